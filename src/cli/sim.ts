@@ -1,0 +1,92 @@
+/**
+ * `npm run --silent sim -- FILE [--seed N] [--duration 300s] [--sample 1s] [--format json|text]`
+ * The headless runner (scenario-format.md §2): JSON or text on stdout; exit 2 with the errors on
+ * stderr and nothing on stdout for an invalid file or arguments.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { runScenario } from '../sim/run';
+import { parseDuration } from '../sim/core/quantity';
+import { formatText } from './formatText';
+
+interface Args {
+  file: string;
+  seed?: number;
+  durationMs?: number;
+  sampleMs?: number;
+  format: 'json' | 'text';
+}
+
+const USAGE =
+  'usage: npm run --silent sim -- FILE [--seed N] [--duration 300s] [--sample 1s] [--format json|text]';
+
+function parseArgs(argv: string[]): Args | string {
+  const files: string[] = [];
+  const out: Partial<Args> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (!a.startsWith('--')) {
+      files.push(a);
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const flag = eq >= 0 ? a.slice(0, eq) : a;
+    const value = eq >= 0 ? a.slice(eq + 1) : argv[++i];
+    if (value === undefined) return `error: flag needs an argument: ${flag}`;
+    switch (flag) {
+      case '--seed': {
+        if (!/^-?\d+$/.test(value)) return `error: invalid argument "${value}" for "--seed" flag: must be an integer`;
+        out.seed = Number(value);
+        break;
+      }
+      case '--duration': {
+        const ms = parseDuration(value);
+        if (ms === undefined || ms <= 0) return `error: invalid argument "${value}" for "--duration" flag: must be a positive duration such as 300s or 5m`;
+        out.durationMs = ms;
+        break;
+      }
+      case '--sample': {
+        const ms = parseDuration(value);
+        if (ms === undefined || ms < 100) return `error: invalid argument "${value}" for "--sample" flag: must be a duration of at least 100ms`;
+        out.sampleMs = ms;
+        break;
+      }
+      case '--format':
+        if (value !== 'json' && value !== 'text') return `error: invalid argument "${value}" for "--format" flag: must be json or text`;
+        out.format = value;
+        break;
+      default:
+        return `error: unknown flag: ${flag}`;
+    }
+  }
+  if (files.length !== 1) return files.length === 0 ? 'error: a scenario FILE is required' : 'error: exactly one scenario FILE is expected';
+  return { file: files[0] ?? '', format: out.format ?? (process.stdout.isTTY ? 'text' : 'json'), ...out } as Args;
+}
+
+function main(): number {
+  const args = parseArgs(process.argv.slice(2));
+  if (typeof args === 'string') {
+    process.stderr.write(`${args}\n${USAGE}\n`);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = readFileSync(args.file, 'utf8');
+  } catch {
+    process.stderr.write(`error: the path "${args.file}" does not exist\n`);
+    return 2;
+  }
+  const outcome = runScenario(text, basename(args.file), {
+    ...(args.seed !== undefined ? { seed: args.seed } : {}),
+    ...(args.durationMs !== undefined ? { durationMs: args.durationMs } : {}),
+    ...(args.sampleMs !== undefined ? { sampleMs: args.sampleMs } : {}),
+  });
+  if (!outcome.ok) {
+    process.stderr.write(`${outcome.errors.join('\n')}\n`);
+    return 2;
+  }
+  process.stdout.write(args.format === 'json' ? `${JSON.stringify(outcome.result, null, 2)}\n` : formatText(outcome.result));
+  return 0;
+}
+
+process.exitCode = main();

@@ -1,0 +1,46 @@
+/**
+ * `kubectl apply` of one manifest against the simulated API server: defaulting, validation (in
+ * the API server's words, as kubectl prints them), create or update, and kubectl's one-line
+ * result (`deployment.apps/web created|configured|unchanged`).
+ */
+import type { Kind, KubeObject } from './types';
+import type { Ctx } from '../controllers/context';
+import { applyDefaults } from './defaults';
+import { validateObject, validateUpdate } from '../scenario/validate';
+import { clone, deepEqual } from '../core/clone';
+import { kubectlInvalid, resourceRef } from './resourceRef';
+
+export interface ApplyResult {
+  output: string;
+  exitCode: number;
+}
+
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+export function applyManifest(ctx: Ctx, manifest: KubeObject): ApplyResult {
+  const kind = manifest.kind as Kind;
+  const name = manifest.metadata?.name ?? '';
+  const obj = applyDefaults(clone(manifest));
+  const meta = (obj.metadata ??= {});
+  meta.annotations = { ...meta.annotations, [LAST_APPLIED]: `${JSON.stringify(manifest)}\n` };
+  delete (obj as { status?: unknown }).status;
+  const errors = validateObject(obj);
+  if (errors.length) return { output: kubectlInvalid(kind, name, errors), exitCode: 1 };
+  const existing = ctx.store.get(kind, name);
+  if (!existing) {
+    ctx.store.create(obj);
+    return { output: `${resourceRef(kind, name)} created\n`, exitCode: 0 };
+  }
+  const next = {
+    ...existing,
+    metadata: { ...existing.metadata, labels: meta.labels, annotations: { ...existing.metadata?.annotations, ...meta.annotations } },
+    ...('spec' in obj ? { spec: (obj as { spec?: unknown }).spec } : {}),
+  } as KubeObject;
+  const updateErrors = validateUpdate(existing, next);
+  if (updateErrors.length) return { output: kubectlInvalid(kind, name, updateErrors), exitCode: 1 };
+  const sameSpec = deepEqual((existing as { spec?: unknown }).spec, (next as { spec?: unknown }).spec);
+  const sameMeta = deepEqual(existing.metadata?.labels, next.metadata?.labels) && deepEqual(existing.metadata?.annotations, next.metadata?.annotations);
+  if (sameSpec && sameMeta) return { output: `${resourceRef(kind, name)} unchanged\n`, exitCode: 0 };
+  ctx.store.update(next);
+  return { output: `${resourceRef(kind, name)} configured\n`, exitCode: 0 };
+}

@@ -1,0 +1,48 @@
+/**
+ * The API object shapes the simulator stores: kubernetes-types' own interfaces, so that what a
+ * user loads or exports is a real manifest. Only the kinds below are simulated; `kind` is
+ * always set on stored objects.
+ */
+import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { Event, Node, Pod, ReplicationController, Service } from 'kubernetes-types/core/v1';
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
+
+export type { Deployment, ReplicaSet, Event, Node, Pod, ReplicationController, Service, EndpointSlice };
+
+export type KubeObject =
+  | Deployment
+  | ReplicaSet
+  | ReplicationController
+  | Pod
+  | Service
+  | EndpointSlice
+  | Node
+  | Event;
+
+export type Kind = NonNullable<KubeObject['kind']>;
+
+/** apiVersion per simulated kind, as the API server reports it. */
+export const API_VERSION: Record<Kind, string> = {
+  Deployment: 'apps/v1',
+  ReplicaSet: 'apps/v1',
+  ReplicationController: 'v1',
+  Pod: 'v1',
+  Service: 'v1',
+  EndpointSlice: 'discovery.k8s.io/v1',
+  Node: 'v1',
+  Event: 'v1',
+};
+
+/** Kubernetes' "group-qualified" resource names used in messages: Deployment.apps "web". */
+export const QUALIFIED_KIND: Record<Kind, string> = {
+  Deployment: 'Deployment.apps',
+  ReplicaSet: 'ReplicaSet.apps',
+  ReplicationController: 'ReplicationController',
+  Pod: 'Pod',
+  Service: 'Service',
+  EndpointSlice: 'EndpointSlice.discovery.k8s.io',
+  Node: 'Node',
+  Event: 'Event',
+};
+
+export const NAMESPACE = 'default';

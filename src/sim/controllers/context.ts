@@ -1,0 +1,48 @@
+/**
+ * What every controller gets from the engine: the API store, the event recorder, the clock, a
+ * name generator and ways to be woken up later. Controllers never hold timers of their own.
+ */
+import type { ObjectStore } from '../api/objectStore';
+import type { EventRecorder } from '../api/events';
+import type { Rng } from '../core/rng';
+import type { ImageBehaviour, Scenario } from '../scenario/types';
+import type { PodIndex } from '../api/podIndex';
+
+export type ControllerName =
+  | 'deployment'
+  | 'replicaset'
+  | 'replicationcontroller'
+  | 'replicasetstatus'
+  | 'scheduler'
+  | 'endpointslice'
+  | 'garbagecollector';
+
+/** Timers the kubelet sets for one pod; `gen` ties a timer to one container incarnation. */
+export type KubeletTimer =
+  | 'start'
+  | 'pulled'
+  | 'pullRetry'
+  | 'readiness'
+  | 'liveness'
+  | 'startup'
+  | 'crash'
+  | 'restart'
+  | 'sigterm'
+  | 'exit';
+
+export interface Ctx {
+  readonly store: ObjectStore;
+  readonly events: EventRecorder;
+  readonly pods: PodIndex;
+  readonly scenario: Scenario;
+  /** Random names (pod suffixes) — a stream of its own so traffic never shifts pod names. */
+  readonly names: Rng;
+  now(): number;
+  image(name: string | undefined): ImageBehaviour;
+  /** Wake controller `c` for `key` after its reaction latency (+ `delayMs`). */
+  enqueue(c: ControllerName, key: string, delayMs?: number): void;
+  kubeletTimer(at: number, pod: string, uid: string, what: KubeletTimer, gen: number): void;
+}
+
+/** Kubernetes' "safe" alphabet for generated names (no vowels, no 0/1/3). */
+export const SAFE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';

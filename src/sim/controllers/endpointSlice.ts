@@ -1,0 +1,88 @@
+/**
+ * The EndpointSlice controller (staging/src/k8s.io/endpointslice, §14.1): one slice per 100
+ * endpoints for each Service with a selector. An endpoint is listed when its pod has an IP and
+ * is not terminal; ready = serving && !terminating.
+ */
+import type { EndpointSlice, Pod, Service } from '../api/types';
+import type { Ctx } from './context';
+import { SAFE_ALPHABET } from './context';
+import { matchesMap } from '../api/labels';
+import { isReady, isTerminal } from '../api/podState';
+import { deepEqual } from '../core/clone';
+
+const MAX_ENDPOINTS_PER_SLICE = 100;
+export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+
+export function syncEndpointSlices(ctx: Ctx, serviceName: string): void {
+  const svc = ctx.store.get<Service>('Service', serviceName);
+  const existing = ctx.store
+    .list<EndpointSlice>('EndpointSlice')
+    .filter((s) => s.metadata?.labels?.[SERVICE_NAME_LABEL] === serviceName);
+  if (!svc || !svc.spec?.selector || Object.keys(svc.spec.selector).length === 0) {
+    for (const s of existing) ctx.store.delete('EndpointSlice', s.metadata?.name ?? '');
+    return;
+  }
+  const selector = svc.spec.selector;
+  const endpoints = ctx.store
+    .list<Pod>('Pod')
+    .filter((p) => p.status?.podIP && !isTerminal(p) && matchesMap(selector, p.metadata?.labels))
+    .map((p) => {
+      const serving = isReady(p);
+      const terminating = !!p.metadata?.deletionTimestamp;
+      return {
+        addresses: [p.status?.podIP ?? ''],
+        conditions: {
+          ready: svc.spec?.publishNotReadyAddresses === true || (serving && !terminating),
+          serving,
+          terminating,
+        },
+        ...(p.spec?.nodeName ? { nodeName: p.spec.nodeName } : {}),
+        targetRef: { kind: 'Pod', namespace: 'default', name: p.metadata?.name ?? '', uid: p.metadata?.uid ?? '' },
+      };
+    });
+  const ports = (svc.spec.ports ?? []).map((p) => ({
+    ...(p.name ? { name: p.name } : { name: '' }),
+    port: typeof p.targetPort === 'number' ? p.targetPort : p.port,
+    protocol: p.protocol ?? 'TCP',
+  }));
+  const chunks: (typeof endpoints)[] = [];
+  for (let i = 0; i < endpoints.length; i += MAX_ENDPOINTS_PER_SLICE) {
+    chunks.push(endpoints.slice(i, i + MAX_ENDPOINTS_PER_SLICE));
+  }
+  if (chunks.length === 0) chunks.push([]);
+  chunks.forEach((eps, i) => {
+    const current = existing[i];
+    if (current) {
+      if (deepEqual(current.endpoints ?? [], eps) && deepEqual(current.ports, ports)) return;
+      ctx.store.update({ ...current, endpoints: eps, ports });
+      return;
+    }
+    let name = '';
+    do name = `${serviceName}-${ctx.names.chars(SAFE_ALPHABET, 5)}`;
+    while (ctx.store.get('EndpointSlice', name));
+    ctx.store.create<EndpointSlice>({
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: {
+        name,
+        generateName: `${serviceName}-`,
+        labels: { [SERVICE_NAME_LABEL]: serviceName, 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io' },
+        ownerReferences: [
+          { apiVersion: 'v1', kind: 'Service', name: serviceName, uid: svc.metadata?.uid ?? '', controller: true, blockOwnerDeletion: true },
+        ],
+      },
+      addressType: 'IPv4',
+      endpoints: eps,
+      ports,
+    });
+  });
+  for (const s of existing.slice(chunks.length)) ctx.store.delete('EndpointSlice', s.metadata?.name ?? '');
+}
+
+/** Services whose selector matches these labels (to wake the controller on pod changes). */
+export function servicesSelecting(ctx: Ctx, labels: Record<string, string> | undefined): string[] {
+  return ctx.store
+    .list<Service>('Service')
+    .filter((s) => matchesMap(s.spec?.selector, labels))
+    .map((s) => s.metadata?.name ?? '');
+}

@@ -1,0 +1,448 @@
+/**
+ * The engine: one simulated cluster. It owns the clock, the event queue, the API store and
+ * every controller, and advances them deterministically: same scenario + seed = same events,
+ * samples and frames, whatever the caller's step sizes.
+ *
+ * Controllers react to each change after a small latency (as informers wake them), so pods
+ * made by one sync with equal timings become ready together and pods made by different syncs
+ * at different instants — the "wave rule" of k8s-traces.md.
+ */
+import type { Deployment, Kind, KubeObject, Node, Pod, ReplicaSet, Service } from './api/types';
+import type { Scenario, ImageBehaviour, TrafficSpec } from './scenario/types';
+import type { ControllerName, Ctx, KubeletTimer } from './controllers/context';
+import type { CommandRecord } from './runResult';
+import type { WatchEvent } from './api/objectStore';
+import { ObjectStore } from './api/objectStore';
+import { EventRecorder } from './api/events';
+import { PodIndex, controllerRef } from './api/podIndex';
+import { EventQueue } from './core/eventQueue';
+import { Rng } from './core/rng';
+import { deepEqual } from './core/clone';
+import { isReady } from './api/podState';
+import { syncDeployment } from './controllers/deployment/sync';
+import { syncReplicaSet, updateStatus } from './controllers/replicaSet';
+import { schedulePod } from './controllers/scheduler';
+import { syncEndpointSlices, servicesSelecting, SERVICE_NAME_LABEL } from './controllers/endpointSlice';
+import { collectDependents } from './controllers/garbageCollector';
+import { Kubelet } from './controllers/kubelet/lifecycle';
+import { accepting } from './controllers/kubelet/runtime';
+import { KubeProxy } from './network/kubeProxy';
+import { TrafficGenerator } from './traffic/generator';
+import type { TrafficWorld } from './traffic/generator';
+import { applyManifest } from './api/apply';
+import { executeKubectl, type KubectlResult } from './kubectl/exec';
+import { RolloutTracker } from './rolloutTracker';
+
+/** How long after a change each controller reacts (its informer + work-queue latency). */
+const LATENCY_MS: Record<ControllerName, number> = {
+  deployment: 5,
+  // The ReplicaSet controller creates a sync's pods before the Deployment controller syncs
+  // again, and its own re-sync (2 × 2 ms) is over before then too, so each scale-up of the
+  // Deployment is a wave of its own, created 5 ms after the previous one (the wave rule).
+  replicaset: 2,
+  replicationcontroller: 2,
+  // Status follows pods in the same instant, so a Deployment sync sees every pod that became
+  // ready before it (wave rule: the controller is quiescent between two readiness instants).
+  replicasetstatus: 0,
+  scheduler: 5,
+  garbagecollector: 5,
+  // Endpoints follow pods in the same instant: the contract says a deleted pod leaves the
+  // Service's endpoints at once, and a ready pod joins them at once.
+  endpointslice: 0,
+};
+
+/**
+ * Among happenings at one instant, controllers run before kubelet timers, and scenario steps
+ * last: a controller sync due at t sees the world as it was just before t's pod changes.
+ */
+const PRIO_CONTROLLER = 0;
+const PRIO_KUBELET = 1;
+const PRIO_STEP = 2;
+
+export type QueueItem =
+  | { k: 'wake'; c: ControllerName; key: string }
+  | { k: 'requeue'; c: ControllerName; key: string }
+  | { k: 'kubelet'; pod: string; uid: string; what: KubeletTimer; gen: number }
+  | { k: 'step'; index: number };
+
+export interface EngineOptions {
+  seed?: number;
+}
+
+export class Engine {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly store: ObjectStore;
+  readonly events: EventRecorder;
+  readonly pods: PodIndex;
+  readonly kubelet: Kubelet;
+  readonly proxy: KubeProxy;
+  readonly traffic: TrafficGenerator;
+  readonly rollouts: RolloutTracker;
+  readonly commands: CommandRecord[] = [];
+  /** Peak pods existing at once (terminating included), overall and per Deployment. */
+  peakPods = 0;
+  readonly peakPodsPerDeployment: Record<string, number> = {};
+
+  private time = 0;
+  private readonly queue = new EventQueue<QueueItem>();
+  private readonly pending = new Map<ControllerName, Set<string>>();
+  private readonly names: Rng;
+  private readonly ctx: Ctx;
+  private readonly trafficWorld: TrafficWorld;
+  private readonly commandListeners: ((c: CommandRecord) => void)[] = [];
+  private watches: { rec: CommandRecord; name: string; watch: NonNullable<KubectlResult['watch']> }[] = [];
+
+  constructor(scenario: Scenario, opts: EngineOptions = {}) {
+    this.scenario = scenario;
+    this.seed = opts.seed ?? scenario.seed;
+    this.names = new Rng(this.seed, 1);
+    const now = (): number => this.time;
+    this.store = new ObjectStore(now);
+    this.events = new EventRecorder(now);
+    this.pods = new PodIndex(this.store);
+    this.ctx = {
+      store: this.store,
+      events: this.events,
+      pods: this.pods,
+      scenario,
+      names: this.names,
+      now,
+      image: (name) => this.image(name),
+      enqueue: (c, key, delayMs) => this.enqueue(c, key, delayMs),
+      kubeletTimer: (at, pod, uid, what, gen) => this.queue.push(at, { k: 'kubelet', pod, uid, what, gen }, PRIO_KUBELET),
+    };
+    this.kubelet = new Kubelet(this.ctx);
+    this.proxy = new KubeProxy(
+      scenario.cluster.proxyMode,
+      () => this.store.list('EndpointSlice'),
+      (name) => this.store.get<Service>('Service', name),
+    );
+    this.traffic = new TrafficGenerator(scenario.traffic, new Rng(this.seed, 2));
+    this.rollouts = new RolloutTracker();
+    this.trafficWorld = {
+      proxy: this.proxy,
+      serviceFor: (target) => (this.store.get('Service', target) ? target : null),
+      serve: (pod) => {
+        const rt = this.kubelet.byName(pod);
+        if (!rt) return undefined;
+        const b = this.image(rt.image);
+        const acceptFrom = accepting(rt, Number.POSITIVE_INFINITY) ? Math.max(rt.listeningAt ?? 0, 0) : null;
+        return { acceptFrom, image: rt.image, errorRate: b.errorRate };
+      },
+    };
+    this.store.watch((e) => this.onChange(e));
+    this.createNodes();
+    for (const m of scenario.manifests) applyManifest(this.ctx, m);
+    scenario.steps.forEach((s, i) => this.queue.push(s.at, { k: 'step', index: i }, PRIO_STEP));
+    this.settle();
+  }
+
+  /** Simulated milliseconds since the scenario started. */
+  get now(): number {
+    return this.time;
+  }
+
+  image(name: string | undefined): ImageBehaviour {
+    return (name !== undefined && this.scenario.images[name]) || this.scenario.defaults;
+  }
+
+  /** Advances simulated time by `ms`, processing every happening on the way. */
+  advance(ms: number): void {
+    this.advanceTo(this.time + ms);
+  }
+
+  advanceTo(target: number): void {
+    for (;;) {
+      const t = this.queue.peekTime();
+      if (t === undefined || t > target) break;
+      this.processNext();
+    }
+    this.traffic.flush(target, this.trafficWorld);
+    this.time = Math.max(this.time, target);
+  }
+
+  /** Processes the next happening only (for step-by-step narration); returns its time. */
+  processNext(): number | undefined {
+    const next = this.queue.pop();
+    if (!next) return undefined;
+    this.traffic.flush(next.t, this.trafficWorld);
+    this.time = next.t;
+    this.handle(next.item);
+    return next.t;
+  }
+
+  /** Time of the next scheduled happening, if any. */
+  nextTime(): number | undefined {
+    return this.queue.peekTime();
+  }
+
+  /** Runs a kubectl command line now, as the console and `kubectl` steps do. */
+  exec(line: string): KubectlResult {
+    const r = executeKubectl(this.kubectlHost(), line);
+    const rec: CommandRecord = { t: this.time / 1000, command: line.trim(), exitCode: r.exitCode, output: r.output };
+    this.commands.push(rec);
+    if (r.watch) this.watches.push({ rec, name: r.watchDeployment ?? '', watch: r.watch });
+    for (const l of this.commandListeners) l(rec);
+    return r;
+  }
+
+  /**
+   * Ends watching commands (`rollout status`) still waiting when the run stops, as kubectl's
+   * --timeout would: `error: timed out waiting for the condition`, exit 1.
+   */
+  finishWatches(): void {
+    for (const w of this.watches) {
+      w.rec.output += 'error: timed out waiting for the condition\n';
+      w.rec.exitCode = 1;
+    }
+    this.watches = [];
+  }
+
+  /** Changes the traffic from now on (a `traffic` step or the request-rate slider). */
+  setTraffic(patch: Partial<TrafficSpec>): void {
+    this.traffic.flush(this.time, this.trafficWorld);
+    this.traffic.update(patch);
+  }
+
+  /** Ready endpoints of a Service right now. */
+  readyEndpoints(service: string): number {
+    return this.proxy.backends(service).ready.length;
+  }
+
+  private kubectlHost() {
+    return { ctx: this.ctx, kubelet: this.kubelet, scenario: this.scenario, engine: this };
+  }
+
+  private handle(item: QueueItem): void {
+    switch (item.k) {
+      case 'wake':
+        return this.wake(item.c, item.key);
+      case 'requeue':
+        return this.enqueue(item.c, item.key);
+      case 'kubelet':
+        return this.kubelet.fire(item.pod, item.uid, item.what, item.gen);
+      case 'step':
+        return this.runStep(item.index);
+    }
+  }
+
+  private runStep(index: number): void {
+    const step = this.scenario.steps[index];
+    if (!step) return;
+    if (step.kind === 'kubectl') this.exec(step.command);
+    else if (step.kind === 'apply') {
+      const r = applyManifest(this.ctx, step.manifest);
+      const rec: CommandRecord = { t: this.time / 1000, command: 'apply (inline manifest)', exitCode: r.exitCode, output: r.output };
+      if (r.exitCode !== 0) this.commands.push(rec);
+    } else this.setTraffic(step.traffic);
+  }
+
+  /**
+   * A work queue per controller, as client-go's: a key waits at most once (re-adding a waiting
+   * key is a no-op) and is synced LATENCY_MS after it was first added.
+   */
+  private enqueue(c: ControllerName, key: string, delayMs = 0): void {
+    if (delayMs > 0) {
+      this.queue.push(this.time + delayMs, { k: 'requeue', c, key }, PRIO_CONTROLLER);
+      return;
+    }
+    let set = this.pending.get(c);
+    if (!set) this.pending.set(c, (set = new Set()));
+    if (set.has(key)) return;
+    set.add(key);
+    this.queue.push(this.time + LATENCY_MS[c], { k: 'wake', c, key }, PRIO_CONTROLLER);
+  }
+
+  private wake(c: ControllerName, key: string): void {
+    this.pending.get(c)?.delete(key);
+    this.syncOne(c, key);
+  }
+
+  private syncOne(c: ControllerName, key: string): void {
+    switch (c) {
+      case 'deployment':
+        return syncDeployment(this.ctx, key);
+      case 'replicaset':
+        return syncReplicaSet(this.ctx, 'ReplicaSet', key);
+      case 'replicationcontroller':
+        return syncReplicaSet(this.ctx, 'ReplicationController', key);
+      case 'replicasetstatus': {
+        const [kind, name] = key.split('/') as ['ReplicaSet' | 'ReplicationController', string];
+        return updateStatus(this.ctx, kind, name);
+      }
+      case 'scheduler':
+        return schedulePod(this.ctx, key);
+      case 'endpointslice':
+        return syncEndpointSlices(this.ctx, key);
+      case 'garbagecollector':
+        return collectDependents(this.ctx, key);
+    }
+  }
+
+  /** Processes everything due at the current instant (used after loading manifests). */
+  private settle(): void {
+    while (this.queue.peekTime() === this.time) this.processNext();
+  }
+
+  /** Informer event handlers: who wakes up for which change. */
+  private onChange(e: WatchEvent): void {
+    switch (e.kind) {
+      case 'Deployment':
+        return this.onDeployment(e);
+      case 'ReplicaSet':
+      case 'ReplicationController':
+        return this.onReplicaOwner(e);
+      case 'Pod':
+        return this.onPod(e);
+      case 'Service': {
+        const name = e.obj.metadata?.name ?? '';
+        this.proxy.invalidate(name);
+        this.enqueue('endpointslice', name);
+        if (e.type === 'DELETED') this.enqueue('garbagecollector', e.obj.metadata?.uid ?? '');
+        return;
+      }
+      case 'EndpointSlice': {
+        const svc = e.obj.metadata?.labels?.[SERVICE_NAME_LABEL];
+        if (svc) this.proxy.invalidate(svc);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private onDeployment(e: WatchEvent): void {
+    const d = e.obj as Deployment;
+    const name = d.metadata?.name ?? '';
+    if (e.type === 'DELETED') {
+      this.enqueue('garbagecollector', d.metadata?.uid ?? '');
+      this.feedWatches(name, undefined);
+      return;
+    }
+    this.rollouts.observe(this.time, d, e.old as Deployment | undefined);
+    this.enqueue('deployment', name);
+    this.feedWatches(name, d);
+  }
+
+  /** kubectl rollout status prints on every watch event of its Deployment until done. */
+  private feedWatches(name: string, d: Deployment | undefined): void {
+    if (!this.watches.length) return;
+    this.watches = this.watches.filter((w) => {
+      if (w.name !== name) return true;
+      const r = w.watch(d);
+      if (!r) return true;
+      w.rec.output += r.output;
+      if (r.exitCode === -1) return true;
+      w.rec.exitCode = r.exitCode;
+      return false;
+    });
+  }
+
+  private onReplicaOwner(e: WatchEvent): void {
+    const rs = e.obj as ReplicaSet;
+    const name = rs.metadata?.name ?? '';
+    if (e.type === 'DELETED') {
+      this.enqueue('garbagecollector', rs.metadata?.uid ?? '');
+    } else {
+      // The RS controller ignores its own status writes (only spec changes need a manage step).
+      const specChanged = !e.old || !deepEqual((e.old as ReplicaSet).spec, rs.spec);
+      if (specChanged) this.enqueue(e.kind === 'ReplicaSet' ? 'replicaset' : 'replicationcontroller', name);
+    }
+    const owner = controllerRef(rs);
+    if (owner?.kind === 'Deployment') this.enqueue('deployment', owner.name);
+  }
+
+  private onPod(e: WatchEvent): void {
+    const pod = e.obj as Pod;
+    const old = e.old as Pod | undefined;
+    const name = pod.metadata?.name ?? '';
+    const owner = controllerRef(pod);
+    if (owner && (owner.kind === 'ReplicaSet' || owner.kind === 'ReplicationController')) {
+      const c: ControllerName = owner.kind === 'ReplicaSet' ? 'replicaset' : 'replicationcontroller';
+      this.enqueue('replicasetstatus', `${owner.kind}/${owner.name}`);
+      // Only a change in the number of active pods needs a manage step (a replacement pod).
+      const becameInactive = e.type === 'MODIFIED' && !!pod.metadata?.deletionTimestamp && !old?.metadata?.deletionTimestamp;
+      if (e.type !== 'MODIFIED' || becameInactive) this.enqueue(c, owner.name);
+      // replica_set.go updatePod: re-check minReadySeconds + 1 s after a pod turns Ready (§4.5).
+      if (e.type === 'MODIFIED' && isReady(pod) && old && !isReady(old)) {
+        const rs = this.store.get<ReplicaSet>(owner.kind, owner.name);
+        const minReady = rs?.spec?.minReadySeconds ?? 0;
+        if (minReady > 0) this.enqueue('replicasetstatus', `${owner.kind}/${owner.name}`, minReady * 1000 + 1000);
+      }
+    }
+    for (const svc of servicesSelecting(this.ctx, pod.metadata?.labels)) this.enqueue('endpointslice', svc);
+    if (old && !deepEqual(old.metadata?.labels, pod.metadata?.labels)) {
+      for (const svc of servicesSelecting(this.ctx, old.metadata?.labels)) this.enqueue('endpointslice', svc);
+    }
+    if (e.type === 'ADDED') {
+      this.countPods();
+      if (!pod.spec?.nodeName) this.enqueue('scheduler', name);
+    }
+    if (e.type === 'DELETED') {
+      this.kubelet.onPodDeleted(pod);
+      this.wakeRecreateOwner(pod);
+      // Freed resources: unschedulable pods get another try.
+      for (const p of this.store.list<Pod>('Pod')) if (!p.spec?.nodeName) this.enqueue('scheduler', p.metadata?.name ?? '');
+      return;
+    }
+    this.kubelet.onPodChange(pod, old);
+  }
+
+  /** deployment_controller.go deletePod: a Recreate Deployment waits for its old pods to go. */
+  private wakeRecreateOwner(pod: Pod): void {
+    const owner = controllerRef(pod);
+    if (owner?.kind !== 'ReplicaSet') return;
+    const rs = this.store.get<ReplicaSet>('ReplicaSet', owner.name);
+    const dref = rs && controllerRef(rs);
+    if (dref?.kind !== 'Deployment') return;
+    const d = this.store.get<Deployment>('Deployment', dref.name);
+    if (d?.spec?.strategy?.type === 'Recreate') this.enqueue('deployment', dref.name);
+  }
+
+  private countPods(): void {
+    const pods = this.store.list<Pod>('Pod');
+    this.peakPods = Math.max(this.peakPods, pods.length);
+    const per: Record<string, number> = {};
+    for (const p of pods) {
+      const d = this.deploymentOf(p);
+      if (d) per[d] = (per[d] ?? 0) + 1;
+    }
+    for (const [d, n] of Object.entries(per)) this.peakPodsPerDeployment[d] = Math.max(this.peakPodsPerDeployment[d] ?? 0, n);
+  }
+
+  /** The Deployment that (through its ReplicaSet) owns a pod, if any. */
+  deploymentOf(pod: Pod): string | undefined {
+    const owner = controllerRef(pod);
+    if (owner?.kind !== 'ReplicaSet') return undefined;
+    const rs = this.store.get<ReplicaSet>('ReplicaSet', owner.name);
+    const d = rs && controllerRef(rs);
+    return d?.kind === 'Deployment' ? d.name : undefined;
+  }
+
+  private createNodes(): void {
+    const { nodes, nodeCpu, nodeMemory } = this.scenario.cluster;
+    for (let i = 1; i <= nodes; i++) {
+      const node: Node = {
+        apiVersion: 'v1',
+        kind: 'Node',
+        metadata: { name: `node-${i}`, labels: { 'kubernetes.io/hostname': `node-${i}` } },
+        status: {
+          allocatable: { cpu: `${nodeCpu}m`, memory: String(nodeMemory), pods: '110' },
+          capacity: { cpu: `${nodeCpu}m`, memory: String(nodeMemory), pods: '110' },
+          conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' }],
+        },
+      };
+      this.store.create(node);
+    }
+  }
+
+  /** Every stored object of a kind (for printers and frames). */
+  list<T extends KubeObject>(kind: Kind): T[] {
+    return this.store.list<T>(kind);
+  }
+
+  onCommand(l: (c: CommandRecord) => void): void {
+    this.commandListeners.push(l);
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The Events section every `kubectl describe` ends with: describe.go DescribeEvents, events
+ * sorted by lastTimestamp (pkg/util/event SortableEvents), repeats aggregated as
+ * `30s (x3 over 20m)`.
+ */
+import type { Event } from 'kubernetes-types/core/v1';
+import { fromTimestamp } from '../../core/time';
+import { since } from './humanDuration';
+import { LEVEL_0, LEVEL_1, PrefixWriter } from './describeText';
+
+/** Appends the Events section to a describer's writer. */
+export function writeEvents(w: PrefixWriter, events: readonly Event[], nowMs: number): void {
+  if (events.length === 0) {
+    w.write(LEVEL_0, 'Events:\t<none>\n');
+    return;
+  }
+  // Go's sort.Sort is not stable; a stable sort gives the recorder's order for equal times.
+  const sorted = [...events].sort((a, b) => {
+    const ta = lastSeen(a);
+    const tb = lastSeen(b);
+    return ta < tb ? -1 : ta > tb ? 1 : 0;
+  });
+  w.write(LEVEL_0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
+  w.write(LEVEL_1, '----\t------\t----\t----\t-------\n');
+  for (const e of sorted) {
+    const first = e.eventTime ? since(e.eventTime, nowMs) : since(e.firstTimestamp, nowMs);
+    let interval = first;
+    if (e.series) {
+      interval = `${since(e.series.lastObservedTime, nowMs)} (x${e.series.count ?? 0} over ${first})`;
+    } else if ((e.count ?? 0) > 1) {
+      interval = `${since(e.lastTimestamp, nowMs)} (x${e.count ?? 0} over ${first})`;
+    }
+    const source = e.source?.component || e.reportingComponent || '';
+    let message = (e.message ?? '').trim();
+    if (e.involvedObject?.fieldPath) message = `${e.involvedObject.fieldPath}: ${message}`;
+    w.write(LEVEL_1, `${e.type ?? ''}\t${e.reason ?? ''}\t${interval}\t${source}\t${message}\n`);
+  }
+}
+
+/** SortableEvents compares lastTimestamp; events without one sort first (Go's zero time). */
+function lastSeen(e: Event): number {
+  return fromTimestamp(e.lastTimestamp) ?? -Infinity;
+}
+
+/**
+ * The Events section on its own, exactly as `kubectl describe` prints it at the end of its
+ * output: `Events:          <none>` aligns with the lines above it in a real describe, so on
+ * its own the no-events form is `Events:  <none>`.
+ */
+export function printEvents(events: readonly Event[], nowMs: number): string {
+  const w = new PrefixWriter();
+  writeEvents(w, events, nowMs);
+  return w.text();
+}

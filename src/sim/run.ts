@@ -1,0 +1,64 @@
+/**
+ * The headless run: parse a scenario file, simulate it, and produce the runner's JSON document
+ * (scenario-format.md §2). Used by the CLI and by anything else that wants a whole run.
+ */
+import type { RunResult, Sample, EventRecord } from './runResult';
+import { parseScenario } from './scenario/parse';
+import { Engine } from './engine';
+import { buildSample } from './sample';
+import { copyCounters, diffSample } from './traffic/metrics';
+
+export interface RunOptions {
+  seed?: number;
+  durationMs?: number;
+  sampleMs?: number;
+}
+
+export type RunOutcome = { ok: true; result: RunResult } | { ok: false; errors: string[] };
+
+export function runScenario(text: string, fileName: string, opts: RunOptions = {}): RunOutcome {
+  const parsed = parseScenario(text, fileName);
+  if (!parsed.ok) return parsed;
+  const scenario = parsed.scenario;
+  const engine = new Engine(scenario, opts.seed !== undefined ? { seed: opts.seed } : {});
+  const duration = opts.durationMs ?? scenario.duration;
+  const step = Math.max(100, opts.sampleMs ?? 1000);
+  const samples: Sample[] = [];
+  let before = copyCounters(engine.traffic.counters);
+  let t = 0;
+  while (t < duration) {
+    t = Math.min(t + step, duration);
+    engine.advanceTo(t);
+    const now = copyCounters(engine.traffic.counters);
+    samples.push(buildSample(engine, diffSample(now, before)));
+    before = now;
+  }
+  const events: EventRecord[] = engine.events.events.map((e) => ({
+    t: e.t / 1000,
+    type: e.type,
+    reason: e.reason,
+    object: `${e.kind}/${e.name}`,
+    message: e.message,
+    source: e.source,
+  }));
+  const c = engine.traffic.counters;
+  return {
+    ok: true,
+    result: {
+      scenario: scenario.name,
+      seed: engine.seed,
+      duration: duration / 1000,
+      commands: engine.commands.map((x) => ({ ...x })),
+      events,
+      samples,
+      summary: {
+        rolloutSeconds: engine.rollouts.rolloutSeconds(),
+        downtimeSeconds: c.downtimeMs / 1000,
+        requests: c.requests,
+        errors: c.noEndpoints + c.refused + c.appError,
+        peakPods: engine.peakPods,
+        peakPodsPerDeployment: { ...engine.peakPodsPerDeployment },
+      },
+    },
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * The headless runner's JSON document: a contract that other tools read
+ * (shared spec scenario-format.md §2). Extend it, never break it.
+ */
+
+export interface CommandRecord {
+  /** Simulated seconds when the command ran. */
+  t: number;
+  command: string;
+  exitCode: number;
+  /** What kubectl would print, stdout and stderr together. */
+  output: string;
+}
+
+export interface EventRecord {
+  t: number;
+  type: 'Normal' | 'Warning';
+  reason: string;
+  /** Kind/name of the involved object, e.g. "Deployment/web". */
+  object: string;
+  message: string;
+  /** The component that reported it (deployment-controller, kubelet, ...): an extension. */
+  source?: string;
+}
+
+export interface ConditionSample {
+  type: string;
+  status: string;
+  reason: string;
+}
+
+export interface DeploymentSample {
+  name: string;
+  desired: number;
+  current: number;
+  updated: number;
+  ready: number;
+  available: number;
+  unavailable: number;
+  revision: number;
+  paused: boolean;
+  strategy: { type: 'RollingUpdate' | 'Recreate'; maxSurge: number; maxUnavailable: number };
+  images: string[];
+  conditions: ConditionSample[];
+}
+
+export interface ReplicaSetSample {
+  kind: 'ReplicaSet' | 'ReplicationController';
+  name: string;
+  owner: string | null;
+  revision: number | null;
+  images: string[];
+  desired: number;
+  current: number;
+  ready: number;
+  available: number;
+}
+
+export interface TrafficSample {
+  requests: number;
+  ok: number;
+  errors: { 'no-endpoints': number; refused: number; 'app-error': number };
+  byImage: Record<string, number>;
+  mirrored: number;
+}
+
+export interface Sample {
+  t: number;
+  deployments: DeploymentSample[];
+  replicaSets: ReplicaSetSample[];
+  rollouts: unknown[];
+  autoscalers: unknown[];
+  pods: { total: number; terminating: number; pending: number; byStatus: Record<string, number> };
+  endpoints: Record<string, number>;
+  traffic: TrafficSample;
+}
+
+export interface RunSummary {
+  rolloutSeconds: number | null;
+  downtimeSeconds: number;
+  requests: number;
+  errors: number;
+  peakPods: number;
+  peakPodsPerDeployment: Record<string, number>;
+}
+
+export interface RunResult {
+  scenario: string;
+  seed: number;
+  duration: number;
+  commands: CommandRecord[];
+  events: EventRecord[];
+  samples: Sample[];
+  summary: RunSummary;
+}
