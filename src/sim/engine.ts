@@ -57,7 +57,9 @@ const LATENCY_MS: Record<ControllerName, number> = {
  */
 const PRIO_CONTROLLER = 0;
 const PRIO_KUBELET = 1;
-const PRIO_STEP = 2;
+/** Zero-latency followers (endpoints, ReplicaSet status) run once per instant, after the pods changed. */
+const PRIO_FOLLOWER = 2;
+const PRIO_STEP = 3;
 
 export type QueueItem =
   | { k: 'wake'; c: ControllerName; key: string }
@@ -83,6 +85,9 @@ export class Engine {
   /** Peak pods existing at once (terminating included), overall and per Deployment. */
   peakPods = 0;
   readonly peakPodsPerDeployment: Record<string, number> = {};
+  private podCount = 0;
+  private readonly podsPerDeployment = new Map<string, number>();
+  private readonly podDeployment = new Map<string, string>();
 
   private time = 0;
   private readonly queue = new EventQueue<QueueItem>();
@@ -251,7 +256,8 @@ export class Engine {
     if (!set) this.pending.set(c, (set = new Set()));
     if (set.has(key)) return;
     set.add(key);
-    this.queue.push(this.time + LATENCY_MS[c], { k: 'wake', c, key }, PRIO_CONTROLLER);
+    const latency = LATENCY_MS[c];
+    this.queue.push(this.time + latency, { k: 'wake', c, key }, latency === 0 ? PRIO_FOLLOWER : PRIO_CONTROLLER);
   }
 
   private wake(c: ControllerName, key: string): void {
@@ -346,7 +352,7 @@ export class Engine {
       this.enqueue('garbagecollector', rs.metadata?.uid ?? '');
     } else {
       // The RS controller ignores its own status writes (only spec changes need a manage step).
-      const specChanged = !e.old || !deepEqual((e.old as ReplicaSet).spec, rs.spec);
+      const specChanged = !e.old || e.old.metadata?.generation !== rs.metadata?.generation;
       if (specChanged) this.enqueue(e.kind === 'ReplicaSet' ? 'replicaset' : 'replicationcontroller', name);
     }
     const owner = controllerRef(rs);
@@ -376,14 +382,15 @@ export class Engine {
       for (const svc of servicesSelecting(this.ctx, old.metadata?.labels)) this.enqueue('endpointslice', svc);
     }
     if (e.type === 'ADDED') {
-      this.countPods();
+      this.countPod(pod, 1);
       if (!pod.spec?.nodeName) this.enqueue('scheduler', name);
     }
     if (e.type === 'DELETED') {
+      this.countPod(pod, -1);
       this.kubelet.onPodDeleted(pod);
       this.wakeRecreateOwner(pod);
       // Freed resources: unschedulable pods get another try.
-      for (const p of this.store.list<Pod>('Pod')) if (!p.spec?.nodeName) this.enqueue('scheduler', p.metadata?.name ?? '');
+      for (const p of this.pods.unscheduled()) this.enqueue('scheduler', p);
       return;
     }
     this.kubelet.onPodChange(pod, old);
@@ -400,15 +407,19 @@ export class Engine {
     if (d?.spec?.strategy?.type === 'Recreate') this.enqueue('deployment', dref.name);
   }
 
-  private countPods(): void {
-    const pods = this.store.list<Pod>('Pod');
-    this.peakPods = Math.max(this.peakPods, pods.length);
-    const per: Record<string, number> = {};
-    for (const p of pods) {
-      const d = this.deploymentOf(p);
-      if (d) per[d] = (per[d] ?? 0) + 1;
-    }
-    for (const [d, n] of Object.entries(per)) this.peakPodsPerDeployment[d] = Math.max(this.peakPodsPerDeployment[d] ?? 0, n);
+  /** Peak pod counts, kept incrementally (terminating pods count until they are gone). */
+  private countPod(pod: Pod, sign: 1 | -1): void {
+    this.podCount += sign;
+    this.peakPods = Math.max(this.peakPods, this.podCount);
+    // Remembered per pod: by the time a pod is gone its ReplicaSet may be gone too.
+    const uid = pod.metadata?.uid ?? '';
+    const d = sign === 1 ? this.deploymentOf(pod) : this.podDeployment.get(uid);
+    if (sign === 1 && d) this.podDeployment.set(uid, d);
+    if (sign === -1) this.podDeployment.delete(uid);
+    if (!d) return;
+    const n = (this.podsPerDeployment.get(d) ?? 0) + sign;
+    this.podsPerDeployment.set(d, n);
+    this.peakPodsPerDeployment[d] = Math.max(this.peakPodsPerDeployment[d] ?? 0, n);
   }
 
   /** The Deployment that (through its ReplicaSet) owns a pod, if any. */

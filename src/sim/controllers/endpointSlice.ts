@@ -8,10 +8,27 @@ import type { Ctx } from './context';
 import { SAFE_ALPHABET } from './context';
 import { matchesMap } from '../api/labels';
 import { isReady, isTerminal } from '../api/podState';
-import { deepEqual } from '../core/clone';
 
 const MAX_ENDPOINTS_PER_SLICE = 100;
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+
+/** Derived from stored (immutable) slices, so safe to keep across checkpoints. */
+const signatures = new WeakMap<EndpointSlice, string>();
+
+function endpointSignature(p: Pod, publishNotReady: boolean): string {
+  return `${p.metadata?.uid}|${p.status?.podIP}|${isReady(p)}|${!!p.metadata?.deletionTimestamp}|${p.spec?.nodeName}|${publishNotReady}`;
+}
+
+function toEndpoint(p: Pod, publishNotReady: boolean) {
+  const serving = isReady(p);
+  const terminating = !!p.metadata?.deletionTimestamp;
+  return {
+    addresses: [p.status?.podIP ?? ''],
+    conditions: { ready: publishNotReady || (serving && !terminating), serving, terminating },
+    ...(p.spec?.nodeName ? { nodeName: p.spec.nodeName } : {}),
+    targetRef: { kind: 'Pod', namespace: 'default', name: p.metadata?.name ?? '', uid: p.metadata?.uid ?? '' },
+  };
+}
 
 export function syncEndpointSlices(ctx: Ctx, serviceName: string): void {
   const svc = ctx.store.get<Service>('Service', serviceName);
@@ -23,44 +40,32 @@ export function syncEndpointSlices(ctx: Ctx, serviceName: string): void {
     return;
   }
   const selector = svc.spec.selector;
-  const endpoints = ctx.store
+  const publishNotReady = svc.spec.publishNotReadyAddresses === true;
+  const pods = ctx.store
     .list<Pod>('Pod')
-    .filter((p) => p.status?.podIP && !isTerminal(p) && matchesMap(selector, p.metadata?.labels))
-    .map((p) => {
-      const serving = isReady(p);
-      const terminating = !!p.metadata?.deletionTimestamp;
-      return {
-        addresses: [p.status?.podIP ?? ''],
-        conditions: {
-          ready: svc.spec?.publishNotReadyAddresses === true || (serving && !terminating),
-          serving,
-          terminating,
-        },
-        ...(p.spec?.nodeName ? { nodeName: p.spec.nodeName } : {}),
-        targetRef: { kind: 'Pod', namespace: 'default', name: p.metadata?.name ?? '', uid: p.metadata?.uid ?? '' },
-      };
-    });
+    .filter((p) => p.status?.podIP && !isTerminal(p) && matchesMap(selector, p.metadata?.labels));
   const ports = (svc.spec.ports ?? []).map((p) => ({
-    ...(p.name ? { name: p.name } : { name: '' }),
+    name: p.name ?? '',
     port: typeof p.targetPort === 'number' ? p.targetPort : p.port,
     protocol: p.protocol ?? 'TCP',
   }));
-  const chunks: (typeof endpoints)[] = [];
-  for (let i = 0; i < endpoints.length; i += MAX_ENDPOINTS_PER_SLICE) {
-    chunks.push(endpoints.slice(i, i + MAX_ENDPOINTS_PER_SLICE));
-  }
-  if (chunks.length === 0) chunks.push([]);
-  chunks.forEach((eps, i) => {
+  const portSig = JSON.stringify(ports);
+  const chunkCount = Math.max(1, Math.ceil(pods.length / MAX_ENDPOINTS_PER_SLICE));
+  for (let i = 0; i < chunkCount; i++) {
+    const chunk = pods.slice(i * MAX_ENDPOINTS_PER_SLICE, (i + 1) * MAX_ENDPOINTS_PER_SLICE);
+    const sig = portSig + chunk.map((p) => endpointSignature(p, publishNotReady)).join(';');
     const current = existing[i];
+    // A slice is rewritten only when one of its endpoints changed (compared by signature).
+    if (current && signatures.get(current) === sig) continue;
+    const eps = chunk.map((p) => toEndpoint(p, publishNotReady));
     if (current) {
-      if (deepEqual(current.endpoints ?? [], eps) && deepEqual(current.ports, ports)) return;
-      ctx.store.update({ ...current, endpoints: eps, ports });
-      return;
+      signatures.set(ctx.store.update({ ...current, endpoints: eps, ports }), sig);
+      continue;
     }
     let name = '';
     do name = `${serviceName}-${ctx.names.chars(SAFE_ALPHABET, 5)}`;
     while (ctx.store.get('EndpointSlice', name));
-    ctx.store.create<EndpointSlice>({
+    const created = ctx.store.create<EndpointSlice>({
       apiVersion: 'discovery.k8s.io/v1',
       kind: 'EndpointSlice',
       metadata: {
@@ -75,7 +80,9 @@ export function syncEndpointSlices(ctx: Ctx, serviceName: string): void {
       endpoints: eps,
       ports,
     });
-  });
+    signatures.set(created, sig);
+  }
+  const chunks = { length: chunkCount };
   for (const s of existing.slice(chunks.length)) ctx.store.delete('EndpointSlice', s.metadata?.name ?? '');
 }
 

@@ -7,19 +7,8 @@
 import type { Node, Pod } from '../api/types';
 import type { Ctx } from './context';
 import { parseCpu, parseMemory } from '../core/quantity';
-import { isTerminal } from '../api/podState';
-import { controllerRef } from '../api/podIndex';
+import { controllerRef, podRequests } from '../api/podIndex';
 import { toTimestamp } from '../core/time';
-
-export function podRequests(pod: Pod): { cpu: number; memory: number } {
-  let cpu = 0;
-  let memory = 0;
-  for (const c of pod.spec?.containers ?? []) {
-    cpu += parseCpu(c.resources?.requests?.cpu ?? c.resources?.limits?.cpu ?? 0) ?? 0;
-    memory += parseMemory(c.resources?.requests?.memory ?? c.resources?.limits?.memory ?? 0) ?? 0;
-  }
-  return { cpu, memory };
-}
 
 export function schedulePod(ctx: Ctx, name: string): void {
   const pod = ctx.store.get<Pod>('Pod', name);
@@ -27,23 +16,11 @@ export function schedulePod(ctx: Ctx, name: string): void {
   const nodes = ctx.store.list<Node>('Node');
   const req = podRequests(pod);
   const owner = controllerRef(pod)?.uid;
-  const usage = new Map<string, { cpu: number; memory: number; pods: number; same: number }>();
-  for (const n of nodes) usage.set(n.metadata?.name ?? '', { cpu: 0, memory: 0, pods: 0, same: 0 });
-  for (const p of ctx.store.list<Pod>('Pod')) {
-    const u = p.spec?.nodeName ? usage.get(p.spec.nodeName) : undefined;
-    if (!u || isTerminal(p)) continue;
-    const r = podRequests(p);
-    u.cpu += r.cpu;
-    u.memory += r.memory;
-    u.pods++;
-    if (owner && controllerRef(p)?.uid === owner) u.same++;
-  }
   let best: { node: string; score: number[] } | undefined;
   const insufficient = { cpu: 0, memory: 0, pods: 0 };
   for (const n of nodes) {
     const nodeName = n.metadata?.name ?? '';
-    const u = usage.get(nodeName);
-    if (!u) continue;
+    const u = ctx.pods.nodeUsage(nodeName);
     const cpuCap = parseCpu(n.status?.allocatable?.cpu ?? '0') ?? 0;
     const memCap = parseMemory(n.status?.allocatable?.memory ?? '0') ?? 0;
     const podCap = Number(n.status?.allocatable?.pods ?? 110);
@@ -52,7 +29,8 @@ export function schedulePod(ctx: Ctx, name: string): void {
     if (u.memory + req.memory > memCap) (insufficient.memory++, (fits = false));
     if (u.pods + 1 > podCap) (insufficient.pods++, (fits = false));
     if (!fits) continue;
-    const score = [u.same, (u.cpu + req.cpu) / Math.max(cpuCap, 1), u.pods];
+    const same = owner ? (u.byOwner.get(owner) ?? 0) : 0;
+    const score = [same, (u.cpu + req.cpu) / Math.max(cpuCap, 1), u.pods];
     if (!best || lexLess(score, best.score)) best = { node: nodeName, score };
   }
   if (!best) {

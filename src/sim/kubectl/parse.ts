@@ -56,12 +56,19 @@ const VERBS: Record<string, (ctx: VerbContext) => VerbResult> = {
  * written `--name value` or `-n value` swallows the next word unless it takes no value.
  */
 function firstCommandWord(words: readonly string[], from: number): number {
-  const noValue = new Set(GLOBAL.filter((f) => f.type === 'bool').flatMap((f) => [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])]));
+  const noValue = new Set(
+    GLOBAL.filter((f) => f.type === 'bool').flatMap((f) => [
+      `--${f.name}`,
+      ...(f.short ? [`-${f.short}`] : []),
+    ]),
+  );
   for (let i = from; i < words.length; i++) {
     const s = words[i] ?? '';
     if (s === '--') return -1;
     const takesValue =
-      !s.includes('=') && ((s.startsWith('--') && !noValue.has(s)) || (s.length === 2 && s.startsWith('-') && !noValue.has(s)));
+      !s.includes('=') &&
+      ((s.startsWith('--') && !noValue.has(s)) ||
+        (s.length === 2 && s.startsWith('-') && !noValue.has(s)));
     if (takesValue) {
       if (words.length - i - 1 <= 1) return -1;
       i++;
@@ -86,7 +93,11 @@ export function parseKubectl(line: string): ParseResult {
   if (words[0] === 'kubectl') words = words.slice(1);
   // kubectl runs kubectl-argo-rollouts as a plugin before cobra sees the line.
   if (words[0] === 'argo' && words[1] === 'rollouts') {
-    return { ok: true, cmd: { verb: 'argo rollouts', namespace: 'default', args: words.slice(2) }, warnings: [] };
+    return {
+      ok: true,
+      cmd: { verb: 'argo rollouts', namespace: 'default', args: words.slice(2) },
+      warnings: [],
+    };
   }
 
   const at = firstCommandWord(words, 0);
@@ -95,7 +106,11 @@ export function parseKubectl(line: string): ParseResult {
     const flags = parseFlags(at < 0 ? words : without(words, at), GLOBAL);
     if (!flags.ok) return rootFlagError(flags.error);
     const topic = at < 0 ? '' : flags.flags.args.join(' ');
-    return { ok: true, cmd: { verb: 'help', namespace: 'default', command: topic, exitCode: 0 }, warnings: [] };
+    return {
+      ok: true,
+      cmd: { verb: 'help', namespace: 'default', command: topic, exitCode: 0 },
+      warnings: [],
+    };
   }
   if (!ROOT_COMMANDS.includes(root)) return unknownCommandResult(root);
   let path = root;
@@ -116,12 +131,20 @@ export function parseKubectl(line: string): ParseResult {
   const flags = parsed.flags;
   const namespace = flagString(flags, 'namespace', 'default') || 'default';
   if (flags.help) {
-    return { ok: true, cmd: { verb: 'help', namespace, command: path, exitCode: 0 }, warnings: flags.warnings };
+    return {
+      ok: true,
+      cmd: { verb: 'help', namespace, command: path, exitCode: 0 },
+      warnings: flags.warnings,
+    };
   }
   if (path === 'rollout' || path === 'set') {
     // DefaultSubCommandRun: help (exit 1) without arguments, else RequireNoArguments.
     if (flags.args.length === 0) {
-      return { ok: true, cmd: { verb: 'help', namespace, command: path, exitCode: 1 }, warnings: flags.warnings };
+      return {
+        ok: true,
+        cmd: { verb: 'help', namespace, command: path, exitCode: 1 },
+        warnings: flags.warnings,
+      };
     }
     const sub = flags.args[0] ?? '';
     if (subs?.includes(sub)) return notSimulated(`${path} ${sub}`);

@@ -6,7 +6,9 @@ import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 /** Seconds after the sim epoch as an RFC 3339 timestamp. */
 export const T = (s: number) => new Date(Date.UTC(2026, 0, 1) + s * 1000).toISOString();
 
-const owner = (kind: string, name: string) => [{ apiVersion: 'apps/v1', kind, name, uid: `${name}-uid`, controller: true }];
+const owner = (kind: string, name: string) => [
+  { apiVersion: 'apps/v1', kind, name, uid: `${name}-uid`, controller: true },
+];
 
 export function template(image: string, hash?: string): PodTemplateSpec {
   return {
@@ -82,7 +84,8 @@ export const newRS: ReplicaSet = {
     labels: { app: 'web', 'pod-template-hash': '6cf6bf9f57' },
     annotations: {
       'deployment.kubernetes.io/revision': '2',
-      'kubernetes.io/change-cause': 'kubectl set image deployment/web web=nginx:1.11.9 --record=true',
+      'kubernetes.io/change-cause':
+        'kubectl set image deployment/web web=nginx:1.11.9 --record=true',
     },
     ownerReferences: owner('Deployment', 'web'),
   },
@@ -123,7 +126,9 @@ export const runningPod: Pod = {
         ready: true,
         restartCount: 1,
         state: { running: { startedAt: T(40) } },
-        lastState: { terminated: { exitCode: 1, reason: 'Error', startedAt: T(3), finishedAt: T(39) } },
+        lastState: {
+          terminated: { exitCode: 1, reason: 'Error', startedAt: T(3), finishedAt: T(39) },
+        },
       },
     ],
   },
@@ -140,20 +145,33 @@ export const pendingPod: Pod = {
     ownerReferences: owner('ReplicaSet', 'web-6cf6bf9f57'),
   },
   spec: { containers: template('nginx:1.11.9').spec?.containers ?? [] },
-  status: { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable' }] },
+  status: {
+    phase: 'Pending',
+    conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable' }],
+  },
 };
 
 export const service: Service = {
   apiVersion: 'v1',
   kind: 'Service',
   metadata: { name: 'web', namespace: 'default', creationTimestamp: T(0) },
-  spec: { type: 'ClusterIP', selector: { app: 'web' }, clusterIP: '10.96.0.10', ports: [{ port: 80, targetPort: 8080, protocol: 'TCP' }] },
+  spec: {
+    type: 'ClusterIP',
+    selector: { app: 'web' },
+    clusterIP: '10.96.0.10',
+    ports: [{ port: 80, targetPort: 8080, protocol: 'TCP' }],
+  },
 };
 
 export const slice: EndpointSlice = {
   apiVersion: 'discovery.k8s.io/v1',
   kind: 'EndpointSlice',
-  metadata: { name: 'web-8fz2k', namespace: 'default', creationTimestamp: T(0), labels: { 'kubernetes.io/service-name': 'web' } },
+  metadata: {
+    name: 'web-8fz2k',
+    namespace: 'default',
+    creationTimestamp: T(0),
+    labels: { 'kubernetes.io/service-name': 'web' },
+  },
   addressType: 'IPv4',
   ports: [{ name: '', port: 8080, protocol: 'TCP' }],
   endpoints: ['10.244.1.5', '10.244.2.7', '10.244.3.9', '10.244.1.8'].map((ip, i) => ({
@@ -162,7 +180,13 @@ export const slice: EndpointSlice = {
   })),
 };
 
-export function event(reason: string, message: string, first: number, last = first, count = 1): Event {
+export function event(
+  reason: string,
+  message: string,
+  first: number,
+  last = first,
+  count = 1,
+): Event {
   return {
     metadata: { name: `web.${reason}.${first}` },
     involvedObject: { kind: 'Deployment', name: 'web' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ContainerStatus, Pod, PodCondition } from 'kubernetes-types/core/v1';
+import type { ContainerState, ContainerStatus, Pod, PodCondition } from 'kubernetes-types/core/v1';
 import {
   podReadyColumn,
   podRestartsColumn,
@@ -26,7 +26,9 @@ function pod(opts: {
     },
     spec: {
       containers: (opts.containers ?? ['web']).map((name) => ({ name, image: 'nginx' })),
-      ...(opts.initContainers ? { initContainers: opts.initContainers.map((name) => ({ name, image: 'busybox' })) } : {}),
+      ...(opts.initContainers
+        ? { initContainers: opts.initContainers.map((name) => ({ name, image: 'busybox' })) }
+        : {}),
     },
     status: {
       phase: opts.phase ?? 'Pending',
@@ -38,7 +40,7 @@ function pod(opts: {
   };
 }
 
-const cs = (state: ContainerStatus['state'], extra: Partial<ContainerStatus> = {}): ContainerStatus => ({
+const cs = (state: ContainerState, extra: Partial<ContainerStatus> = {}): ContainerStatus => ({
   name: 'web',
   image: 'nginx',
   imageID: '',
@@ -69,25 +71,39 @@ describe('When kubectl prints the STATUS column (k8s-semantics.md §13.2)', () =
     expect(podReadyColumn(p)).toBe('1/1');
   });
 
-  it.each([['ErrImagePull'], ['ImagePullBackOff'], ['CrashLoopBackOff'], ['CreateContainerConfigError']])(
-    'shows the waiting reason %s',
-    (reason) => {
-      expect(podStatusColumn(pod({ statuses: [cs({ waiting: { reason, message: 'x' } })] }))).toBe(reason);
-    },
-  );
+  it.each([
+    ['ErrImagePull'],
+    ['ImagePullBackOff'],
+    ['CrashLoopBackOff'],
+    ['CreateContainerConfigError'],
+  ])('shows the waiting reason %s', (reason) => {
+    expect(podStatusColumn(pod({ statuses: [cs({ waiting: { reason, message: 'x' } })] }))).toBe(
+      reason,
+    );
+  });
 
   it('shows Error for a container that exited non-zero', () => {
-    const p = pod({ phase: 'Running', statuses: [cs({ terminated: { exitCode: 1, reason: 'Error' } })] });
+    const p = pod({
+      phase: 'Running',
+      statuses: [cs({ terminated: { exitCode: 1, reason: 'Error' } })],
+    });
     expect(podStatusColumn(p)).toBe('Error');
   });
 
   it('shows ExitCode:N or Signal:N when the terminated state has no reason', () => {
-    expect(podStatusColumn(pod({ statuses: [cs({ terminated: { exitCode: 3 } })] }))).toBe('ExitCode:3');
-    expect(podStatusColumn(pod({ statuses: [cs({ terminated: { exitCode: 137, signal: 9 } })] }))).toBe('Signal:9');
+    expect(podStatusColumn(pod({ statuses: [cs({ terminated: { exitCode: 3 } })] }))).toBe(
+      'ExitCode:3',
+    );
+    expect(
+      podStatusColumn(pod({ statuses: [cs({ terminated: { exitCode: 137, signal: 9 } })] })),
+    ).toBe('Signal:9');
   });
 
   it('shows Completed for a finished pod', () => {
-    const p = pod({ phase: 'Succeeded', statuses: [cs({ terminated: { exitCode: 0, reason: 'Completed' } })] });
+    const p = pod({
+      phase: 'Succeeded',
+      statuses: [cs({ terminated: { exitCode: 0, reason: 'Completed' } })],
+    });
     expect(podStatusColumn(p)).toBe('Completed');
   });
 
@@ -97,7 +113,9 @@ describe('When kubectl prints the STATUS column (k8s-semantics.md §13.2)', () =
       cs({ running: { startedAt: T(1) } }, { name: 'web', ready: true }),
     ];
     const containers = ['job', 'web'];
-    expect(podStatusColumn(pod({ phase: 'Running', containers, statuses, conditions: ready }))).toBe('Running');
+    expect(
+      podStatusColumn(pod({ phase: 'Running', containers, statuses, conditions: ready })),
+    ).toBe('Running');
     expect(podStatusColumn(pod({ phase: 'Running', containers, statuses }))).toBe('NotReady');
   });
 
@@ -110,14 +128,25 @@ describe('When kubectl prints the STATUS column (k8s-semantics.md §13.2)', () =
   });
 
   it('shows Terminating once the pod has a deletionTimestamp', () => {
-    const p = pod({ phase: 'Running', deleting: true, statuses: [cs({ running: {} }, { ready: true })], conditions: ready });
+    const p = pod({
+      phase: 'Running',
+      deleting: true,
+      statuses: [cs({ running: {} }, { ready: true })],
+      conditions: ready,
+    });
     expect(podStatusColumn(p)).toBe('Terminating');
   });
 
   it('keeps the terminal phase of a deleted pod that already finished, and Unknown for NodeLost', () => {
-    const done = pod({ phase: 'Succeeded', deleting: true, statuses: [cs({ terminated: { exitCode: 0, reason: 'Completed' } })] });
+    const done = pod({
+      phase: 'Succeeded',
+      deleting: true,
+      statuses: [cs({ terminated: { exitCode: 0, reason: 'Completed' } })],
+    });
     expect(podStatusColumn(done)).toBe('Completed');
-    expect(podStatusColumn(pod({ phase: 'Running', reason: 'NodeLost', deleting: true }))).toBe('Unknown');
+    expect(podStatusColumn(pod({ phase: 'Running', reason: 'NodeLost', deleting: true }))).toBe(
+      'Unknown',
+    );
   });
 
   it('shows status.reason such as Evicted instead of the phase', () => {
@@ -125,12 +154,14 @@ describe('When kubectl prints the STATUS column (k8s-semantics.md §13.2)', () =
   });
 
   it('shows SchedulingGated for a pod held by scheduling gates', () => {
-    const p = pod({ conditions: [{ type: 'PodScheduled', status: 'False', reason: 'SchedulingGated' }] });
+    const p = pod({
+      conditions: [{ type: 'PodScheduled', status: 'False', reason: 'SchedulingGated' }],
+    });
     expect(podStatusColumn(p)).toBe('SchedulingGated');
   });
 
   describe('with init containers', () => {
-    const init = (state: ContainerStatus['state']) => [cs(state, { name: 'setup' })];
+    const init = (state: ContainerState) => [cs(state, { name: 'setup' })];
 
     it('shows Init:0/1 while the first init container runs', () => {
       const p = pod({ initContainers: ['setup'], initStatuses: init({ running: {} }) });
@@ -138,15 +169,27 @@ describe('When kubectl prints the STATUS column (k8s-semantics.md §13.2)', () =
     });
 
     it('shows Init:<reason> for a waiting or failed init container', () => {
-      expect(podStatusColumn(pod({ initContainers: ['setup'], initStatuses: init({ waiting: { reason: 'ImagePullBackOff' } }) }))).toBe(
-        'Init:ImagePullBackOff',
-      );
-      expect(podStatusColumn(pod({ initContainers: ['setup'], initStatuses: init({ terminated: { exitCode: 1, reason: 'Error' } }) }))).toBe(
-        'Init:Error',
-      );
-      expect(podStatusColumn(pod({ initContainers: ['setup'], initStatuses: init({ terminated: { exitCode: 2 } }) }))).toBe(
-        'Init:ExitCode:2',
-      );
+      expect(
+        podStatusColumn(
+          pod({
+            initContainers: ['setup'],
+            initStatuses: init({ waiting: { reason: 'ImagePullBackOff' } }),
+          }),
+        ),
+      ).toBe('Init:ImagePullBackOff');
+      expect(
+        podStatusColumn(
+          pod({
+            initContainers: ['setup'],
+            initStatuses: init({ terminated: { exitCode: 1, reason: 'Error' } }),
+          }),
+        ),
+      ).toBe('Init:Error');
+      expect(
+        podStatusColumn(
+          pod({ initContainers: ['setup'], initStatuses: init({ terminated: { exitCode: 2 } }) }),
+        ),
+      ).toBe('Init:ExitCode:2');
     });
 
     it('moves on to the regular containers once the init container succeeded', () => {
@@ -168,12 +211,19 @@ describe('When kubectl prints the RESTARTS column', () => {
   it('adds the age of the last restart, as kubectl ≥ 1.23 does', () => {
     const p = pod({
       phase: 'Running',
-      statuses: [cs({ running: {} }, { restartCount: 2, lastState: { terminated: { exitCode: 1, finishedAt: T(45) } } })],
+      statuses: [
+        cs(
+          { running: {} },
+          { restartCount: 2, lastState: { terminated: { exitCode: 1, finishedAt: T(45) } } },
+        ),
+      ],
     });
     expect(podRestartsColumn(p, 60_000)).toBe('2 (15s ago)');
   });
 
   it('prints only the count when no finish time is known', () => {
-    expect(podRestartsColumn(pod({ statuses: [cs({ running: {} }, { restartCount: 4 })] }), 60_000)).toBe('4');
+    expect(
+      podRestartsColumn(pod({ statuses: [cs({ running: {} }, { restartCount: 4 })] }), 60_000),
+    ).toBe('4');
   });
 });

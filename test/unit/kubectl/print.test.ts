@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { formatTable, tabwrite, DESCRIBE_TABWRITER } from '../../../src/sim/kubectl/print/table';
 import { humanDuration } from '../../../src/sim/kubectl/print/humanDuration';
-import { printGet, printGetList, NO_RESOURCES } from '../../../src/sim/kubectl/print/get';
+import {
+  printGet,
+  printGetList,
+  NO_RESOURCES,
+  noResources,
+} from '../../../src/sim/kubectl/print/get';
 import { endpointsFromSlices } from '../../../src/sim/kubectl/print/endpoints';
 import {
+  eventsFromRecorded,
   describeDeployment,
   describePod,
   describeReplicaSet,
@@ -26,7 +32,9 @@ const lines = (...ls: string[]) => `${ls.join('\n')}\n`;
 
 describe('When text goes through the tabwriter', () => {
   it('pads each column block to its widest cell plus padding', () => {
-    expect(tabwrite('a\tb\tc\naaa\tbbbb\tc\n', DESCRIBE_TABWRITER)).toBe('a    b     c\naaa  bbbb  c\n');
+    expect(tabwrite('a\tb\tc\naaa\tbbbb\tc\n', DESCRIBE_TABWRITER)).toBe(
+      'a    b     c\naaa  bbbb  c\n',
+    );
   });
 
   it('ends a column block at a line without that column', () => {
@@ -38,8 +46,18 @@ describe('When text goes through the tabwriter', () => {
   });
 
   it('gives get tables 3 spaces of padding and a minimum width of 6', () => {
-    expect(formatTable([['A', 'B'], ['x', 'y']])).toBe('A     B\nx     y\n');
-    expect(formatTable([['NAME', 'AGE'], ['web', '5s']])).toBe('NAME   AGE\nweb    5s\n');
+    expect(
+      formatTable([
+        ['A', 'B'],
+        ['x', 'y'],
+      ]),
+    ).toBe('A     B\nx     y\n');
+    expect(
+      formatTable([
+        ['NAME', 'AGE'],
+        ['web', '5s'],
+      ]),
+    ).toBe('NAME   AGE\nweb    5s\n');
   });
 });
 
@@ -75,7 +93,10 @@ describe('When kubectl get prints a table', () => {
 
   it('prints deployments as NAME READY UP-TO-DATE AVAILABLE AGE', () => {
     expect(printGet('Deployment', [deployment], now)).toBe(
-      lines('NAME   READY   UP-TO-DATE   AVAILABLE   AGE', 'web    3/3     1            3           90s'),
+      lines(
+        'NAME   READY   UP-TO-DATE   AVAILABLE   AGE',
+        'web    3/3     1            3           90s',
+      ),
     );
   });
 
@@ -180,9 +201,26 @@ describe('When kubectl get prints a table', () => {
       ],
       now,
     );
-    expect(out).toBe(lines('NAME   READY   UP-TO-DATE   AVAILABLE   AGE', 'web    3/3     1            3           90s'));
-    expect(printGetList([{ kind: 'Pod', objects: [] }], now)).toBe('No resources found in default namespace.\n');
+    expect(out).toBe(
+      lines(
+        'NAME   READY   UP-TO-DATE   AVAILABLE   AGE',
+        'web    3/3     1            3           90s',
+      ),
+    );
+    expect(printGetList([{ kind: 'Pod', objects: [] }], now)).toBe(
+      'No resources found in default namespace.\n',
+    );
     expect(NO_RESOURCES).toBe('No resources found in default namespace.\n');
+    expect(noResources({ allNamespaces: true })).toBe('No resources found\n');
+  });
+
+  it('adds a NAMESPACE column with -A', () => {
+    expect(printGet('Deployment', [deployment], now, { allNamespaces: true })).toBe(
+      lines(
+        'NAMESPACE   NAME   READY   UP-TO-DATE   AVAILABLE   AGE',
+        'default     web    3/3     1            3           90s',
+      ),
+    );
   });
 });
 
@@ -242,7 +280,29 @@ describe('When kubectl describes a deployment', () => {
   });
 
   it('aligns "Events: <none>" with the replica set lines above it', () => {
-    expect(describeDeployment(deployment, [newRS, oldRS], [], now)).toBe(lines(...head, 'Events:          <none>'));
+    expect(describeDeployment(deployment, [newRS, oldRS], [], now)).toBe(
+      lines(...head, 'Events:          <none>'),
+    );
+  });
+
+  it('folds repeated recorded events into one with a count', () => {
+    const recorded = [0, 60_000, 1_200_000].map((t) => ({
+      t,
+      type: 'Warning' as const,
+      reason: 'BackOff',
+      kind: 'Pod' as const,
+      name: 'web-1',
+      message: 'Back-off restarting failed container web in pod web-1_default(uid)',
+      source: 'kubelet',
+    }));
+    expect(printEvents(eventsFromRecorded(recorded), now)).toBe(
+      lines(
+        'Events:',
+        '  Type     Reason   Age                From     Message',
+        '  ----     ------   ----               ----     -------',
+        '  Warning  BackOff  10m (x3 over 30m)  kubelet  Back-off restarting failed container web in pod web-1_default(uid)',
+      ),
+    );
   });
 
   it('prints the Events section on its own', () => {
@@ -438,6 +498,9 @@ describe('When kubectl prints rollout history (§7.2)', () => {
       exitCode: 1,
       output: 'error: unable to find the specified revision\n',
     });
-    expect(rolloutHistory('web', [])).toEqual({ exitCode: 0, output: 'deployment.apps/web \nNo rollout history found.\n' });
+    expect(rolloutHistory('web', [])).toEqual({
+      exitCode: 0,
+      output: 'deployment.apps/web \nNo rollout history found.\n',
+    });
   });
 });

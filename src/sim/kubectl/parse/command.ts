@@ -117,8 +117,16 @@ export type KubectlCommand = CommonOptions &
         timeoutMs: number;
       })
     | (Targeting & { verb: 'rollout history'; revision: number; output?: OutputFormat })
-    | (Targeting & { verb: 'rollout undo'; toRevision: number; output?: OutputFormat; dryRun: DryRun })
-    | (Targeting & { verb: 'rollout pause' | 'rollout resume' | 'rollout restart'; output?: OutputFormat })
+    | (Targeting & {
+        verb: 'rollout undo';
+        toRevision: number;
+        output?: OutputFormat;
+        dryRun: DryRun;
+      })
+    | (Targeting & {
+        verb: 'rollout pause' | 'rollout resume' | 'rollout restart';
+        output?: OutputFormat;
+      })
     | (Targeting & {
         verb: 'patch';
         patchType: 'strategic' | 'merge' | 'json';

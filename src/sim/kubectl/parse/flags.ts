@@ -45,11 +45,30 @@ export function parseGoInt(s: string): number | undefined {
 }
 
 const BOOLS: Record<string, boolean> = {
-  '1': true, t: true, T: true, TRUE: true, true: true, True: true,
-  '0': false, f: false, F: false, FALSE: false, false: false, False: false,
+  '1': true,
+  t: true,
+  T: true,
+  TRUE: true,
+  true: true,
+  True: true,
+  '0': false,
+  f: false,
+  F: false,
+  FALSE: false,
+  false: false,
+  False: false,
 };
 
-const UNIT_NS: Record<string, number> = { ns: 1, us: 1e3, µs: 1e3, μs: 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+const UNIT_NS: Record<string, number> = {
+  ns: 1,
+  us: 1e3,
+  µs: 1e3,
+  μs: 1e3,
+  ms: 1e6,
+  s: 1e9,
+  m: 60e9,
+  h: 3600e9,
+};
 
 /** time.ParseDuration → milliseconds, or Go's error text. */
 export function parseGoDuration(s: string): { ms: number } | { error: string } {
@@ -71,22 +90,31 @@ export function parseGoDuration(s: string): { ms: number } | { error: string } {
     const unit = /^[^\d.]*/.exec(rest)?.[0] ?? '';
     if (unit === '') return { error: `time: missing unit in duration ${quoted}` };
     const scale = UNIT_NS[unit];
-    if (scale === undefined) return { error: `time: unknown unit ${JSON.stringify(unit)} in duration ${quoted}` };
+    if (scale === undefined)
+      return { error: `time: unknown unit ${JSON.stringify(unit)} in duration ${quoted}` };
     ns += Number(digits) * scale;
     rest = rest.slice(unit.length);
   }
   return { ms: Math.round((sign * ns) / 1e6) };
 }
 
-function convert(spec: FlagSpec, value: string, prev: FlagValue | undefined): FlagValue | { cause: string } {
+function convert(
+  spec: FlagSpec,
+  value: string,
+  prev: FlagValue | undefined,
+): FlagValue | { cause: string } {
   switch (spec.type) {
     case 'bool': {
       const b = BOOLS[value];
-      return b === undefined ? { cause: `strconv.ParseBool: parsing ${JSON.stringify(value)}: invalid syntax` } : b;
+      return b === undefined
+        ? { cause: `strconv.ParseBool: parsing ${JSON.stringify(value)}: invalid syntax` }
+        : b;
     }
     case 'int': {
       const n = parseGoInt(value);
-      return n === undefined ? { cause: `strconv.ParseInt: parsing ${JSON.stringify(value)}: invalid syntax` } : n;
+      return n === undefined
+        ? { cause: `strconv.ParseInt: parsing ${JSON.stringify(value)}: invalid syntax` }
+        : n;
     }
     case 'duration': {
       const d = parseGoDuration(value);
@@ -116,10 +144,12 @@ export function parseFlags(words: readonly string[], specs: readonly FlagSpec[])
     const v = convert(spec, value, flags.values.get(spec.name));
     if (typeof v === 'object' && !Array.isArray(v)) return invalid(spec, value, v.cause);
     flags.values.set(spec.name, v);
-    if (spec.deprecated) flags.warnings.push(`Flag --${spec.name} has been deprecated, ${spec.deprecated}\n`);
+    if (spec.deprecated)
+      flags.warnings.push(`Flag --${spec.name} has been deprecated, ${spec.deprecated}\n`);
     return undefined;
   };
-  const optional = (spec: FlagSpec) => spec.noOptDefVal ?? (spec.type === 'bool' ? 'true' : undefined);
+  const optional = (spec: FlagSpec) =>
+    spec.noOptDefVal ?? (spec.type === 'bool' ? 'true' : undefined);
 
   for (let i = 0; i < words.length; i++) {
     const s = words[i] ?? '';
@@ -133,7 +163,8 @@ export function parseFlags(words: readonly string[], specs: readonly FlagSpec[])
     }
     if (s.startsWith('--')) {
       const body = s.slice(2);
-      if (body === '' || body.startsWith('-') || body.startsWith('=')) return { ok: false, error: `bad flag syntax: ${s}` };
+      if (body === '' || body.startsWith('-') || body.startsWith('='))
+        return { ok: false, error: `bad flag syntax: ${s}` };
       const eq = body.indexOf('=');
       const name = eq >= 0 ? body.slice(0, eq) : body;
       const spec = byName.get(name);

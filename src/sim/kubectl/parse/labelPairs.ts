@@ -13,7 +13,8 @@ export function resourcesAndPairs(
   for (const a of args) {
     const isPair = (a.includes('=') && !a.startsWith('=')) || (a.endsWith('-') && a !== '-');
     if (isPair) pairs.push(a);
-    else if (pairs.length > 0) return { error: `all resources must be specified before ${pairType} changes: ${a}` };
+    else if (pairs.length > 0)
+      return { error: `all resources must be specified before ${pairType} changes: ${a}` };
     else resources.push(a);
   }
   return { resources, pairs };
@@ -32,7 +33,11 @@ function upsert(list: { key: string; value: string }[], key: string, value: stri
 }
 
 /** cmdutil.ParsePairs: annotations and images. */
-export function parsePairs(pairs: readonly string[], pairType: string, supportRemove: boolean): Pairs | { error: string } {
+export function parsePairs(
+  pairs: readonly string[],
+  pairType: string,
+  supportRemove: boolean,
+): Pairs | { error: string } {
   const out: Pairs = { set: [], remove: [] };
   const invalid: string[] = [];
   for (const p of pairs) {
@@ -70,7 +75,8 @@ export function parseLabels(specs: readonly string[]): Pairs | { error: string }
       if (parts.length !== 2) return { error: `invalid label spec: ${spec}` };
       const [key = '', value = ''] = parts;
       const errs = labelValueErrors(value);
-      if (errs.length) return { error: `invalid label value: ${JSON.stringify(spec)}: ${errs.join(';')}` };
+      if (errs.length)
+        return { error: `invalid label value: ${JSON.stringify(spec)}: ${errs.join(';')}` };
       upsert(out.set, key, value);
     } else if (spec.endsWith('-')) {
       out.remove.push(spec.slice(0, -1));

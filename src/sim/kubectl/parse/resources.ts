@@ -17,25 +17,80 @@ interface ResourceType {
 
 const TYPES: ResourceType[] = [
   { kind: 'Pod', plural: 'pods', singular: 'pod', shortNames: ['po'], group: '' },
-  { kind: 'ReplicationController', plural: 'replicationcontrollers', singular: 'replicationcontroller', shortNames: ['rc'], group: '' },
+  {
+    kind: 'ReplicationController',
+    plural: 'replicationcontrollers',
+    singular: 'replicationcontroller',
+    shortNames: ['rc'],
+    group: '',
+  },
   { kind: 'Service', plural: 'services', singular: 'service', shortNames: ['svc'], group: '' },
   { kind: 'Endpoints', plural: 'endpoints', singular: 'endpoints', shortNames: ['ep'], group: '' },
   { kind: 'Node', plural: 'nodes', singular: 'node', shortNames: ['no'], group: '' },
   { kind: 'Event', plural: 'events', singular: 'event', shortNames: ['ev'], group: '' },
-  { kind: 'Deployment', plural: 'deployments', singular: 'deployment', shortNames: ['deploy'], group: 'apps' },
-  { kind: 'ReplicaSet', plural: 'replicasets', singular: 'replicaset', shortNames: ['rs'], group: 'apps' },
-  { kind: 'EndpointSlice', plural: 'endpointslices', singular: 'endpointslice', shortNames: [], group: 'discovery.k8s.io' },
-  { kind: 'HorizontalPodAutoscaler', plural: 'horizontalpodautoscalers', singular: 'horizontalpodautoscaler', shortNames: ['hpa'], group: 'autoscaling' },
-  { kind: 'Rollout', plural: 'rollouts', singular: 'rollout', shortNames: ['ro'], group: 'argoproj.io' },
-  { kind: 'VirtualService', plural: 'virtualservices', singular: 'virtualservice', shortNames: ['vs'], group: 'networking.istio.io' },
-  { kind: 'DestinationRule', plural: 'destinationrules', singular: 'destinationrule', shortNames: ['dr'], group: 'networking.istio.io' },
+  {
+    kind: 'Deployment',
+    plural: 'deployments',
+    singular: 'deployment',
+    shortNames: ['deploy'],
+    group: 'apps',
+  },
+  {
+    kind: 'ReplicaSet',
+    plural: 'replicasets',
+    singular: 'replicaset',
+    shortNames: ['rs'],
+    group: 'apps',
+  },
+  {
+    kind: 'EndpointSlice',
+    plural: 'endpointslices',
+    singular: 'endpointslice',
+    shortNames: [],
+    group: 'discovery.k8s.io',
+  },
+  {
+    kind: 'HorizontalPodAutoscaler',
+    plural: 'horizontalpodautoscalers',
+    singular: 'horizontalpodautoscaler',
+    shortNames: ['hpa'],
+    group: 'autoscaling',
+  },
+  {
+    kind: 'Rollout',
+    plural: 'rollouts',
+    singular: 'rollout',
+    shortNames: ['ro'],
+    group: 'argoproj.io',
+  },
+  {
+    kind: 'VirtualService',
+    plural: 'virtualservices',
+    singular: 'virtualservice',
+    shortNames: ['vs'],
+    group: 'networking.istio.io',
+  },
+  {
+    kind: 'DestinationRule',
+    plural: 'destinationrules',
+    singular: 'destinationrule',
+    shortNames: ['dr'],
+    group: 'networking.istio.io',
+  },
 ];
 
 /**
  * The `all` category in discovery order (core, then apps, then autoscaling), restricted to the
  * kinds the simulator serves.
  */
-const ALL_CATEGORY: ResourceKind[] = ['Pod', 'ReplicationController', 'Service', 'Deployment', 'ReplicaSet', 'HorizontalPodAutoscaler'];
+const ALL_CATEGORY: ResourceKind[] = [
+  'Pod',
+  'ReplicationController',
+  'Service',
+  'Deployment',
+  'ReplicaSet',
+  'HorizontalPodAutoscaler',
+];
 
 /** The group-qualified plural the API server uses in messages (`deployments.apps "web" not found`). */
 export function qualifiedResource(kind: ResourceKind): string {
@@ -53,9 +108,14 @@ export function resolveType(arg: string): ResourceKind | { error: string } {
   const match = TYPES.find(
     (t) =>
       // Short names are matched as typed; plural, singular and kind case-insensitively.
-      (t.shortNames.includes(resource) || t.plural === lower || t.singular === lower || t.kind.toLowerCase() === lower) &&
+      (t.shortNames.includes(resource) ||
+        t.plural === lower ||
+        t.singular === lower ||
+        t.kind.toLowerCase() === lower) &&
       // `deployments.apps` or `deployments.v1.apps`.
-      (qualifier === undefined || qualifier === t.group || qualifier.replace(/^v[0-9a-z]+\./, '') === t.group),
+      (qualifier === undefined ||
+        qualifier === t.group ||
+        qualifier.replace(/^v[0-9a-z]+\./, '') === t.group),
   );
   if (match) return match.kind;
   return { error: `the server doesn't have a resource type ${JSON.stringify(resource)}` };
@@ -104,7 +164,9 @@ export interface BuilderInput {
  * The resource builder's reading of the arguments: targets in the order kubectl visits them,
  * or the builder's error text (without kubectl's `error: ` prefix).
  */
-export function buildTargets(input: BuilderInput): { targets: ResourceTarget[] } | { error: string } {
+export function buildTargets(
+  input: BuilderInput,
+): { targets: ResourceTarget[] } | { error: string } {
   const given = input.args;
   if (input.hasFilenames) {
     // visitByPaths: files name the objects.
@@ -112,7 +174,10 @@ export function buildTargets(input: BuilderInput): { targets: ResourceTarget[] }
     if (given.some((a) => a.includes('/'))) {
       return { error: 'resource/name arguments cannot be provided when a path is specified' };
     }
-    return { error: 'when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well' };
+    return {
+      error:
+        'when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well',
+    };
   }
   // normalizeMultipleResourcesArgs: `a,b NAME…` → a/NAME… b/NAME…
   const types = splitTypes(given[0] ?? '');
@@ -130,12 +195,15 @@ export function buildTargets(input: BuilderInput): { targets: ResourceTarget[] }
   }
   if (slashes > 0) {
     if (input.hasSelector || input.selectAll) {
-      return { error: 'selectors and the all flag cannot be used when passing resource/name arguments' };
+      return {
+        error: 'selectors and the all flag cannot be used when passing resource/name arguments',
+      };
     }
     const targets: ResourceTarget[] = [];
     for (const a of args) {
       const seg = a.split('/');
-      if (seg.length !== 2) return { error: 'arguments in resource/name form may not have more than one slash' };
+      if (seg.length !== 2)
+        return { error: 'arguments in resource/name form may not have more than one slash' };
       const [type = '', name = ''] = seg;
       if (type === '' || name === '' || splitTypes(type).length !== 1) {
         return { error: 'arguments in resource/name form must have a single resource and name' };
@@ -148,11 +216,16 @@ export function buildTargets(input: BuilderInput): { targets: ResourceTarget[] }
   }
   if (args.length === 0) {
     const selecting = input.hasSelector || input.selectAll;
-    return { error: selecting ? 'at least one resource must be specified to use a selector' : MISSING_RESOURCE };
+    return {
+      error: selecting
+        ? 'at least one resource must be specified to use a selector'
+        : MISSING_RESOURCE,
+    };
   }
   const kinds = resolveTypes(args[0] ?? '');
   const names = args.slice(1);
-  const selecting = input.hasSelector || input.selectAll || (names.length === 0 && input.allowEmptySelector);
+  const selecting =
+    input.hasSelector || input.selectAll || (names.length === 0 && input.allowEmptySelector);
   if (selecting) {
     if (names.length > 0) return { error: 'name cannot be provided when a selector is specified' };
     if ('error' in kinds) return kinds;

@@ -41,7 +41,10 @@ export function parseSelector(s: string): SelectorResult {
   const peek = (): Token => toks[at] ?? { kind: 'end' };
   const next = (): Token => toks[at++] ?? { kind: 'end' };
   const describe = (t: Token) => (t.kind === 'end' ? 'EOS' : t.text);
-  const fail = (msg: string): SelectorResult => ({ ok: false, error: `unable to parse requirement: ${msg}` });
+  const fail = (msg: string): SelectorResult => ({
+    ok: false,
+    error: `unable to parse requirement: ${msg}`,
+  });
 
   const matchLabels: Record<string, string> = {};
   const matchExpressions: LabelSelectorRequirement[] = [];
@@ -70,19 +73,29 @@ export function parseSelector(s: string): SelectorResult {
       } else if (t.kind === 'id' && (t.text === 'in' || t.text === 'notin')) {
         next();
         const open = next();
-        if (!(open.kind === 'op' && open.text === '(')) return fail(`found '${describe(open)}', expected: '('`);
+        if (!(open.kind === 'op' && open.text === '('))
+          return fail(`found '${describe(open)}', expected: '('`);
         const values: string[] = [];
         for (;;) {
           const v = next();
           if (v.kind === 'op' && v.text === ')') break;
           if (v.kind === 'op' && v.text === ',') continue;
-          if (v.kind !== 'id') return fail(`found '${describe(v)}', expected: ',', ')' or identifier`);
+          if (v.kind !== 'id')
+            return fail(`found '${describe(v)}', expected: ',', ')' or identifier`);
           values.push(v.text);
         }
         if (values.length === 0) {
-          return { ok: false, error: "values: Invalid value: []string{}: for 'in', 'notin' operators, values set can't be empty" };
+          return {
+            ok: false,
+            error:
+              "values: Invalid value: []string{}: for 'in', 'notin' operators, values set can't be empty",
+          };
         }
-        matchExpressions.push({ key, operator: t.text === 'in' ? 'In' : 'NotIn', values: [...new Set(values)].sort() });
+        matchExpressions.push({
+          key,
+          operator: t.text === 'in' ? 'In' : 'NotIn',
+          values: [...new Set(values)].sort(),
+        });
       } else {
         return fail(`found '${describe(t)}', expected: in, notin, =, ==, !=, gt, lt`);
       }
@@ -91,7 +104,8 @@ export function parseSelector(s: string): SelectorResult {
     }
     const sep = next();
     if (sep.kind === 'end') break;
-    if (!(sep.kind === 'op' && sep.text === ',')) return fail(`found '${describe(sep)}', expected: ',' or 'end of string'`);
+    if (!(sep.kind === 'op' && sep.text === ','))
+      return fail(`found '${describe(sep)}', expected: ',' or 'end of string'`);
   }
   return {
     ok: true,

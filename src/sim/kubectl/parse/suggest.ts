@@ -5,14 +5,50 @@
  */
 
 export const ROOT_COMMANDS: readonly string[] = [
-  'create', 'expose', 'run', 'set',
-  'explain', 'get', 'edit', 'delete',
-  'rollout', 'scale', 'autoscale',
-  'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint',
-  'describe', 'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events',
-  'diff', 'apply', 'patch', 'replace', 'wait', 'kustomize',
-  'label', 'annotate', 'completion',
-  'config', 'plugin', 'version', 'api-versions', 'api-resources', 'options', 'kuberc',
+  'create',
+  'expose',
+  'run',
+  'set',
+  'explain',
+  'get',
+  'edit',
+  'delete',
+  'rollout',
+  'scale',
+  'autoscale',
+  'certificate',
+  'cluster-info',
+  'top',
+  'cordon',
+  'uncordon',
+  'drain',
+  'taint',
+  'describe',
+  'logs',
+  'attach',
+  'exec',
+  'port-forward',
+  'proxy',
+  'cp',
+  'auth',
+  'debug',
+  'events',
+  'diff',
+  'apply',
+  'patch',
+  'replace',
+  'wait',
+  'kustomize',
+  'label',
+  'annotate',
+  'completion',
+  'config',
+  'plugin',
+  'version',
+  'api-versions',
+  'api-resources',
+  'options',
+  'kuberc',
 ];
 
 /** Cobra SuggestFor entries (delete.go, describe.go, get.go, top.go). */
@@ -42,7 +78,8 @@ export function levenshtein(a: string, b: string, ignoreCase = true): number {
 export function suggestionsFor(typed: string): string[] {
   const out: string[] = [];
   for (const name of ROOT_COMMANDS) {
-    if (levenshtein(typed, name) <= 2 || name.toLowerCase().startsWith(typed.toLowerCase())) out.push(name);
+    if (levenshtein(typed, name) <= 2 || name.toLowerCase().startsWith(typed.toLowerCase()))
+      out.push(name);
     for (const alias of SUGGEST_FOR[name] ?? []) {
       if (alias.toLowerCase() === typed.toLowerCase()) out.push(name);
     }
@@ -53,6 +90,8 @@ export function suggestionsFor(typed: string): string[] {
 /** The error kubectl prints for an unknown top-level command (cobra legacyArgs + CheckErr). */
 export function unknownCommand(typed: string): string {
   const suggestions = suggestionsFor(typed);
-  const did = suggestions.length ? `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}\n`).join('')}` : '\n';
+  const did = suggestions.length
+    ? `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}\n`).join('')}`
+    : '\n';
   return `error: unknown command ${JSON.stringify(typed)} for "kubectl"${did}`;
 }

@@ -28,12 +28,18 @@ export function fail(message: string): { ok: false; output: string; exitCode: nu
 }
 
 /** cmdutil.UsageErrorf. */
-export function usageError(path: string, message: string): { ok: false; output: string; exitCode: number } {
+export function usageError(
+  path: string,
+  message: string,
+): { ok: false; output: string; exitCode: number } {
   return fail(`${message}\nSee 'kubectl ${path} -h' for help and examples`);
 }
 
 /** The templater's FlagErrorFunc decoration of pflag errors. */
-export function flagError(path: string, message: string): { ok: false; output: string; exitCode: number } {
+export function flagError(
+  path: string,
+  message: string,
+): { ok: false; output: string; exitCode: number } {
   return fail(`${message}\nSee 'kubectl ${path} --help' for usage.`);
 }
 
@@ -50,8 +56,11 @@ export function readOutput(ctx: VerbContext, forGet = false): { output?: OutputF
       error: `unable to match a printer suitable for the output format ${JSON.stringify(raw)}, allowed formats are: ${allowed.join(',')}`,
     };
   }
-  if (name === 'wide' || name === 'yaml' || name === 'json' || name === 'name') return { output: name };
-  return { error: `-o ${name} is not supported by this simulator (use -o yaml, -o json or -o name)` };
+  if (name === 'wide' || name === 'yaml' || name === 'json' || name === 'name')
+    return { output: name };
+  return {
+    error: `-o ${name} is not supported by this simulator (use -o yaml, -o json or -o name)`,
+  };
 }
 
 /** cmdutil.GetDryRunStrategy. */
@@ -73,7 +82,10 @@ export function readTargeting(
   let selector: Targeting['selector'];
   if (rawSelector !== '') {
     const parsed = parseSelector(rawSelector);
-    if (!parsed.ok) return { error: `the provided selector ${JSON.stringify(rawSelector)} is not valid: ${parsed.error}` };
+    if (!parsed.ok)
+      return {
+        error: `the provided selector ${JSON.stringify(rawSelector)} is not valid: ${parsed.error}`,
+      };
     selector = parsed.selector;
   }
   const all = flagBool(ctx.flags, 'all');

@@ -5,7 +5,15 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { flagBool, flagString } from './flags';
-import { fail, readDryRun, readOutput, readTargeting, targetingOf, type VerbContext, type VerbResult } from './verbKit';
+import {
+  fail,
+  readDryRun,
+  readOutput,
+  readTargeting,
+  targetingOf,
+  type VerbContext,
+  type VerbResult,
+} from './verbKit';
 
 const PATCH_TYPES = ['json', 'merge', 'strategic'] as const;
 
@@ -18,23 +26,28 @@ export function parsePatch(ctx: VerbContext): VerbResult {
   const file = flagString(ctx.flags, 'patch-file');
   const local = flagBool(ctx.flags, 'local');
   if (text !== '' && file !== '') return fail('cannot specify --patch and --patch-file together');
-  if (text === '' && file === '') return fail('must specify --patch or --patch-file containing the contents of the patch');
+  if (text === '' && file === '')
+    return fail('must specify --patch or --patch-file containing the contents of the patch');
   if (local && ctx.args.length !== 0) return fail('cannot specify --local and server resources');
   if (local && dry.dryRun === 'server') {
     return fail('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
   }
   const rawType = flagString(ctx.flags, 'type', 'strategic');
   const patchType = PATCH_TYPES.find((t) => t === rawType.toLowerCase());
-  if (!patchType) return fail(`--type must be one of [${PATCH_TYPES.join(' ')}], not ${JSON.stringify(rawType)}`);
+  if (!patchType)
+    return fail(`--type must be one of [${PATCH_TYPES.join(' ')}], not ${JSON.stringify(rawType)}`);
   // The simulator has no file system: a patch file can never be read.
-  if (file !== '') return fail(`unable to read patch file: open ${file}: no such file or directory`);
+  if (file !== '')
+    return fail(`unable to read patch file: open ${file}: no such file or directory`);
   if (local) return fail('--local is not supported by this simulator');
   let patch: unknown;
   try {
     patch = parseYaml(text, { prettyErrors: false });
   } catch (e) {
     const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
-    return fail(`unable to parse ${JSON.stringify(text)}: error converting YAML to JSON: yaml: ${msg}`);
+    return fail(
+      `unable to parse ${JSON.stringify(text)}: error converting YAML to JSON: yaml: ${msg}`,
+    );
   }
   const t = readTargeting(ctx, false);
   if ('error' in t) return fail(t.error);

@@ -3,7 +3,14 @@
  * pkg/cmd/describe/describe.go ToOptions), including their messages for a missing type.
  */
 import { flagBool, flagList, flagString } from './flags';
-import { fail, readOutput, readTargeting, targetingOf, type VerbContext, type VerbResult } from './verbKit';
+import {
+  fail,
+  readOutput,
+  readTargeting,
+  targetingOf,
+  type VerbContext,
+  type VerbResult,
+} from './verbKit';
 
 const API_RESOURCES = 'Use "kubectl api-resources" for a complete list of supported resources.';
 

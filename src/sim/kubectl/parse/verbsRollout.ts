@@ -4,7 +4,15 @@
  * arguments with ResourceTypeOrNameArgs(true, …), so `TYPE` alone means every object of it.
  */
 import { flagBool, flagInt, flagList } from './flags';
-import { fail, readDryRun, readOutput, readTargeting, targetingOf, type VerbContext, type VerbResult } from './verbKit';
+import {
+  fail,
+  readDryRun,
+  readOutput,
+  readTargeting,
+  targetingOf,
+  type VerbContext,
+  type VerbResult,
+} from './verbKit';
 
 export type RolloutAction = 'status' | 'history' | 'undo' | 'pause' | 'resume' | 'restart';
 
@@ -40,7 +48,13 @@ export function parseRollout(ctx: VerbContext, action: RolloutAction): VerbResul
     case 'undo':
       return {
         ok: true,
-        cmd: { verb: 'rollout undo', ...base, toRevision: flagInt(ctx.flags, 'to-revision', 0), ...out, dryRun: dry.dryRun },
+        cmd: {
+          verb: 'rollout undo',
+          ...base,
+          toRevision: flagInt(ctx.flags, 'to-revision', 0),
+          ...out,
+          dryRun: dry.dryRun,
+        },
       };
     default:
       return { ok: true, cmd: { verb: `rollout ${action}`, ...base, ...out } };

@@ -29,7 +29,10 @@ export function parseApply(ctx: VerbContext): VerbResult {
   if (flagString(ctx.flags, 'kustomize') !== '') return NOT_SIMULATED('-k (kustomize)');
   const filenames = flagList(ctx.flags, 'filename');
   if (filenames.length === 0) return fail('must specify one of -f and -k');
-  return { ok: true, cmd: { verb: 'apply', namespace: ctx.namespace, filenames, ...out, dryRun: dry.dryRun } };
+  return {
+    ok: true,
+    cmd: { verb: 'apply', namespace: ctx.namespace, filenames, ...out, dryRun: dry.dryRun },
+  };
 }
 
 export function parseSetImage(ctx: VerbContext): VerbResult {
@@ -48,7 +51,9 @@ export function parseSetImage(ctx: VerbContext): VerbResult {
   if (all && t.selector) return fail('cannot set --all and --selector at the same time');
   if (images.set.length < 1) return fail('at least one image update is required');
   if (images.set.length > 1 && images.set.some((p) => p.key === '*')) {
-    return fail('all containers are already specified by *, but saw more than one container_name=container_image pairs');
+    return fail(
+      'all containers are already specified by *, but saw more than one container_name=container_image pairs',
+    );
   }
   return {
     ok: true,
@@ -90,7 +95,11 @@ export function parseSetSelector(ctx: VerbContext): VerbResult {
       namespace: ctx.namespace,
       ...targetingOf(t),
       newSelector: parsed.selector,
-      ...(exprs.length ? { matchExpressionsError: `match expression ${goRequirements(exprs)} not supported on this object` } : {}),
+      ...(exprs.length
+        ? {
+            matchExpressionsError: `match expression ${goRequirements(exprs)} not supported on this object`,
+          }
+        : {}),
       record: flagBool(ctx.flags, 'record'),
       ...out,
       dryRun: dry.dryRun,
@@ -107,8 +116,12 @@ export function parseScale(ctx: VerbContext): VerbResult {
   if ('error' in out) return fail(out.error);
   const replicas = flagInt(ctx.flags, 'replicas', -1);
   const currentReplicas = flagInt(ctx.flags, 'current-replicas', -1);
-  if (replicas < 0) return fail('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
-  if (currentReplicas < -1) return fail('The --current-replicas must specify an integer of -1 or greater');
+  if (replicas < 0)
+    return fail(
+      'The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0',
+    );
+  if (currentReplicas < -1)
+    return fail('The --current-replicas must specify an integer of -1 or greater');
   const t = readTargeting(ctx, flagBool(ctx.flags, 'all'));
   if ('error' in t) return fail(t.error);
   return {
@@ -134,18 +147,23 @@ export function parseLabelOrAnnotate(ctx: VerbContext, verb: 'label' | 'annotate
   if ('error' in dry) return fail(dry.error);
   const split = resourcesAndPairs(ctx.args, verb === 'label' ? 'label' : 'annotation');
   if ('error' in split) return fail(split.error);
-  const pairs = verb === 'label' ? parseLabels(split.pairs) : parsePairs(split.pairs, 'annotation', true);
+  const pairs =
+    verb === 'label' ? parseLabels(split.pairs) : parsePairs(split.pairs, 'annotation', true);
   if ('error' in pairs) return fail(pairs.error);
   const list = flagBool(ctx.flags, 'list');
   const all = flagBool(ctx.flags, 'all');
-  if (list && flagString(ctx.flags, 'output') !== '') return fail('--list and --output may not be specified together');
-  if (all && flagString(ctx.flags, 'selector') !== '') return fail('cannot set --all and --selector at the same time');
+  if (list && flagString(ctx.flags, 'output') !== '')
+    return fail('--list and --output may not be specified together');
+  if (all && flagString(ctx.flags, 'selector') !== '')
+    return fail('cannot set --all and --selector at the same time');
   if (all && flagString(ctx.flags, 'field-selector') !== '') {
     return fail('cannot set --all and --field-selector at the same time');
   }
   if (flagBool(ctx.flags, 'local')) return NOT_SIMULATED('--local');
   if (split.resources.length < 1 && flagList(ctx.flags, 'filename').length === 0) {
-    return fail('one or more resources must be specified as <resource> <name> or <resource>/<name>');
+    return fail(
+      'one or more resources must be specified as <resource> <name> or <resource>/<name>',
+    );
   }
   if (pairs.set.length < 1 && pairs.remove.length < 1 && !list) {
     return fail(`at least one ${verb === 'label' ? 'label' : 'annotation'} update is required`);
@@ -153,7 +171,9 @@ export function parseLabelOrAnnotate(ctx: VerbContext, verb: 'label' | 'annotate
   if (verb === 'annotate') {
     const both = pairs.remove.filter((k) => pairs.set.some((p) => p.key === k));
     if (both.length) {
-      return fail(`can not both modify and remove the following annotation(s) in the same command: ${both.join(', ')}`);
+      return fail(
+        `can not both modify and remove the following annotation(s) in the same command: ${both.join(', ')}`,
+      );
     }
   }
   const t = readTargeting(ctx, all, split.resources);
@@ -194,14 +214,18 @@ export function parseDelete(ctx: VerbContext): VerbResult {
   if ('error' in dry) return fail(dry.error);
   const cascade = flagString(ctx.flags, 'cascade', 'background');
   if (!['background', 'foreground', 'orphan', 'true', 'false'].includes(cascade)) {
-    return fail(`invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan"`);
+    return fail(
+      `invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan"`,
+    );
   }
   if (all && hasSelector) return fail("setting 'all' parameter but found a non empty selector. ");
   const t = readTargeting(ctx, false);
   if ('error' in t) return fail(t.error);
   const output = flagString(ctx.flags, 'output');
-  if (output !== '' && output !== 'name') return fail(`unexpected -o output mode: ${output}. We only support '-o name'`);
-  if (grace > 0 && force) return fail('--force and --grace-period greater than 0 cannot be specified together');
+  if (output !== '' && output !== 'name')
+    return fail(`unexpected -o output mode: ${output}. We only support '-o name'`);
+  if (grace > 0 && force)
+    return fail('--force and --grace-period greater than 0 cannot be specified together');
   const warnings = grace === 0 && force ? [FORCE_WARNING] : [];
   // --all, -l and --field-selector default --ignore-not-found to true.
   const ignoreDefault = all || hasSelector || flagString(ctx.flags, 'field-selector') !== '';

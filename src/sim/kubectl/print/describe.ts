@@ -22,7 +22,7 @@ import { writeEvents } from './events';
 import { formatLabels, formatLabelSelector, selectorString } from './selectors';
 
 export { describePod } from './describePod';
-export { printEvents } from './events';
+export { eventsFromRecorded, printEvents } from './events';
 
 function writeConditions(
   w: PrefixWriter,
@@ -38,7 +38,10 @@ function writeConditions(
 /** printReplicaSetsByLabels: `web-6cf6bf9f57 (3/3 replicas created)`, or `<none>`. */
 function replicaSetList(rss: readonly ReplicaSet[]): string {
   const list = rss
-    .map((rs) => `${rs.metadata?.name ?? ''} (${rs.status?.replicas ?? 0}/${rs.spec?.replicas ?? 1} replicas created)`)
+    .map(
+      (rs) =>
+        `${rs.metadata?.name ?? ''} (${rs.status?.replicas ?? 0}/${rs.spec?.replicas ?? 1} replicas created)`,
+    )
     .join(', ');
   return list === '' ? '<none>' : list;
 }
@@ -113,7 +116,10 @@ export function describeReplicaSet(
   printAnnotationsMultiline(w, 'Annotations', rs.metadata?.annotations);
   const owner = controllerOf(rs.metadata ?? {});
   if (owner) w.write(LEVEL_0, `Controlled By:\t${owner}\n`);
-  w.write(LEVEL_0, `Replicas:\t${rs.status?.replicas ?? 0} current / ${rs.spec?.replicas ?? 1} desired\n`);
+  w.write(
+    LEVEL_0,
+    `Replicas:\t${rs.status?.replicas ?? 0} current / ${rs.spec?.replicas ?? 1} desired\n`,
+  );
   w.write(LEVEL_0, `Pods Status:\t${podPhaseCounts(pods)}\n`);
   describePodTemplate(w, rs.spec?.template);
   writeConditions(w, rs.status?.conditions);
@@ -130,7 +136,9 @@ function endpointsFor(slices: readonly EndpointSlice[], portName: string): strin
   let count = 0;
   for (const s of slices) {
     const eps = s.endpoints ?? [];
-    const ports = s.ports?.length ? s.ports.filter((p) => (p.name ?? '') === portName) : [undefined];
+    const ports = s.ports?.length
+      ? s.ports.filter((p) => (p.name ?? '') === portName)
+      : [undefined];
     for (const port of ports) {
       for (const ep of eps) {
         if (list.length === max) more = true;
@@ -138,7 +146,9 @@ function endpointsFor(slices: readonly EndpointSlice[], portName: string): strin
         if (ep.conditions?.ready === false) continue;
         const addr = ep.addresses[0] ?? '';
         if (!more) {
-          list.push(port ? (addr.includes(':') ? `[${addr}]:${port.port}` : `${addr}:${port.port}`) : addr);
+          list.push(
+            port ? (addr.includes(':') ? `[${addr}]:${port.port}` : `${addr}:${port.port}`) : addr,
+          );
         }
         count++;
       }
@@ -164,7 +174,10 @@ export function describeService(
   w.write(LEVEL_0, `Selector:\t${formatLabels(spec?.selector)}\n`);
   w.write(LEVEL_0, `Type:\t${spec?.type ?? 'ClusterIP'}\n`);
   if (spec?.ipFamilyPolicy) w.write(LEVEL_0, `IP Family Policy:\t${spec.ipFamilyPolicy}\n`);
-  w.write(LEVEL_0, `IP Families:\t${spec?.ipFamilies?.length ? spec.ipFamilies.join(',') : '<none>'}\n`);
+  w.write(
+    LEVEL_0,
+    `IP Families:\t${spec?.ipFamilies?.length ? spec.ipFamilies.join(',') : '<none>'}\n`,
+  );
   w.write(LEVEL_0, `IP:\t${spec?.clusterIP ?? ''}\n`);
   const ips = spec?.clusterIPs?.length ? spec.clusterIPs : spec?.clusterIP ? [spec.clusterIP] : [];
   w.write(LEVEL_0, `IPs:\t${ips.length ? ips.join(',') : '<none>'}\n`);

@@ -50,7 +50,8 @@ export function describeProbe(p: Probe): string {
     const host = port.length > 0 ? joinHostPort(h.host ?? '', port) : (h.host ?? '');
     return `http-get ${(h.scheme ?? 'HTTP').toLowerCase()}://${host}${h.path ?? ''} ${attrs}`;
   }
-  if (p.tcpSocket) return `tcp-socket ${p.tcpSocket.host ?? ''}:${String(p.tcpSocket.port)} ${attrs}`;
+  if (p.tcpSocket)
+    return `tcp-socket ${p.tcpSocket.host ?? ''}:${String(p.tcpSocket.port)} ${attrs}`;
   if (p.grpc) return `grpc <pod>:${p.grpc.port} ${p.grpc.service ?? ''} ${attrs}`;
   return `unknown ${attrs}`;
 }
@@ -140,7 +141,10 @@ function describeEnv(w: PrefixWriter, c: Container): void {
         w.write(LEVEL_3, i === 0 ? `${e.name}:\t${s}\n` : `\t${s}\n`);
       });
     } else if (from.fieldRef) {
-      w.write(LEVEL_3, `${e.name}:\t (${from.fieldRef.apiVersion ?? 'v1'}:${from.fieldRef.fieldPath})\n`);
+      w.write(
+        LEVEL_3,
+        `${e.name}:\t (${from.fieldRef.apiVersion ?? 'v1'}:${from.fieldRef.fieldPath})\n`,
+      );
     } else if (from.resourceFieldRef) {
       w.write(LEVEL_3, `${e.name}:\t (${from.resourceFieldRef.resource})\n`);
     } else if (from.secretKeyRef) {
@@ -171,7 +175,11 @@ function describeMounts(w: PrefixWriter, c: Container): void {
 }
 
 /** describeVolumes, for the volume sources a rollout demo uses; others print `<unknown>`. */
-export function describeVolumes(w: PrefixWriter, volumes: readonly Volume[] | undefined, space: string): void {
+export function describeVolumes(
+  w: PrefixWriter,
+  volumes: readonly Volume[] | undefined,
+  space: string,
+): void {
   if (!volumes?.length) {
     w.write(LEVEL_0, `${space}Volumes:\t<none>\n`);
     return;
@@ -183,7 +191,7 @@ export function describeVolumes(w: PrefixWriter, volumes: readonly Volume[] | un
       const size = v.emptyDir.sizeLimit !== undefined ? String(v.emptyDir.sizeLimit) : '<unset>';
       w.write(
         LEVEL_2,
-        'Type:\tEmptyDir (a temporary directory that shares a pod\'s lifetime)\n' +
+        "Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n" +
           `    Medium:\t${v.emptyDir.medium ?? ''}\n    SizeLimit:\t${size}\n`,
       );
     } else if (v.configMap) {
@@ -223,10 +231,12 @@ export function describePodTemplate(w: PrefixWriter, template: PodTemplateSpec |
     printAnnotationsMultiline(w, '  Annotations', template.metadata?.annotations);
   }
   if (spec?.serviceAccountName) w.write(LEVEL_1, `Service Account:\t${spec.serviceAccountName}\n`);
-  if (spec?.initContainers?.length) describeContainers(w, 'Init Containers', spec.initContainers, undefined, '  ');
+  if (spec?.initContainers?.length)
+    describeContainers(w, 'Init Containers', spec.initContainers, undefined, '  ');
   describeContainers(w, 'Containers', spec?.containers ?? [], undefined, '  ');
   describeVolumes(w, spec?.volumes, '  ');
-  if (spec?.priorityClassName) w.write(LEVEL_1, `Priority Class Name:\t${spec.priorityClassName}\n`);
+  if (spec?.priorityClassName)
+    w.write(LEVEL_1, `Priority Class Name:\t${spec.priorityClassName}\n`);
   printLabelsMultiline(w, '  Node-Selectors', spec?.nodeSelector);
   printTolerationsMultiline(w, '  Tolerations', spec?.tolerations);
 }

@@ -20,16 +20,24 @@ import { since } from './humanDuration';
 /** qos.GetPodQOS, simplified to whole-resource comparisons: status.qosClass wins when set. */
 function qosClass(pod: Pod): string {
   if (pod.status?.qosClass) return pod.status.qosClass;
-  const containers: Container[] = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
+  const containers: Container[] = [
+    ...(pod.spec?.initContainers ?? []),
+    ...(pod.spec?.containers ?? []),
+  ];
   const any = containers.some(
-    (c) => Object.keys(c.resources?.requests ?? {}).length + Object.keys(c.resources?.limits ?? {}).length > 0,
+    (c) =>
+      Object.keys(c.resources?.requests ?? {}).length +
+        Object.keys(c.resources?.limits ?? {}).length >
+      0,
   );
   if (!any) return 'BestEffort';
   const guaranteed = containers.every((c) => {
     const limits = c.resources?.limits ?? {};
     const requests = c.resources?.requests ?? {};
     return ['cpu', 'memory'].every(
-      (r) => limits[r] !== undefined && (requests[r] === undefined || String(requests[r]) === String(limits[r])),
+      (r) =>
+        limits[r] !== undefined &&
+        (requests[r] === undefined || String(requests[r]) === String(limits[r])),
     );
   });
   return guaranteed ? 'Guaranteed' : 'Burstable';
@@ -42,10 +50,15 @@ export function describePod(pod: Pod, events: readonly Event[], nowMs: number): 
   const meta = pod.metadata ?? {};
   w.write(LEVEL_0, `Name:\t${meta.name ?? ''}\n`);
   w.write(LEVEL_0, `Namespace:\t${meta.namespace ?? 'default'}\n`);
-  if (spec?.priority !== undefined && spec.priority !== null) w.write(LEVEL_0, `Priority:\t${spec.priority}\n`);
-  if (spec?.priorityClassName) w.write(LEVEL_0, `Priority Class Name:\t${spec.priorityClassName}\n`);
+  if (spec?.priority !== undefined && spec.priority !== null)
+    w.write(LEVEL_0, `Priority:\t${spec.priority}\n`);
+  if (spec?.priorityClassName)
+    w.write(LEVEL_0, `Priority Class Name:\t${spec.priorityClassName}\n`);
   if (spec?.serviceAccountName) w.write(LEVEL_0, `Service Account:\t${spec.serviceAccountName}\n`);
-  w.write(LEVEL_0, spec?.nodeName ? `Node:\t${spec.nodeName}/${status?.hostIP ?? ''}\n` : 'Node:\t<none>\n');
+  w.write(
+    LEVEL_0,
+    spec?.nodeName ? `Node:\t${spec.nodeName}/${status?.hostIP ?? ''}\n` : 'Node:\t<none>\n',
+  );
   if (status?.startTime) w.write(LEVEL_0, `Start Time:\t${rfc1123z(status.startTime)}\n`);
   printLabelsMultiline(w, 'Labels', meta.labels);
   printAnnotationsMultiline(w, 'Annotations', meta.annotations);
@@ -68,9 +81,16 @@ export function describePod(pod: Pod, events: readonly Event[], nowMs: number): 
   }
   const owner = controllerOf(meta);
   if (owner) w.write(LEVEL_0, `Controlled By:\t${owner}\n`);
-  if (status?.nominatedNodeName) w.write(LEVEL_0, `NominatedNodeName:\t${status.nominatedNodeName}\n`);
+  if (status?.nominatedNodeName)
+    w.write(LEVEL_0, `NominatedNodeName:\t${status.nominatedNodeName}\n`);
   if (spec?.initContainers?.length) {
-    describeContainers(w, 'Init Containers', spec.initContainers, status?.initContainerStatuses ?? [], '');
+    describeContainers(
+      w,
+      'Init Containers',
+      spec.initContainers,
+      status?.initContainerStatuses ?? [],
+      '',
+    );
   }
   describeContainers(w, 'Containers', spec?.containers ?? [], status?.containerStatuses ?? [], '');
   if (spec?.readinessGates?.length) {

@@ -76,7 +76,8 @@ export function printAnnotationsMultiline(
     if (value.length + key.length + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
       w.write(LEVEL_0, `${key}:\n`);
       for (const s of value.split('\n')) {
-        const short = s.length > MAX_ANNOTATION_LEN - 2 ? `${s.slice(0, MAX_ANNOTATION_LEN - 2)}...` : s;
+        const short =
+          s.length > MAX_ANNOTATION_LEN - 2 ? `${s.slice(0, MAX_ANNOTATION_LEN - 2)}...` : s;
         w.write(LEVEL_0, `${indent}  ${short}\n`);
       }
     } else {

@@ -4,7 +4,8 @@
  * `30s (x3 over 20m)`.
  */
 import type { Event } from 'kubernetes-types/core/v1';
-import { fromTimestamp } from '../../core/time';
+import type { RecordedEvent } from '../../api/events';
+import { fromTimestamp, toTimestamp } from '../../core/time';
 import { since } from './humanDuration';
 import { LEVEL_0, LEVEL_1, PrefixWriter } from './describeText';
 
@@ -51,4 +52,36 @@ export function printEvents(events: readonly Event[], nowMs: number): string {
   const w = new PrefixWriter();
   writeEvents(w, events, nowMs);
   return w.text();
+}
+
+/**
+ * The simulator's recorded events as core/v1 Events, with identical repeats (same object, type,
+ * reason, message and source) folded into one with a count, as client-go's EventCorrelator
+ * does before they reach the API server.
+ */
+export function eventsFromRecorded(recorded: readonly RecordedEvent[]): Event[] {
+  const byKey = new Map<string, Event>();
+  for (const r of recorded) {
+    const key = JSON.stringify([r.kind, r.name, r.type, r.reason, r.message, r.source]);
+    const seen = byKey.get(key);
+    if (seen) {
+      seen.count = (seen.count ?? 1) + 1;
+      seen.lastTimestamp = toTimestamp(r.t);
+      continue;
+    }
+    byKey.set(key, {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: `${r.name}.${byKey.size}`, namespace: 'default' },
+      involvedObject: { kind: r.kind, name: r.name, namespace: 'default' },
+      type: r.type,
+      reason: r.reason,
+      message: r.message,
+      source: { component: r.source },
+      firstTimestamp: toTimestamp(r.t),
+      lastTimestamp: toTimestamp(r.t),
+      count: 1,
+    });
+  }
+  return [...byKey.values()];
 }

@@ -52,6 +52,10 @@ export interface GetOptions {
   noHeaders?: boolean;
   /** `-o name`: one `deployment.apps/web` line per object instead of a table. */
   name?: boolean;
+  /** `-A`: a NAMESPACE column first, and "No resources found" without a namespace. */
+  allNamespaces?: boolean;
+  /** The namespace named in "No resources found in <ns> namespace."; default `default`. */
+  namespace?: string;
 }
 
 /** Lower-cased kind with its API group, as the table and name printers prefix names. */
@@ -66,6 +70,12 @@ export const KIND_PREFIX: Record<GetKind, string> = {
 };
 
 export const NO_RESOURCES = 'No resources found in default namespace.\n';
+
+/** What get.go writes (to stderr) when nothing matched. */
+export function noResources(opts: GetOptions = {}): string {
+  if (opts.allNamespaces) return 'No resources found\n';
+  return `No resources found in ${opts.namespace ?? 'default'} namespace.\n`;
+}
 
 interface Columns {
   headers: string[];
@@ -251,10 +261,15 @@ export function printGet<K extends GetKind>(
   const cols = COLUMNS[kind];
   const headers = [...cols.headers, ...(opts.wide ? cols.wideHeaders : [])];
   if (opts.showLabels) headers.push('LABELS');
+  if (opts.allNamespaces) headers.unshift('NAMESPACE');
   const rows = objects.map((o) => {
-    const cells = [...cols.cells(o as never, nowMs), ...(opts.wide ? cols.wideCells(o as never) : [])];
+    const cells = [
+      ...cols.cells(o as never, nowMs),
+      ...(opts.wide ? cols.wideCells(o as never) : []),
+    ];
     if (opts.withKindPrefix) cells[0] = `${prefix}/${cells[0] ?? ''}`;
     if (opts.showLabels) cells.push(formatLabels(o.metadata?.labels));
+    if (opts.allNamespaces) cells.unshift(o.metadata?.namespace ?? 'default');
     return cells;
   });
   return formatTable(opts.noHeaders ? rows : [headers, ...rows]);
@@ -268,14 +283,18 @@ export type GetGroup = { [K in GetKind]: { kind: K; objects: readonly GetObjects
  * multipleGVKsRequested) or `--show-kind`, and NO_RESOURCES (which kubectl writes to stderr)
  * when nothing was printed.
  */
-export function printGetList(groups: readonly GetGroup[], nowMs: number, opts: GetOptions = {}): string {
+export function printGetList(
+  groups: readonly GetGroup[],
+  nowMs: number,
+  opts: GetOptions = {},
+): string {
   const nonEmpty = groups.filter((g) => g.objects.length > 0);
   const kinds = new Set(nonEmpty.map((g) => g.kind));
   const withKindPrefix = opts.withKindPrefix === true || kinds.size > 1;
   const tables = nonEmpty.map((g) =>
     printGet(g.kind, g.objects as never[], nowMs, { ...opts, withKindPrefix }),
   );
-  if (tables.length === 0) return NO_RESOURCES;
+  if (tables.length === 0) return noResources(opts);
   // `-o name` and --no-headers print no separating blank line (get.go: only before new headers).
   const sep = opts.name || opts.noHeaders ? '' : '\n';
   return tables.join(sep);

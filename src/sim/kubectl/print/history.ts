@@ -43,7 +43,11 @@ export function rolloutHistory(
     const template: PodTemplateSpec = clone(rs.spec?.template ?? {});
     const cause = rs.metadata?.annotations?.[CHANGE_CAUSE];
     // ViewHistory copies the RS's change-cause into the template it prints.
-    if (cause) template.metadata = { ...template.metadata, annotations: { ...template.metadata?.annotations, [CHANGE_CAUSE]: cause } };
+    if (cause)
+      template.metadata = {
+        ...template.metadata,
+        annotations: { ...template.metadata?.annotations, [CHANGE_CAUSE]: cause },
+      };
     history.set(v, template);
   }
   const head = `deployment.apps/${deploymentName}`;

@@ -83,7 +83,8 @@ function writeLines(s: State, line0: number, line1: number): void {
     line.forEach((cell, j) => {
       s.out.push(cell.text);
       const w = s.widths[j];
-      if (j < s.widths.length && w !== undefined) s.out.push(' '.repeat(Math.max(0, w - cell.width)));
+      if (j < s.widths.length && w !== undefined)
+        s.out.push(' '.repeat(Math.max(0, w - cell.width)));
     });
     // The text after the last '\n' is the unterminated final line: no newline after it.
     if (i + 1 < s.lines.length) s.out.push('\n');
