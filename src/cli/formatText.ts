@@ -18,13 +18,22 @@ export function formatText(r: RunResult): string {
   if (r.commands.length) {
     out.push('Commands:');
     for (const c of r.commands) {
-      out.push(`  [${secs(c.t)}] $ kubectl ${c.command}${c.exitCode ? `   (exit ${c.exitCode})` : ''}`);
+      out.push(
+        `  [${secs(c.t)}] $ kubectl ${c.command}${c.exitCode ? `   (exit ${c.exitCode})` : ''}`,
+      );
       for (const line of c.output.replace(/\n$/, '').split('\n')) out.push(`    ${line}`);
     }
     out.push('');
   }
   out.push('Events:');
-  const rows = r.events.map((e) => [secs(e.t), e.type, e.reason, e.object, e.source ?? '', e.message]);
+  const rows = r.events.map((e) => [
+    secs(e.t),
+    e.type,
+    e.reason,
+    e.object,
+    e.source ?? '',
+    e.message,
+  ]);
   const table = formatTable([['TIME', 'TYPE', 'REASON', 'OBJECT', 'FROM', 'MESSAGE'], ...rows]);
   for (const line of table.replace(/\n$/, '').split('\n')) out.push(`  ${line}`);
   out.push('');
@@ -32,12 +41,16 @@ export function formatText(r: RunResult): string {
   const last = r.samples[r.samples.length - 1];
   out.push('Summary:');
   out.push(
-    formatTable(
+    formatTable([
+      ['ROLLOUT', 'DOWNTIME', 'REQUESTS', 'ERRORS', 'PEAK PODS'],
       [
-        ['ROLLOUT', 'DOWNTIME', 'REQUESTS', 'ERRORS', 'PEAK PODS'],
-        [s.rolloutSeconds === null ? '<none>' : secs(s.rolloutSeconds), secs(s.downtimeSeconds), String(s.requests), String(s.errors), String(s.peakPods)],
+        s.rolloutSeconds === null ? '<none>' : secs(s.rolloutSeconds),
+        secs(s.downtimeSeconds),
+        String(s.requests),
+        String(s.errors),
+        String(s.peakPods),
       ],
-    )
+    ])
       .replace(/\n$/, '')
       .split('\n')
       .map((l) => `  ${l}`)
@@ -46,9 +59,21 @@ export function formatText(r: RunResult): string {
   if (last) {
     out.push('');
     out.push(`At ${secs(last.t)}:`);
-    const drows = last.deployments.map((d) => [d.name, `${d.ready}/${d.desired}`, String(d.updated), String(d.available), d.images.join(',')]);
+    const drows = last.deployments.map((d) => [
+      d.name,
+      `${d.ready}/${d.desired}`,
+      String(d.updated),
+      String(d.available),
+      d.images.join(','),
+    ]);
     if (drows.length) {
-      out.push(formatTable([['DEPLOYMENT', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'IMAGES'], ...drows]).replace(/\n$/, '').split('\n').map((l) => `  ${l}`).join('\n'));
+      out.push(
+        formatTable([['DEPLOYMENT', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'IMAGES'], ...drows])
+          .replace(/\n$/, '')
+          .split('\n')
+          .map((l) => `  ${l}`)
+          .join('\n'),
+      );
     }
   }
   return `${out.join('\n')}\n`;

@@ -35,32 +35,43 @@ function parseArgs(argv: string[]): Args | string {
     if (value === undefined) return `error: flag needs an argument: ${flag}`;
     switch (flag) {
       case '--seed': {
-        if (!/^-?\d+$/.test(value)) return `error: invalid argument "${value}" for "--seed" flag: must be an integer`;
+        if (!/^-?\d+$/.test(value))
+          return `error: invalid argument "${value}" for "--seed" flag: must be an integer`;
         out.seed = Number(value);
         break;
       }
       case '--duration': {
         const ms = parseDuration(value);
-        if (ms === undefined || ms <= 0) return `error: invalid argument "${value}" for "--duration" flag: must be a positive duration such as 300s or 5m`;
+        if (ms === undefined || ms <= 0)
+          return `error: invalid argument "${value}" for "--duration" flag: must be a positive duration such as 300s or 5m`;
         out.durationMs = ms;
         break;
       }
       case '--sample': {
         const ms = parseDuration(value);
-        if (ms === undefined || ms < 100) return `error: invalid argument "${value}" for "--sample" flag: must be a duration of at least 100ms`;
+        if (ms === undefined || ms < 100)
+          return `error: invalid argument "${value}" for "--sample" flag: must be a duration of at least 100ms`;
         out.sampleMs = ms;
         break;
       }
       case '--format':
-        if (value !== 'json' && value !== 'text') return `error: invalid argument "${value}" for "--format" flag: must be json or text`;
+        if (value !== 'json' && value !== 'text')
+          return `error: invalid argument "${value}" for "--format" flag: must be json or text`;
         out.format = value;
         break;
       default:
         return `error: unknown flag: ${flag}`;
     }
   }
-  if (files.length !== 1) return files.length === 0 ? 'error: a scenario FILE is required' : 'error: exactly one scenario FILE is expected';
-  return { file: files[0] ?? '', format: out.format ?? (process.stdout.isTTY ? 'text' : 'json'), ...out } as Args;
+  if (files.length !== 1)
+    return files.length === 0
+      ? 'error: a scenario FILE is required'
+      : 'error: exactly one scenario FILE is expected';
+  return {
+    file: files[0] ?? '',
+    format: out.format ?? (process.stdout.isTTY ? 'text' : 'json'),
+    ...out,
+  } as Args;
 }
 
 function main(): number {
@@ -85,7 +96,11 @@ function main(): number {
     process.stderr.write(`${outcome.errors.join('\n')}\n`);
     return 2;
   }
-  process.stdout.write(args.format === 'json' ? `${JSON.stringify(outcome.result, null, 2)}\n` : formatText(outcome.result));
+  process.stdout.write(
+    args.format === 'json'
+      ? `${JSON.stringify(outcome.result, null, 2)}\n`
+      : formatText(outcome.result),
+  );
   return 0;
 }
 

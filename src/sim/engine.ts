@@ -22,7 +22,11 @@ import { isReady } from './api/podState';
 import { syncDeployment } from './controllers/deployment/sync';
 import { syncReplicaSet, updateStatus } from './controllers/replicaSet';
 import { schedulePod } from './controllers/scheduler';
-import { syncEndpointSlices, servicesSelecting, SERVICE_NAME_LABEL } from './controllers/endpointSlice';
+import {
+  syncEndpointSlices,
+  servicesSelecting,
+  SERVICE_NAME_LABEL,
+} from './controllers/endpointSlice';
 import { collectDependents } from './controllers/garbageCollector';
 import { Kubelet } from './controllers/kubelet/lifecycle';
 import { accepting } from './controllers/kubelet/runtime';
@@ -96,7 +100,11 @@ export class Engine {
   private readonly ctx: Ctx;
   private readonly trafficWorld: TrafficWorld;
   private readonly commandListeners: ((c: CommandRecord) => void)[] = [];
-  private watches: { rec: CommandRecord; name: string; watch: NonNullable<KubectlResult['watch']> }[] = [];
+  private watches: {
+    rec: CommandRecord;
+    name: string;
+    watch: NonNullable<KubectlResult['watch']>;
+  }[] = [];
 
   constructor(scenario: Scenario, opts: EngineOptions = {}) {
     this.scenario = scenario;
@@ -115,7 +123,8 @@ export class Engine {
       now,
       image: (name) => this.image(name),
       enqueue: (c, key, delayMs) => this.enqueue(c, key, delayMs),
-      kubeletTimer: (at, pod, uid, what, gen) => this.queue.push(at, { k: 'kubelet', pod, uid, what, gen }, PRIO_KUBELET),
+      kubeletTimer: (at, pod, uid, what, gen) =>
+        this.queue.push(at, { k: 'kubelet', pod, uid, what, gen }, PRIO_KUBELET),
     };
     this.kubelet = new Kubelet(this.ctx);
     this.proxy = new KubeProxy(
@@ -132,7 +141,9 @@ export class Engine {
         const rt = this.kubelet.byName(pod);
         if (!rt) return undefined;
         const b = this.image(rt.image);
-        const acceptFrom = accepting(rt, Number.POSITIVE_INFINITY) ? Math.max(rt.listeningAt ?? 0, 0) : null;
+        const acceptFrom = accepting(rt, Number.POSITIVE_INFINITY)
+          ? Math.max(rt.listeningAt ?? 0, 0)
+          : null;
         return { acceptFrom, image: rt.image, errorRate: b.errorRate };
       },
     };
@@ -185,7 +196,12 @@ export class Engine {
   /** Runs a kubectl command line now, as the console and `kubectl` steps do. */
   exec(line: string): KubectlResult {
     const r = executeKubectl(this.kubectlHost(), line);
-    const rec: CommandRecord = { t: this.time / 1000, command: line.trim(), exitCode: r.exitCode, output: r.output };
+    const rec: CommandRecord = {
+      t: this.time / 1000,
+      command: line.trim(),
+      exitCode: r.exitCode,
+      output: r.output,
+    };
     this.commands.push(rec);
     if (r.watch) this.watches.push({ rec, name: r.watchDeployment ?? '', watch: r.watch });
     for (const l of this.commandListeners) l(rec);
@@ -238,7 +254,12 @@ export class Engine {
     if (step.kind === 'kubectl') this.exec(step.command);
     else if (step.kind === 'apply') {
       const r = applyManifest(this.ctx, step.manifest);
-      const rec: CommandRecord = { t: this.time / 1000, command: 'apply (inline manifest)', exitCode: r.exitCode, output: r.output };
+      const rec: CommandRecord = {
+        t: this.time / 1000,
+        command: 'apply (inline manifest)',
+        exitCode: r.exitCode,
+        output: r.output,
+      };
       if (r.exitCode !== 0) this.commands.push(rec);
     } else this.setTraffic(step.traffic);
   }
@@ -257,7 +278,11 @@ export class Engine {
     if (set.has(key)) return;
     set.add(key);
     const latency = LATENCY_MS[c];
-    this.queue.push(this.time + latency, { k: 'wake', c, key }, latency === 0 ? PRIO_FOLLOWER : PRIO_CONTROLLER);
+    this.queue.push(
+      this.time + latency,
+      { k: 'wake', c, key },
+      latency === 0 ? PRIO_FOLLOWER : PRIO_CONTROLLER,
+    );
   }
 
   private wake(c: ControllerName, key: string): void {
@@ -353,7 +378,8 @@ export class Engine {
     } else {
       // The RS controller ignores its own status writes (only spec changes need a manage step).
       const specChanged = !e.old || e.old.metadata?.generation !== rs.metadata?.generation;
-      if (specChanged) this.enqueue(e.kind === 'ReplicaSet' ? 'replicaset' : 'replicationcontroller', name);
+      if (specChanged)
+        this.enqueue(e.kind === 'ReplicaSet' ? 'replicaset' : 'replicationcontroller', name);
     }
     const owner = controllerRef(rs);
     if (owner?.kind === 'Deployment') this.enqueue('deployment', owner.name);
@@ -365,21 +391,28 @@ export class Engine {
     const name = pod.metadata?.name ?? '';
     const owner = controllerRef(pod);
     if (owner && (owner.kind === 'ReplicaSet' || owner.kind === 'ReplicationController')) {
-      const c: ControllerName = owner.kind === 'ReplicaSet' ? 'replicaset' : 'replicationcontroller';
+      const c: ControllerName =
+        owner.kind === 'ReplicaSet' ? 'replicaset' : 'replicationcontroller';
       this.enqueue('replicasetstatus', `${owner.kind}/${owner.name}`);
       // Only a change in the number of active pods needs a manage step (a replacement pod).
-      const becameInactive = e.type === 'MODIFIED' && !!pod.metadata?.deletionTimestamp && !old?.metadata?.deletionTimestamp;
+      const becameInactive =
+        e.type === 'MODIFIED' &&
+        !!pod.metadata?.deletionTimestamp &&
+        !old?.metadata?.deletionTimestamp;
       if (e.type !== 'MODIFIED' || becameInactive) this.enqueue(c, owner.name);
       // replica_set.go updatePod: re-check minReadySeconds + 1 s after a pod turns Ready (§4.5).
       if (e.type === 'MODIFIED' && isReady(pod) && old && !isReady(old)) {
         const rs = this.store.get<ReplicaSet>(owner.kind, owner.name);
         const minReady = rs?.spec?.minReadySeconds ?? 0;
-        if (minReady > 0) this.enqueue('replicasetstatus', `${owner.kind}/${owner.name}`, minReady * 1000 + 1000);
+        if (minReady > 0)
+          this.enqueue('replicasetstatus', `${owner.kind}/${owner.name}`, minReady * 1000 + 1000);
       }
     }
-    for (const svc of servicesSelecting(this.ctx, pod.metadata?.labels)) this.enqueue('endpointslice', svc);
+    for (const svc of servicesSelecting(this.ctx, pod.metadata?.labels))
+      this.enqueue('endpointslice', svc);
     if (old && !deepEqual(old.metadata?.labels, pod.metadata?.labels)) {
-      for (const svc of servicesSelecting(this.ctx, old.metadata?.labels)) this.enqueue('endpointslice', svc);
+      for (const svc of servicesSelecting(this.ctx, old.metadata?.labels))
+        this.enqueue('endpointslice', svc);
     }
     if (e.type === 'ADDED') {
       this.countPod(pod, 1);
@@ -441,7 +474,14 @@ export class Engine {
         status: {
           allocatable: { cpu: `${nodeCpu}m`, memory: String(nodeMemory), pods: '110' },
           capacity: { cpu: `${nodeCpu}m`, memory: String(nodeMemory), pods: '110' },
-          conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' }],
+          conditions: [
+            {
+              type: 'Ready',
+              status: 'True',
+              reason: 'KubeletReady',
+              message: 'kubelet is posting ready status',
+            },
+          ],
         },
       };
       this.store.create(node);

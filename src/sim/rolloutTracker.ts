@@ -31,7 +31,8 @@ export class RolloutTracker {
       }
       if (this.deployment === name) this.completedAt = null;
     }
-    if (this.deployment === name && this.completedAt === null && isComplete(d)) this.completedAt = now;
+    if (this.deployment === name && this.completedAt === null && isComplete(d))
+      this.completedAt = now;
   }
 
   /** Seconds from the first template change to completion; null if it never completed. */
@@ -41,7 +42,11 @@ export class RolloutTracker {
   }
 
   snapshot() {
-    return { deployment: this.deployment, startedAt: this.startedAt, completedAt: this.completedAt };
+    return {
+      deployment: this.deployment,
+      startedAt: this.startedAt,
+      completedAt: this.completedAt,
+    };
   }
 
   restore(s: ReturnType<RolloutTracker['snapshot']>): void {

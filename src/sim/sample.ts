@@ -33,7 +33,11 @@ export function deploymentSample(d: Deployment): DeploymentSample {
       maxUnavailable: rolling ? maxUnavailable(d) : 0,
     },
     images: images(d.spec?.template?.spec),
-    conditions: (s.conditions ?? []).map((c) => ({ type: c.type, status: c.status, reason: c.reason ?? '' })),
+    conditions: (s.conditions ?? []).map((c) => ({
+      type: c.type,
+      status: c.status,
+      reason: c.reason ?? '',
+    })),
   };
 }
 

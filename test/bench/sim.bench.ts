@@ -40,7 +40,9 @@ function bench(label: string, yaml: string, target: number): void {
   runs.sort((a, b) => a - b);
   const median = runs[1] ?? 0;
   const verdict = median >= target ? 'meets' : 'MISSES';
-  console.log(`${label}: ${Math.round(median)}× simulated/wall (median of 3; target ${target}×, ${verdict}) — ${detail}`);
+  console.log(
+    `${label}: ${Math.round(median)}× simulated/wall (median of 3; target ${target}×, ${verdict}) — ${detail}`,
+  );
 }
 
 bench('(a) 10 replicas, 50 rps, 10 min', scenario(10, 50, 3), 5000);

@@ -11,7 +11,10 @@ import { resolveFenceposts } from '../../src/sim/controllers/deployment/util';
 import { controllerRef } from '../../src/sim/api/podIndex';
 import { isComplete } from '../../src/sim/rolloutTracker';
 
-const intOrPercent = fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 100 }).map((n) => `${n}%`));
+const intOrPercent = fc.oneof(
+  fc.integer({ min: 0, max: 4 }),
+  fc.integer({ min: 0, max: 100 }).map((n) => `${n}%`),
+);
 const literal = (v: number | string) => (typeof v === 'number' ? v : Number(v.slice(0, -1)));
 
 const params = fc
@@ -36,7 +39,9 @@ function load(p: Params, strategy: 'RollingUpdate' | 'Recreate' = 'RollingUpdate
       minReadySeconds: p.minReadySeconds,
       readinessProbe: p.readinessProbe,
       strategy,
-      ...(strategy === 'RollingUpdate' ? { maxSurge: p.maxSurge, maxUnavailable: p.maxUnavailable } : {}),
+      ...(strategy === 'RollingUpdate'
+        ? { maxSurge: p.maxSurge, maxUnavailable: p.maxUnavailable }
+        : {}),
     },
     `  defaults: { pullTime: ${p.pullTime}ms, startTime: ${p.startTime}ms, shutdownTime: ${p.shutdownTime}ms }
   steps:
@@ -82,7 +87,9 @@ describe('Rolling updates over random strategies and timings', () => {
         c.advance('59s');
         expect(isComplete(c.deployment('web'))).toBe(true);
         walk(c, 400_000, () => {
-          const available = c.replicaSets().reduce((n, rs) => n + (rs.status?.availableReplicas ?? 0), 0);
+          const available = c
+            .replicaSets()
+            .reduce((n, rs) => n + (rs.status?.availableReplicas ?? 0), 0);
           expect(available).toBeGreaterThanOrEqual(minAvailable);
         });
       }),
@@ -98,7 +105,9 @@ describe('Rolling updates over random strategies and timings', () => {
         expect(isComplete(d)).toBe(true);
         const images = c.pods().map((pod) => pod.spec?.containers[0]?.image);
         expect(images).toEqual(new Array(p.replicas).fill('app:v2'));
-        const old = c.replicaSets().filter((rs) => rs.spec?.template?.spec?.containers[0]?.image === 'app:v1');
+        const old = c
+          .replicaSets()
+          .filter((rs) => rs.spec?.template?.spec?.containers[0]?.image === 'app:v1');
         expect(old.map((rs) => rs.spec?.replicas)).toEqual([0]);
       }),
       { numRuns: 30 },
@@ -118,7 +127,12 @@ describe('Recreate over random timings', () => {
           if (owners.has(oldRs)) expect(owners.size).toBe(1);
         });
         expect(isComplete(c.deployment('web'))).toBe(true);
-        expect(c.replicaSets().map((rs: ReplicaSet) => rs.spec?.replicas).sort()).toEqual([0, p.replicas].sort());
+        expect(
+          c
+            .replicaSets()
+            .map((rs: ReplicaSet) => rs.spec?.replicas)
+            .sort(),
+        ).toEqual([0, p.replicas].sort());
       }),
       { numRuns: 30 },
     );
@@ -130,7 +144,12 @@ describe('Determinism', () => {
     fc.assert(
       fc.property(params, fc.integer({ min: 1, max: 1_000_000 }), (p, seed) => {
         const yaml = deploymentYaml(
-          { replicas: p.replicas, maxSurge: p.maxSurge, maxUnavailable: p.maxUnavailable, readinessProbe: p.readinessProbe },
+          {
+            replicas: p.replicas,
+            maxSurge: p.maxSurge,
+            maxUnavailable: p.maxUnavailable,
+            readinessProbe: p.readinessProbe,
+          },
           `  duration: 90s
   traffic: { target: web, rps: 80 }
   steps:

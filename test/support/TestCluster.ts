@@ -48,7 +48,9 @@ export class TestCluster {
 
   /** Messages of events with `reason` (on any object), from `afterMs` on. */
   messages(reason: string, afterMs = 0): string[] {
-    return this.engine.events.events.filter((e) => e.reason === reason && e.t >= afterMs).map((e) => e.message);
+    return this.engine.events.events
+      .filter((e) => e.reason === reason && e.t >= afterMs)
+      .map((e) => e.message);
   }
 }
 

@@ -33,14 +33,24 @@ export function applyManifest(ctx: Ctx, manifest: KubeObject): ApplyResult {
   }
   const next = {
     ...existing,
-    metadata: { ...existing.metadata, labels: meta.labels, annotations: { ...existing.metadata?.annotations, ...meta.annotations } },
+    metadata: {
+      ...existing.metadata,
+      labels: meta.labels,
+      annotations: { ...existing.metadata?.annotations, ...meta.annotations },
+    },
     ...('spec' in obj ? { spec: (obj as { spec?: unknown }).spec } : {}),
   } as KubeObject;
   const updateErrors = validateUpdate(existing, next);
   if (updateErrors.length) return { output: kubectlInvalid(kind, name, updateErrors), exitCode: 1 };
-  const sameSpec = deepEqual((existing as { spec?: unknown }).spec, (next as { spec?: unknown }).spec);
-  const sameMeta = deepEqual(existing.metadata?.labels, next.metadata?.labels) && deepEqual(existing.metadata?.annotations, next.metadata?.annotations);
-  if (sameSpec && sameMeta) return { output: `${resourceRef(kind, name)} unchanged\n`, exitCode: 0 };
+  const sameSpec = deepEqual(
+    (existing as { spec?: unknown }).spec,
+    (next as { spec?: unknown }).spec,
+  );
+  const sameMeta =
+    deepEqual(existing.metadata?.labels, next.metadata?.labels) &&
+    deepEqual(existing.metadata?.annotations, next.metadata?.annotations);
+  if (sameSpec && sameMeta)
+    return { output: `${resourceRef(kind, name)} unchanged\n`, exitCode: 0 };
   ctx.store.update(next);
   return { output: `${resourceRef(kind, name)} configured\n`, exitCode: 0 };
 }

@@ -7,7 +7,10 @@ import type { LabelSelector } from 'kubernetes-types/meta/v1';
 
 export type Labels = Record<string, string> | undefined;
 
-export function matchesSelector(selector: LabelSelector | undefined | null, labels: Labels): boolean {
+export function matchesSelector(
+  selector: LabelSelector | undefined | null,
+  labels: Labels,
+): boolean {
   if (!selector) return false;
   const l = labels ?? {};
   for (const [k, v] of Object.entries(selector.matchLabels ?? {})) {
@@ -47,12 +50,13 @@ export function matchesMap(selector: Record<string, string> | undefined, labels:
 }
 
 /** `app=web,tier!=db,env in (a,b)` as kubectl -l writes it, for printing (SELECTOR column). */
-export function formatSelector(selector: LabelSelector | Record<string, string> | undefined): string {
+export function formatSelector(
+  selector: LabelSelector | Record<string, string> | undefined,
+): string {
   if (!selector) return '<none>';
   const isLabelSelector = 'matchLabels' in selector || 'matchExpressions' in selector;
   const ml = (isLabelSelector ? (selector as LabelSelector).matchLabels : selector) as
-    | Record<string, string>
-    | undefined;
+    Record<string, string> | undefined;
   const parts = Object.entries(ml ?? {})
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([k, v]) => `${k}=${v}`);

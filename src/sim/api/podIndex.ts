@@ -7,7 +7,11 @@ import type { ObjectStore, WatchEvent } from './objectStore';
 import type { Pod } from './types';
 import { parseCpu, parseMemory } from '../core/quantity';
 
-type OwnerRefs = { metadata?: { ownerReferences?: readonly { controller?: boolean; uid: string; kind: string; name: string }[] } };
+type OwnerRefs = {
+  metadata?: {
+    ownerReferences?: readonly { controller?: boolean; uid: string; kind: string; name: string }[];
+  };
+};
 
 export function controllerRef(obj: OwnerRefs) {
   return obj.metadata?.ownerReferences?.find((r) => r.controller);

@@ -41,5 +41,7 @@ function splitCauses(message: string): string[] {
   const body = m[1] ?? '';
   if (!body.startsWith('[') || !body.endsWith(']')) return [body];
   // The API server joins several causes as "[a, b]"; split on ", " before a field path.
-  return body.slice(1, -1).split(/, (?=(?:metadata|spec|status)[.\[:]|[a-z][A-Za-z]*(?:\[\d+\])?(?:\.[A-Za-z]+)*: )/);
+  return body
+    .slice(1, -1)
+    .split(/, (?=(?:metadata|spec|status)[.[:]|[a-z][A-Za-z]*(?:\[\d+\])?(?:\.[A-Za-z]+)*: )/);
 }

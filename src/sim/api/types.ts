@@ -7,17 +7,19 @@ import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Event, Node, Pod, ReplicationController, Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 
-export type { Deployment, ReplicaSet, Event, Node, Pod, ReplicationController, Service, EndpointSlice };
+export type {
+  Deployment,
+  ReplicaSet,
+  Event,
+  Node,
+  Pod,
+  ReplicationController,
+  Service,
+  EndpointSlice,
+};
 
 export type KubeObject =
-  | Deployment
-  | ReplicaSet
-  | ReplicationController
-  | Pod
-  | Service
-  | EndpointSlice
-  | Node
-  | Event;
+  Deployment | ReplicaSet | ReplicationController | Pod | Service | EndpointSlice | Node | Event;
 
 export type Kind = NonNullable<KubeObject['kind']>;
 

@@ -5,7 +5,7 @@
  */
 import type { EndpointSlice, Pod, Service } from '../api/types';
 import type { Ctx } from './context';
-import { SAFE_ALPHABET } from './context';
+import { uniqueName } from './names';
 import { matchesMap } from '../api/labels';
 import { isReady, isTerminal } from '../api/podState';
 
@@ -26,7 +26,12 @@ function toEndpoint(p: Pod, publishNotReady: boolean) {
     addresses: [p.status?.podIP ?? ''],
     conditions: { ready: publishNotReady || (serving && !terminating), serving, terminating },
     ...(p.spec?.nodeName ? { nodeName: p.spec.nodeName } : {}),
-    targetRef: { kind: 'Pod', namespace: 'default', name: p.metadata?.name ?? '', uid: p.metadata?.uid ?? '' },
+    targetRef: {
+      kind: 'Pod',
+      namespace: 'default',
+      name: p.metadata?.name ?? '',
+      uid: p.metadata?.uid ?? '',
+    },
   };
 }
 
@@ -62,18 +67,26 @@ export function syncEndpointSlices(ctx: Ctx, serviceName: string): void {
       signatures.set(ctx.store.update({ ...current, endpoints: eps, ports }), sig);
       continue;
     }
-    let name = '';
-    do name = `${serviceName}-${ctx.names.chars(SAFE_ALPHABET, 5)}`;
-    while (ctx.store.get('EndpointSlice', name));
+    const name = uniqueName(ctx, 'EndpointSlice', `${serviceName}-`);
     const created = ctx.store.create<EndpointSlice>({
       apiVersion: 'discovery.k8s.io/v1',
       kind: 'EndpointSlice',
       metadata: {
         name,
         generateName: `${serviceName}-`,
-        labels: { [SERVICE_NAME_LABEL]: serviceName, 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io' },
+        labels: {
+          [SERVICE_NAME_LABEL]: serviceName,
+          'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
+        },
         ownerReferences: [
-          { apiVersion: 'v1', kind: 'Service', name: serviceName, uid: svc.metadata?.uid ?? '', controller: true, blockOwnerDeletion: true },
+          {
+            apiVersion: 'v1',
+            kind: 'Service',
+            name: serviceName,
+            uid: svc.metadata?.uid ?? '',
+            controller: true,
+            blockOwnerDeletion: true,
+          },
         ],
       },
       addressType: 'IPv4',
@@ -83,7 +96,8 @@ export function syncEndpointSlices(ctx: Ctx, serviceName: string): void {
     signatures.set(created, sig);
   }
   const chunks = { length: chunkCount };
-  for (const s of existing.slice(chunks.length)) ctx.store.delete('EndpointSlice', s.metadata?.name ?? '');
+  for (const s of existing.slice(chunks.length))
+    ctx.store.delete('EndpointSlice', s.metadata?.name ?? '');
 }
 
 /** Services whose selector matches these labels (to wake the controller on pod changes). */

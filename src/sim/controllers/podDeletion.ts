@@ -12,7 +12,7 @@ export function deletePod(ctx: Ctx, name: string, gracePeriodSeconds?: number): 
   if (!pod) return false;
   if (pod.metadata?.deletionTimestamp) return true;
   const grace = gracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
-  if (!pod.spec?.nodeName || grace === 0 && gracePeriodSeconds === 0) {
+  if (!pod.spec?.nodeName || (grace === 0 && gracePeriodSeconds === 0)) {
     ctx.store.delete('Pod', name);
     return true;
   }

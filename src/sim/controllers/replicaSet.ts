@@ -6,7 +6,7 @@
  */
 import type { Pod, ReplicaSet, ReplicationController } from '../api/types';
 import type { Ctx } from './context';
-import { SAFE_ALPHABET } from './context';
+import { uniqueName } from './names';
 import { clone, deepEqual } from '../core/clone';
 import { isActive, isAvailable, isReady } from '../api/podState';
 import { matchesMap, matchesSelector } from '../api/labels';
@@ -18,7 +18,11 @@ const BURST_REPLICAS = 500;
 
 export type ReplicaOwner = ReplicaSet | ReplicationController;
 
-export function syncReplicaSet(ctx: Ctx, kind: 'ReplicaSet' | 'ReplicationController', name: string) {
+export function syncReplicaSet(
+  ctx: Ctx,
+  kind: 'ReplicaSet' | 'ReplicationController',
+  name: string,
+) {
   const rs = ctx.store.get<ReplicaOwner>(kind, name);
   if (!rs || rs.metadata?.deletionTimestamp) return;
   const owned = ctx.pods.owned(rs.metadata?.uid);
@@ -85,9 +89,7 @@ function createPod(ctx: Ctx, rs: ReplicaOwner): void {
   const template = rs.spec?.template ?? {};
   const tmeta = template.metadata ?? {};
   // Pod names: generateName "<rs>-" plus five random characters from the safe alphabet.
-  let podName = '';
-  do podName = `${rsName}-${ctx.names.chars(SAFE_ALPHABET, 5)}`;
-  while (ctx.store.get('Pod', podName));
+  const podName = uniqueName(ctx, 'Pod', `${rsName}-`);
   const pod: Pod = {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -111,7 +113,14 @@ function createPod(ctx: Ctx, rs: ReplicaOwner): void {
     status: { phase: 'Pending', qosClass: qosClass(template.spec?.containers ?? []) },
   };
   ctx.store.create(pod);
-  ctx.events.record(kind, rsName, 'Normal', 'SuccessfulCreate', `Created pod: ${podName}`, controllerName(kind));
+  ctx.events.record(
+    kind,
+    rsName,
+    'Normal',
+    'SuccessfulCreate',
+    `Created pod: ${podName}`,
+    controllerName(kind),
+  );
 }
 
 /** All active pods of the same controller family (the Deployment's RSs), for rank (§12.2 rule 5). */
@@ -137,13 +146,22 @@ function controllerName(kind: string): string {
   return kind === 'ReplicaSet' ? 'replicaset-controller' : 'replication-controller';
 }
 
-function qosClass(containers: { resources?: { requests?: Record<string, unknown>; limits?: Record<string, unknown> } }[]): string {
+function qosClass(
+  containers: {
+    resources?: { requests?: Record<string, unknown>; limits?: Record<string, unknown> };
+  }[],
+): string {
   const any = containers.some((c) => c.resources?.requests || c.resources?.limits);
   if (!any) return 'BestEffort';
   const guaranteed = containers.every((c) => {
     const r = c.resources?.requests ?? {};
     const l = c.resources?.limits ?? {};
-    return l.cpu !== undefined && l.memory !== undefined && (r.cpu ?? l.cpu) === l.cpu && (r.memory ?? l.memory) === l.memory;
+    return (
+      l.cpu !== undefined &&
+      l.memory !== undefined &&
+      (r.cpu ?? l.cpu) === l.cpu &&
+      (r.memory ?? l.memory) === l.memory
+    );
   });
   return guaranteed ? 'Guaranteed' : 'Burstable';
 }

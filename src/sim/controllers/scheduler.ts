@@ -24,11 +24,13 @@ export function schedulePod(ctx: Ctx, name: string): void {
     const cpuCap = parseCpu(n.status?.allocatable?.cpu ?? '0') ?? 0;
     const memCap = parseMemory(n.status?.allocatable?.memory ?? '0') ?? 0;
     const podCap = Number(n.status?.allocatable?.pods ?? 110);
-    let fits = true;
-    if (u.cpu + req.cpu > cpuCap) (insufficient.cpu++, (fits = false));
-    if (u.memory + req.memory > memCap) (insufficient.memory++, (fits = false));
-    if (u.pods + 1 > podCap) (insufficient.pods++, (fits = false));
-    if (!fits) continue;
+    const noCpu = u.cpu + req.cpu > cpuCap;
+    const noMemory = u.memory + req.memory > memCap;
+    const noRoom = u.pods + 1 > podCap;
+    if (noCpu) insufficient.cpu++;
+    if (noMemory) insufficient.memory++;
+    if (noRoom) insufficient.pods++;
+    if (noCpu || noMemory || noRoom) continue;
     const same = owner ? (u.byOwner.get(owner) ?? 0) : 0;
     const score = [same, (u.cpu + req.cpu) / Math.max(cpuCap, 1), u.pods];
     if (!best || lexLess(score, best.score)) best = { node: nodeName, score };
@@ -38,7 +40,11 @@ export function schedulePod(ctx: Ctx, name: string): void {
     return;
   }
   const conditions = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
-  conditions.push({ type: 'PodScheduled', status: 'True', lastTransitionTime: toTimestamp(ctx.now()) });
+  conditions.push({
+    type: 'PodScheduled',
+    status: 'True',
+    lastTransitionTime: toTimestamp(ctx.now()),
+  });
   ctx.store.update({
     ...pod,
     spec: { ...pod.spec, containers: pod.spec?.containers ?? [], nodeName: best.node },

@@ -83,7 +83,9 @@ export class Rng {
     }
     if (mean < 20 || n - mean < 20) {
       // Poisson approximation on the rarer side keeps the tails honest.
-      return mean < n / 2 ? Math.min(n, this.poisson(mean)) : n - Math.min(n, this.poisson(n - mean));
+      return mean < n / 2
+        ? Math.min(n, this.poisson(mean))
+        : n - Math.min(n, this.poisson(n - mean));
     }
     const sd = Math.sqrt(mean * (1 - p));
     return Math.min(n, Math.max(0, Math.round(mean + sd * this.normal())));

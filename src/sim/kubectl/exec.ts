@@ -5,7 +5,16 @@
  * rollout finishes, as kubectl's watch does.
  */
 import { stringify } from 'yaml';
-import type { Deployment, EndpointSlice, Kind, KubeObject, Pod, ReplicaSet, ReplicationController, Service } from '../api/types';
+import type {
+  Deployment,
+  EndpointSlice,
+  Kind,
+  KubeObject,
+  Pod,
+  ReplicaSet,
+  ReplicationController,
+  Service,
+} from '../api/types';
 import type { Ctx } from '../controllers/context';
 import type { Scenario } from '../scenario/types';
 import type { KubectlCommand, ResourceTarget } from './parse/command';
@@ -16,7 +25,12 @@ import { matchesSelector } from '../api/labels';
 import { controllerRef } from '../api/podIndex';
 import { deploymentRolloutStatus } from './rolloutStatus';
 import { printGetList, type GetGroup } from './print/get';
-import { describeDeployment, describePod, describeReplicaSet, describeService } from './print/describe';
+import {
+  describeDeployment,
+  describePod,
+  describeReplicaSet,
+  describeService,
+} from './print/describe';
 import { rolloutHistory } from './print/history';
 import { endpointsFromSlices } from './print/endpoints';
 import { eventsFor } from './events';
@@ -39,7 +53,15 @@ export interface KubectlHost {
   scenario: Scenario;
 }
 
-const SIMULATED_KINDS = new Set<string>(['Deployment', 'ReplicaSet', 'ReplicationController', 'Pod', 'Service', 'EndpointSlice', 'Endpoints']);
+const SIMULATED_KINDS = new Set<string>([
+  'Deployment',
+  'ReplicaSet',
+  'ReplicationController',
+  'Pod',
+  'Service',
+  'EndpointSlice',
+  'Endpoints',
+]);
 
 export function executeKubectl(host: KubectlHost, line: string): KubectlResult {
   const parsed = parseKubectl(line);
@@ -54,7 +76,10 @@ function fail(output: string): KubectlResult {
 }
 
 /** Objects a command names: TYPE NAME, TYPE/NAME, TYPE -l selector, TYPE --all. */
-function resolve(host: KubectlHost, cmd: { targets: ResourceTarget[]; selector?: unknown; all?: boolean }): { objects: KubeObject[]; errors: string[] } {
+function resolve(
+  host: KubectlHost,
+  cmd: { targets: ResourceTarget[]; selector?: unknown; all?: boolean },
+): { objects: KubeObject[]; errors: string[] } {
   const objects: KubeObject[] = [];
   const errors: string[] = [];
   for (const t of cmd.targets) {
@@ -69,14 +94,22 @@ function resolve(host: KubectlHost, cmd: { targets: ResourceTarget[]; selector?:
       else errors.push(mutate.notFound(kind, t.name).output.trimEnd());
     } else {
       const sel = cmd.selector as Parameters<typeof matchesSelector>[0] | undefined;
-      objects.push(...host.ctx.store.list(kind).filter((o) => !sel || matchesSelector(sel, o.metadata?.labels)));
+      objects.push(
+        ...host.ctx.store
+          .list(kind)
+          .filter((o) => !sel || matchesSelector(sel, o.metadata?.labels)),
+      );
     }
   }
   return { objects, errors };
 }
 
 /** Runs `fn` on each named object and joins the outputs; exit 1 if any failed. */
-function each(host: KubectlHost, cmd: { targets: ResourceTarget[]; selector?: unknown; all?: boolean }, fn: (o: KubeObject) => KubectlResult): KubectlResult {
+function each(
+  host: KubectlHost,
+  cmd: { targets: ResourceTarget[]; selector?: unknown; all?: boolean },
+  fn: (o: KubeObject) => KubectlResult,
+): KubectlResult {
   const { objects, errors } = resolve(host, cmd);
   let output = '';
   let exitCode = errors.length ? 1 : 0;
@@ -95,7 +128,10 @@ const nameOf = (o: KubeObject): string => o.metadata?.name ?? '';
 
 /** kubectl's --record: the command path, its arguments, then every flag as --name=value (record_flags.go). */
 function changeCause(line: string): string {
-  const tokens = line.trim().replace(/^kubectl\s+/, '').split(/\s+/);
+  const tokens = line
+    .trim()
+    .replace(/^kubectl\s+/, '')
+    .split(/\s+/);
   const args: string[] = [];
   const flags: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -119,7 +155,9 @@ function run(host: KubectlHost, cmd: KubectlCommand, line: string): KubectlResul
       let output = '';
       let exitCode = 0;
       for (const f of cmd.filenames) {
-        const manifests = host.scenario.manifests.filter((m) => m.metadata?.name === f.replace(/\.ya?ml$/, '') || f === '-');
+        const manifests = host.scenario.manifests.filter(
+          (m) => m.metadata?.name === f.replace(/\.ya?ml$/, '') || f === '-',
+        );
         if (!manifests.length) {
           output += `error: the path "${f}" does not exist\n`;
           exitCode = 1;
@@ -141,7 +179,9 @@ function run(host: KubectlHost, cmd: KubectlCommand, line: string): KubectlResul
     }
     case 'set selector': {
       if (cmd.matchExpressionsError) return fail(cmd.matchExpressionsError);
-      return each(host, cmd, (o) => mutate.setSelector(ctx, kindOf(o), nameOf(o), cmd.newSelector.matchLabels ?? {}));
+      return each(host, cmd, (o) =>
+        mutate.setSelector(ctx, kindOf(o), nameOf(o), cmd.newSelector.matchLabels ?? {}),
+      );
     }
     case 'scale':
       return each(host, cmd, (o) => {
@@ -156,18 +196,23 @@ function run(host: KubectlHost, cmd: KubectlCommand, line: string): KubectlResul
       const field = cmd.verb === 'label' ? 'labels' : 'annotations';
       if (cmd.list) {
         return each(host, cmd, (o) => ({
-          output: Object.entries(o.metadata?.[field] ?? {}).map(([k, v]) => `${k}=${v}\n`).join(''),
+          output: Object.entries(o.metadata?.[field] ?? {})
+            .map(([k, v]) => `${k}=${v}\n`)
+            .join(''),
           exitCode: 0,
         }));
       }
       const set: Record<string, string> = {};
       for (const { key, value } of cmd.set) set[key] = value;
-      return each(host, cmd, (o) => mutate.setMetadataMap(ctx, field, kindOf(o), nameOf(o), set, cmd.remove, cmd.overwrite));
+      return each(host, cmd, (o) =>
+        mutate.setMetadataMap(ctx, field, kindOf(o), nameOf(o), set, cmd.remove, cmd.overwrite),
+      );
     }
     case 'delete': {
       const { objects, errors } = resolve(host, cmd);
       let output = '';
-      for (const o of objects) output += mutate.deleteObject(ctx, kindOf(o), nameOf(o), cmd.gracePeriodSeconds).output;
+      for (const o of objects)
+        output += mutate.deleteObject(ctx, kindOf(o), nameOf(o), cmd.gracePeriodSeconds).output;
       const shown = cmd.ignoreNotFound ? [] : errors;
       for (const e of shown) output += `${e}\n`;
       if (!objects.length && !errors.length) output += 'No resources found\n';
@@ -177,16 +222,29 @@ function run(host: KubectlHost, cmd: KubectlCommand, line: string): KubectlResul
       return rolloutStatus(host, cmd);
     case 'rollout history':
       return each(host, cmd, (o) => {
-        if (o.kind !== 'Deployment') return fail(`error: no history viewer has been implemented for ${o.kind}`);
+        if (o.kind !== 'Deployment')
+          return fail(`error: no history viewer has been implemented for ${o.kind}`);
         return historyOf(ctx, o as Deployment, cmd.revision);
       });
     case 'rollout undo':
-      return each(host, cmd, (o) => (o.kind === 'Deployment' ? mutate.undo(ctx, nameOf(o), cmd.toRevision) : fail(`error: no rollbacker has been implemented for "${o.kind}"`)));
+      return each(host, cmd, (o) =>
+        o.kind === 'Deployment'
+          ? mutate.undo(ctx, nameOf(o), cmd.toRevision)
+          : fail(`error: no rollbacker has been implemented for "${o.kind}"`),
+      );
     case 'rollout pause':
     case 'rollout resume':
-      return each(host, cmd, (o) => (o.kind === 'Deployment' ? mutate.setPaused(ctx, nameOf(o), cmd.verb === 'rollout pause') : fail(`error: ${kindOf(o).toLowerCase()}s "${nameOf(o)}" pausing is not supported`)));
+      return each(host, cmd, (o) =>
+        o.kind === 'Deployment'
+          ? mutate.setPaused(ctx, nameOf(o), cmd.verb === 'rollout pause')
+          : fail(`error: ${kindOf(o).toLowerCase()}s "${nameOf(o)}" pausing is not supported`),
+      );
     case 'rollout restart':
-      return each(host, cmd, (o) => (o.kind === 'Deployment' ? mutate.restart(ctx, nameOf(o)) : fail(`error: ${kindOf(o).toLowerCase()}s "${nameOf(o)}" restarting is not supported`)));
+      return each(host, cmd, (o) =>
+        o.kind === 'Deployment'
+          ? mutate.restart(ctx, nameOf(o))
+          : fail(`error: ${kindOf(o).toLowerCase()}s "${nameOf(o)}" restarting is not supported`),
+      );
     case 'patch':
       return each(host, cmd, (o) => patch(ctx, o, cmd.patchType, cmd.patch));
     case 'get':
@@ -196,10 +254,17 @@ function run(host: KubectlHost, cmd: KubectlCommand, line: string): KubectlResul
   }
 }
 
-function patch(ctx: Ctx, o: KubeObject, type: 'strategic' | 'merge' | 'json', body: unknown): KubectlResult {
+function patch(
+  ctx: Ctx,
+  o: KubeObject,
+  type: 'strategic' | 'merge' | 'json',
+  body: unknown,
+): KubectlResult {
   let next: KubeObject;
   try {
-    next = (type === 'json' ? jsonPatch(o, body) : mergePatch(o, body, type === 'strategic')) as KubeObject;
+    next = (
+      type === 'json' ? jsonPatch(o, body) : mergePatch(o, body, type === 'strategic')
+    ) as KubeObject;
   } catch (e) {
     return fail(`Error from server (BadRequest): ${(e as Error).message}`);
   }
@@ -216,14 +281,22 @@ function ownedBy<T extends KubeObject>(ctx: Ctx, kind: Kind, owner: KubeObject):
 }
 
 function historyOf(ctx: Ctx, d: Deployment, revision: number): KubectlResult {
-  const r = rolloutHistory(d.metadata?.name ?? '', ownedBy<ReplicaSet>(ctx, 'ReplicaSet', d), revision);
+  const r = rolloutHistory(
+    d.metadata?.name ?? '',
+    ownedBy<ReplicaSet>(ctx, 'ReplicaSet', d),
+    revision,
+  );
   return typeof r === 'string' ? { output: r, exitCode: 0 } : r;
 }
 
-function rolloutStatus(host: KubectlHost, cmd: Extract<KubectlCommand, { verb: 'rollout status' }>): KubectlResult {
+function rolloutStatus(
+  host: KubectlHost,
+  cmd: Extract<KubectlCommand, { verb: 'rollout status' }>,
+): KubectlResult {
   const target = cmd.targets[0];
   if (!target?.name) return fail('error: required resource not specified');
-  if (target.kind !== 'Deployment') return fail(`error: no status viewer has been implemented for ${target.kind}`);
+  if (target.kind !== 'Deployment')
+    return fail(`error: no status viewer has been implemented for ${target.kind}`);
   const name = target.name;
   const d = host.ctx.store.get<Deployment>('Deployment', name);
   if (!d) return mutate.notFound('Deployment', name);
@@ -241,7 +314,9 @@ function rolloutStatus(host: KubectlHost, cmd: Extract<KubectlCommand, { verb: '
     watch: (dep) => {
       if (!dep) return { output: `error: deployments.apps "${name}" not found\n`, exitCode: 1 };
       const v = view(dep);
-      return v.done ? { output: v.output, exitCode: v.exitCode } : { output: v.output, exitCode: -1 };
+      return v.done
+        ? { output: v.output, exitCode: v.exitCode }
+        : { output: v.output, exitCode: -1 };
     },
   };
 }
@@ -261,21 +336,28 @@ function get(host: KubectlHost, cmd: Extract<KubectlCommand, { verb: 'get' }>): 
     let objs = ctx.store.list(kind);
     if (cmd.selector) objs = objs.filter((o) => matchesSelector(cmd.selector, o.metadata?.labels));
     if (t.kind === 'Endpoints') {
-      const eps = endpointsFromSlices(objs as EndpointSlice[]).filter((e) => t.name === undefined || e.metadata?.name === t.name);
-      if (t.name !== undefined && !eps.length) errors.push(`Error from server (NotFound): endpoints "${t.name}" not found`);
+      const eps = endpointsFromSlices(objs as EndpointSlice[]).filter(
+        (e) => t.name === undefined || e.metadata?.name === t.name,
+      );
+      if (t.name !== undefined && !eps.length)
+        errors.push(`Error from server (NotFound): endpoints "${t.name}" not found`);
       groups.push({ kind: 'Endpoints', objects: eps });
       continue;
     }
     if (t.name !== undefined) {
       objs = objs.filter((o) => o.metadata?.name === t.name);
-      if (!objs.length && !cmd.ignoreNotFound) errors.push(mutate.notFound(kind, t.name).output.trimEnd());
+      if (!objs.length && !cmd.ignoreNotFound)
+        errors.push(mutate.notFound(kind, t.name).output.trimEnd());
     }
     found.push(...objs);
     groups.push({ kind, objects: objs } as GetGroup);
   }
   let output: string;
   if (cmd.output === 'yaml' || cmd.output === 'json') {
-    const doc = found.length === 1 && cmd.targets.length === 1 && cmd.targets[0]?.name ? found[0] : { apiVersion: 'v1', items: found, kind: 'List', metadata: { resourceVersion: '' } };
+    const doc =
+      found.length === 1 && cmd.targets.length === 1 && cmd.targets[0]?.name
+        ? found[0]
+        : { apiVersion: 'v1', items: found, kind: 'List', metadata: { resourceVersion: '' } };
     output = cmd.output === 'json' ? `${JSON.stringify(doc, null, 4)}\n` : stringify(doc);
   } else {
     output = printGetList(groups, now, {
@@ -291,7 +373,10 @@ function get(host: KubectlHost, cmd: Extract<KubectlCommand, { verb: 'get' }>): 
   return { output, exitCode: errors.length ? 1 : 0 };
 }
 
-function describe(host: KubectlHost, cmd: Extract<KubectlCommand, { verb: 'describe' }>): KubectlResult {
+function describe(
+  host: KubectlHost,
+  cmd: Extract<KubectlCommand, { verb: 'describe' }>,
+): KubectlResult {
   const ctx = host.ctx;
   const now = ctx.now();
   const outputs: string[] = [];
@@ -307,15 +392,34 @@ function describe(host: KubectlHost, cmd: Extract<KubectlCommand, { verb: 'descr
       const exact = objs.filter((o) => o.metadata?.name === t.name);
       objs = exact.length ? exact : objs.filter((o) => o.metadata?.name?.startsWith(t.name ?? ''));
       if (!objs.length) errors.push(mutate.notFound(kind, t.name).output.trimEnd());
-    } else if (cmd.selector) objs = objs.filter((o) => matchesSelector(cmd.selector, o.metadata?.labels));
+    } else if (cmd.selector)
+      objs = objs.filter((o) => matchesSelector(cmd.selector, o.metadata?.labels));
     const showEvents = cmd.showEvents ?? true;
     for (const o of objs) {
       const events = showEvents ? eventsFor(ctx.events, kind, nameOf(o)) : [];
-      if (kind === 'Deployment') outputs.push(describeDeployment(o as Deployment, ownedBy<ReplicaSet>(ctx, 'ReplicaSet', o), events, now));
-      else if (kind === 'ReplicaSet' || kind === 'ReplicationController') outputs.push(describeReplicaSet(o as ReplicaSet, ownedBy<Pod>(ctx, 'Pod', o as ReplicationController), events, now));
+      if (kind === 'Deployment')
+        outputs.push(
+          describeDeployment(
+            o as Deployment,
+            ownedBy<ReplicaSet>(ctx, 'ReplicaSet', o),
+            events,
+            now,
+          ),
+        );
+      else if (kind === 'ReplicaSet' || kind === 'ReplicationController')
+        outputs.push(
+          describeReplicaSet(
+            o as ReplicaSet,
+            ownedBy<Pod>(ctx, 'Pod', o as ReplicationController),
+            events,
+            now,
+          ),
+        );
       else if (kind === 'Pod') outputs.push(describePod(o as Pod, events, now));
       else if (kind === 'Service') {
-        const slices = ctx.store.list<EndpointSlice>('EndpointSlice').filter((s) => s.metadata?.labels?.['kubernetes.io/service-name'] === nameOf(o));
+        const slices = ctx.store
+          .list<EndpointSlice>('EndpointSlice')
+          .filter((s) => s.metadata?.labels?.['kubernetes.io/service-name'] === nameOf(o));
         outputs.push(describeService(o as Service, slices, events, now));
       } else errors.push(`error: describe of ${kind} is not supported here`);
     }

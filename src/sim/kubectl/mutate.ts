@@ -20,7 +20,10 @@ export interface Result {
 }
 
 const ok = (output: string): Result => ({ output, exitCode: 0 });
-const fail = (output: string): Result => ({ output: output.endsWith('\n') ? output : `${output}\n`, exitCode: 1 });
+const fail = (output: string): Result => ({
+  output: output.endsWith('\n') ? output : `${output}\n`,
+  exitCode: 1,
+});
 
 /** The plural resource names the API server uses in errors: deployments.apps "web". */
 export const PLURAL: Record<Kind, string> = {
@@ -48,14 +51,26 @@ function write(ctx: Ctx, prev: KubeObject, next: KubeObject): Result | null {
   return null;
 }
 
-type WithTemplate = KubeObject & { spec?: { template?: { spec?: { containers: { name: string; image?: string }[] } } } };
+type WithTemplate = KubeObject & {
+  spec?: { template?: { spec?: { containers: { name: string; image?: string }[] } } };
+};
 
 /** `kubectl set image TYPE/NAME c=img ...` (set_image.go: no output when nothing changed). */
-export function setImage(ctx: Ctx, kind: Kind, name: string, images: Record<string, string>, changeCause?: string): Result {
+export function setImage(
+  ctx: Ctx,
+  kind: Kind,
+  name: string,
+  images: Record<string, string>,
+  changeCause?: string,
+): Result {
   const obj = ctx.store.get<WithTemplate>(kind, name);
   if (!obj) return notFound(kind, name);
   const next = clone(obj);
-  const containers = kind === 'Pod' ? (next as unknown as { spec: { containers: { name: string; image?: string }[] } }).spec.containers : next.spec?.template?.spec?.containers ?? [];
+  const containers =
+    kind === 'Pod'
+      ? (next as unknown as { spec: { containers: { name: string; image?: string }[] } }).spec
+          .containers
+      : (next.spec?.template?.spec?.containers ?? []);
   for (const c of Object.keys(images)) {
     if (c !== '*' && !containers.some((x) => x.name === c)) {
       return fail(`error: unable to find container named "${c}"`);
@@ -73,7 +88,9 @@ export function setImage(ctx: Ctx, kind: Kind, name: string, images: Record<stri
 /** `kubectl scale TYPE/NAME --replicas=N`. */
 export function scale(ctx: Ctx, kind: Kind, name: string, replicas: number): Result {
   if (!Number.isInteger(replicas) || replicas < 0) {
-    return fail('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
+    return fail(
+      'error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0',
+    );
   }
   const obj = ctx.store.get<KubeObject & { spec?: { replicas?: number } }>(kind, name);
   if (!obj) return notFound(kind, name);
@@ -86,11 +103,17 @@ export function scale(ctx: Ctx, kind: Kind, name: string, replicas: number): Res
 }
 
 /** `kubectl set selector TYPE/NAME k=v,...` replaces the selector (set_selector.go). */
-export function setSelector(ctx: Ctx, kind: Kind, name: string, selector: Record<string, string>): Result {
+export function setSelector(
+  ctx: Ctx,
+  kind: Kind,
+  name: string,
+  selector: Record<string, string>,
+): Result {
   const obj = ctx.store.get<KubeObject>(kind, name);
   if (!obj) return notFound(kind, name);
   const next = clone(obj) as KubeObject & { spec?: Record<string, unknown> };
-  if (kind === 'Service' || kind === 'ReplicationController') next.spec = { ...next.spec, selector };
+  if (kind === 'Service' || kind === 'ReplicationController')
+    next.spec = { ...next.spec, selector };
   else next.spec = { ...next.spec, selector: { matchLabels: selector } };
   if (deepEqual(obj, next)) return ok(`${resourceRef(kind, name)} selector updated\n`);
   return write(ctx, obj, next) ?? ok(`${resourceRef(kind, name)} selector updated\n`);
@@ -128,7 +151,10 @@ export function setMetadataMap(
 export function deleteObject(ctx: Ctx, kind: Kind, name: string, gracePeriod?: number): Result {
   const obj = ctx.store.get<KubeObject>(kind, name);
   if (!obj) return notFound(kind, name);
-  const resource = kind === 'Pod' || kind === 'Service' || kind === 'ReplicationController' ? kind.toLowerCase() : `${kind.toLowerCase()}.${kind === 'EndpointSlice' ? 'discovery.k8s.io' : 'apps'}`;
+  const resource =
+    kind === 'Pod' || kind === 'Service' || kind === 'ReplicationController'
+      ? kind.toLowerCase()
+      : `${kind.toLowerCase()}.${kind === 'EndpointSlice' ? 'discovery.k8s.io' : 'apps'}`;
   if (kind === 'Pod') deletePod(ctx, name, gracePeriod);
   else ctx.store.delete(kind, name);
   const op = gracePeriod === 0 ? 'force deleted' : 'deleted';
@@ -140,10 +166,17 @@ export function setPaused(ctx: Ctx, name: string, paused: boolean): Result {
   const d = ctx.store.get<Deployment>('Deployment', name);
   if (!d) return notFound('Deployment', name);
   if (!!d.spec?.paused === paused) {
-    return fail(`error: deployments.apps "${name}" ${paused ? 'is already paused' : 'is not paused'}`);
+    return fail(
+      `error: deployments.apps "${name}" ${paused ? 'is already paused' : 'is not paused'}`,
+    );
   }
   const next = clone(d);
-  next.spec = { ...next.spec, selector: next.spec?.selector ?? {}, template: next.spec?.template ?? {}, paused };
+  next.spec = {
+    ...next.spec,
+    selector: next.spec?.selector ?? {},
+    template: next.spec?.template ?? {},
+    paused,
+  };
   if (!paused) delete next.spec.paused;
   return write(ctx, d, next) ?? ok(`deployment.apps/${name} ${paused ? 'paused' : 'resumed'}\n`);
 }
@@ -152,11 +185,17 @@ export function setPaused(ctx: Ctx, name: string, paused: boolean): Result {
 export function restart(ctx: Ctx, name: string): Result {
   const d = ctx.store.get<Deployment>('Deployment', name);
   if (!d) return notFound('Deployment', name);
-  if (d.spec?.paused) return fail(`error: deployments.apps "${name}" can't restart paused deployment (run rollout resume first)`);
+  if (d.spec?.paused)
+    return fail(
+      `error: deployments.apps "${name}" can't restart paused deployment (run rollout resume first)`,
+    );
   const next = clone(d);
   const tmeta = ((next.spec ??= { selector: {}, template: {} }).template.metadata ??= {});
   // time.RFC3339 has no fractional seconds.
-  tmeta.annotations = { ...tmeta.annotations, 'kubectl.kubernetes.io/restartedAt': toTimestamp(ctx.now()).replace(/\.\d+Z$/, 'Z') };
+  tmeta.annotations = {
+    ...tmeta.annotations,
+    'kubectl.kubernetes.io/restartedAt': toTimestamp(ctx.now()).replace(/\.\d+Z$/, 'Z'),
+  };
   return write(ctx, d, next) ?? ok(`deployment.apps/${name} restarted\n`);
 }
 
@@ -173,11 +212,16 @@ const ANNOTATIONS_TO_SKIP = new Set([
 export function undo(ctx: Ctx, name: string, toRevision = 0): Result {
   const d = ctx.store.get<Deployment>('Deployment', name);
   if (!d) return notFound('Deployment', name);
-  if (toRevision < 0) return fail(`error: unable to find specified revision ${toRevision} in history`);
+  if (toRevision < 0)
+    return fail(`error: unable to find specified revision ${toRevision} in history`);
   if (d.spec?.paused) {
-    return fail("error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again");
+    return fail(
+      "error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again",
+    );
   }
-  const owned = ctx.store.list<ReplicaSet>('ReplicaSet').filter((rs) => controllerRef(rs)?.uid === d.metadata?.uid);
+  const owned = ctx.store
+    .list<ReplicaSet>('ReplicaSet')
+    .filter((rs) => controllerRef(rs)?.uid === d.metadata?.uid);
   let target: ReplicaSet | undefined;
   let latest: { rev: number; rs?: ReplicaSet } = { rev: -1 };
   let previous: { rev: number; rs?: ReplicaSet } = { rev: -1 };
@@ -192,18 +236,23 @@ export function undo(ctx: Ctx, name: string, toRevision = 0): Result {
       } else if (previous.rev < v) previous = { rev: v, rs };
     } else if (toRevision === v) target = rs;
   }
-  if (toRevision > 0 && !target) return fail(`error: unable to find specified revision ${toRevision} in history`);
+  if (toRevision > 0 && !target)
+    return fail(`error: unable to find specified revision ${toRevision} in history`);
   if (toRevision === 0) target = previous.rs;
   if (!target) return fail(`error: no rollout history found for deployment "${name}"`);
   const revision = toRevision || previous.rev;
   if (equalIgnoreHash(target.spec?.template ?? {}, d.spec?.template ?? {})) {
-    return ok(`deployment.apps/${name} skipped rollback (current template already matches revision ${revision})\n`);
+    return ok(
+      `deployment.apps/${name} skipped rollback (current template already matches revision ${revision})\n`,
+    );
   }
   const template = clone(target.spec?.template ?? {});
   if (template.metadata?.labels) delete template.metadata.labels[HASH_LABEL];
   const annotations: Record<string, string> = {};
-  for (const [k, v] of Object.entries(d.metadata?.annotations ?? {})) if (ANNOTATIONS_TO_SKIP.has(k)) annotations[k] = v;
-  for (const [k, v] of Object.entries(target.metadata?.annotations ?? {})) if (!ANNOTATIONS_TO_SKIP.has(k)) annotations[k] = v;
+  for (const [k, v] of Object.entries(d.metadata?.annotations ?? {}))
+    if (ANNOTATIONS_TO_SKIP.has(k)) annotations[k] = v;
+  for (const [k, v] of Object.entries(target.metadata?.annotations ?? {}))
+    if (!ANNOTATIONS_TO_SKIP.has(k)) annotations[k] = v;
   const next = clone(d);
   next.metadata = { ...next.metadata, annotations };
   next.spec = { ...next.spec, selector: next.spec?.selector ?? {}, template };

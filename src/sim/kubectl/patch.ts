@@ -17,7 +17,8 @@ export function mergePatch(target: unknown, patch: unknown, strategic: boolean):
   const out: Record<string, unknown> = isObject(target) ? clone(target) : {};
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete out[k];
-    else if (strategic && Array.isArray(v) && Array.isArray(out[k])) out[k] = mergeList(out[k] as unknown[], v);
+    else if (strategic && Array.isArray(v) && Array.isArray(out[k]))
+      out[k] = mergeList(out[k] as unknown[], v);
     else out[k] = mergePatch(out[k], v, strategic);
   }
   return out;
@@ -50,10 +51,14 @@ interface JsonPatchOp {
 
 /** RFC 6902; throws with the apiserver's wording on a bad operation. */
 export function jsonPatch(target: unknown, ops: unknown): unknown {
-  if (!Array.isArray(ops)) throw new Error('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
+  if (!Array.isArray(ops))
+    throw new Error('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
   let doc = clone(target);
   for (const raw of ops as JsonPatchOp[]) {
-    const parts = raw.path.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const parts = raw.path
+      .split('/')
+      .slice(1)
+      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
     const last = parts.pop();
     if (last === undefined) {
       if (raw.op === 'replace' || raw.op === 'add') doc = clone(raw.value);
@@ -62,23 +67,27 @@ export function jsonPatch(target: unknown, ops: unknown): unknown {
     let parent: unknown = doc;
     for (const p of parts) {
       parent = Array.isArray(parent) ? parent[Number(p)] : isObject(parent) ? parent[p] : undefined;
-      if (parent === undefined) throw new Error(`doc is missing path: "${raw.path}": missing value`);
+      if (parent === undefined)
+        throw new Error(`doc is missing path: "${raw.path}": missing value`);
     }
     if (Array.isArray(parent)) {
       const i = last === '-' ? parent.length : Number(last);
       if (raw.op === 'add') parent.splice(i, 0, clone(raw.value));
       else if (raw.op === 'replace') parent[i] = clone(raw.value);
       else if (raw.op === 'remove') parent.splice(i, 1);
-      else if (raw.op === 'test' && JSON.stringify(parent[i]) !== JSON.stringify(raw.value)) throw new Error('testing value failed');
+      else if (raw.op === 'test' && JSON.stringify(parent[i]) !== JSON.stringify(raw.value))
+        throw new Error('testing value failed');
     } else if (isObject(parent)) {
       if ((raw.op === 'replace' || raw.op === 'remove') && !(last in parent)) {
         throw new Error(`doc is missing key: ${raw.path}: missing value`);
       }
       if (raw.op === 'add' || raw.op === 'replace') parent[last] = clone(raw.value) as Json;
       else if (raw.op === 'remove') delete parent[last];
-      else if (raw.op === 'test' && JSON.stringify(parent[last]) !== JSON.stringify(raw.value)) throw new Error('testing value failed');
+      else if (raw.op === 'test' && JSON.stringify(parent[last]) !== JSON.stringify(raw.value))
+        throw new Error('testing value failed');
     } else throw new Error(`doc is missing path: "${raw.path}": missing value`);
-    if (!['add', 'replace', 'remove', 'test'].includes(raw.op)) throw new Error(`Unexpected kind: ${raw.op}`);
+    if (!['add', 'replace', 'remove', 'test'].includes(raw.op))
+      throw new Error(`Unexpected kind: ${raw.op}`);
   }
   return doc;
 }

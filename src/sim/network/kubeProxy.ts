@@ -144,7 +144,9 @@ export class KubeProxy {
   restore(s: ProxyState): void {
     this.cache.clear();
     this.rr = new Map(s.rr);
-    this.affinity = new Map(s.affinity.map(([k, entries]) => [k, new Map(entries.map(([c, v]) => [c, { ...v }]))]));
+    this.affinity = new Map(
+      s.affinity.map(([k, entries]) => [k, new Map(entries.map(([c, v]) => [c, { ...v }]))]),
+    );
   }
 
   private choose(service: string, list: Backend[], rng: Rng): Backend {

@@ -88,10 +88,17 @@ export class TrafficGenerator {
       if (n <= INDIVIDUAL_LIMIT) return this.oneByOne(from, to, n, service, world);
       return this.byClient(from, to, n, service, world);
     }
-    for (const [be, c] of world.proxy.spread(service, n, this.rng)) this.serveBulk(from, to, be, c, world);
+    for (const [be, c] of world.proxy.spread(service, n, this.rng))
+      this.serveBulk(from, to, be, c, world);
   }
 
-  private oneByOne(from: number, to: number, n: number, service: string, world: TrafficWorld): void {
+  private oneByOne(
+    from: number,
+    to: number,
+    n: number,
+    service: string,
+    world: TrafficWorld,
+  ): void {
     const clients = this.spec?.clients ?? 1;
     const times: number[] = [];
     for (let i = 0; i < n; i++) times.push(from + this.rng.next() * (to - from));
@@ -108,12 +115,24 @@ export class TrafficGenerator {
         image = s?.image;
       }
       addOutcome(this.counters, outcome, 1, image, be?.pod);
-      this.push({ t, client, segment: this.segmentOf[client] ?? -1, pod: be?.pod ?? null, outcome });
+      this.push({
+        t,
+        client,
+        segment: this.segmentOf[client] ?? -1,
+        pod: be?.pod ?? null,
+        outcome,
+      });
     }
   }
 
   /** Session affinity at high rates: requests split over clients, each client keeps its backend. */
-  private byClient(from: number, to: number, n: number, service: string, world: TrafficWorld): void {
+  private byClient(
+    from: number,
+    to: number,
+    n: number,
+    service: string,
+    world: TrafficWorld,
+  ): void {
     const clients = this.spec?.clients ?? 1;
     const perBackend = new Map<Backend, number>();
     let remaining = n;
@@ -127,7 +146,13 @@ export class TrafficGenerator {
     for (const [be, c] of perBackend) this.serveBulk(from, to, be, c, world);
   }
 
-  private serveBulk(from: number, to: number, be: Backend, count: number, world: TrafficWorld): void {
+  private serveBulk(
+    from: number,
+    to: number,
+    be: Backend,
+    count: number,
+    world: TrafficWorld,
+  ): void {
     const s = world.serve(be.pod);
     let refused = count;
     if (s && s.acceptFrom !== null && s.acceptFrom < to) {
@@ -150,7 +175,13 @@ export class TrafficGenerator {
   private sample(from: number, to: number, k: number, pod: string | null, outcome: Outcome): void {
     for (let i = 0; i < k; i++) {
       const client = this.rng.int(this.spec?.clients ?? 1);
-      this.push({ t: from + this.rng.next() * (to - from), client, segment: this.segmentOf[client] ?? -1, pod, outcome });
+      this.push({
+        t: from + this.rng.next() * (to - from),
+        client,
+        segment: this.segmentOf[client] ?? -1,
+        pod,
+        outcome,
+      });
     }
   }
 
@@ -176,7 +207,11 @@ export class TrafficGenerator {
   snapshot() {
     return {
       spec: this.spec,
-      counters: { ...this.counters, byImage: { ...this.counters.byImage }, byPod: { ...this.counters.byPod } },
+      counters: {
+        ...this.counters,
+        byImage: { ...this.counters.byImage },
+        byPod: { ...this.counters.byPod },
+      },
       lastT: this.lastT,
       hadEndpoints: this.hadEndpoints,
     };
@@ -184,7 +219,11 @@ export class TrafficGenerator {
 
   restore(s: ReturnType<TrafficGenerator['snapshot']>): void {
     this.spec = s.spec;
-    this.counters = { ...s.counters, byImage: { ...s.counters.byImage }, byPod: { ...s.counters.byPod } };
+    this.counters = {
+      ...s.counters,
+      byImage: { ...s.counters.byImage },
+      byPod: { ...s.counters.byPod },
+    };
     this.lastT = s.lastT;
     this.hadEndpoints = s.hadEndpoints;
     this.recent = [];

@@ -37,7 +37,13 @@ export function copyCounters(c: TrafficCounters): TrafficCounters {
   return { ...c, byImage: { ...c.byImage }, byPod: { ...c.byPod } };
 }
 
-export function addOutcome(c: TrafficCounters, outcome: Outcome, n: number, image?: string, pod?: string): void {
+export function addOutcome(
+  c: TrafficCounters,
+  outcome: Outcome,
+  n: number,
+  image?: string,
+  pod?: string,
+): void {
   if (n <= 0) return;
   c.requests += n;
   if (outcome === 'ok') c.ok += n;

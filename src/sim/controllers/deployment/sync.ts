@@ -23,8 +23,17 @@ export function syncDeployment(ctx: Ctx, name: string): void {
   let d = ctx.store.get<Deployment>('Deployment', name);
   if (!d || d.metadata?.deletionTimestamp) return;
   const sel = d.spec?.selector;
-  if (!sel || (Object.keys(sel.matchLabels ?? {}).length === 0 && (sel.matchExpressions ?? []).length === 0)) {
-    record(ctx, d, 'Warning', 'SelectingAll', 'This deployment is selecting all pods. A non-empty selector is required.');
+  if (
+    !sel ||
+    (Object.keys(sel.matchLabels ?? {}).length === 0 && (sel.matchExpressions ?? []).length === 0)
+  ) {
+    record(
+      ctx,
+      d,
+      'Warning',
+      'SelectingAll',
+      'This deployment is selecting all pods. A non-empty selector is required.',
+    );
     return;
   }
   const rsList = ownedReplicaSets(ctx, d);
@@ -39,7 +48,13 @@ export function ownedReplicaSets(ctx: Ctx, d: Deployment): ReplicaSet[] {
   return ctx.store.list<ReplicaSet>('ReplicaSet').filter((rs) => controllerRef(rs)?.uid === uid);
 }
 
-function record(ctx: Ctx, d: Deployment, type: 'Normal' | 'Warning', reason: string, message: string) {
+function record(
+  ctx: Ctx,
+  d: Deployment,
+  type: 'Normal' | 'Warning',
+  reason: string,
+  message: string,
+) {
   ctx.events.record('Deployment', d.metadata?.name ?? '', type, reason, message, CONTROLLER);
 }
 
@@ -51,9 +66,21 @@ function checkPausedConditions(ctx: Ctx, d: Deployment): Deployment {
   const pausedExists = cond?.reason === util.PAUSED_DEPLOY_REASON;
   let condition;
   if (d.spec?.paused && !pausedExists) {
-    condition = util.newDeploymentCondition('Progressing', 'Unknown', util.PAUSED_DEPLOY_REASON, 'Deployment is paused', ctx.now());
+    condition = util.newDeploymentCondition(
+      'Progressing',
+      'Unknown',
+      util.PAUSED_DEPLOY_REASON,
+      'Deployment is paused',
+      ctx.now(),
+    );
   } else if (!d.spec?.paused && pausedExists) {
-    condition = util.newDeploymentCondition('Progressing', 'Unknown', util.RESUMED_DEPLOY_REASON, 'Deployment is resumed', ctx.now());
+    condition = util.newDeploymentCondition(
+      'Progressing',
+      'Unknown',
+      util.RESUMED_DEPLOY_REASON,
+      'Deployment is resumed',
+      ctx.now(),
+    );
   }
   if (!condition) return d;
   const status = clone(d.status ?? {});
@@ -78,17 +105,37 @@ function getAllReplicaSetsAndSyncRevision(
   if (existing) {
     const rsCopy = clone(existing);
     const annotationsUpdated = util.setNewReplicaSetAnnotations(d, rsCopy, newRevision, true);
-    const minReadyNeedsUpdate = (rsCopy.spec?.minReadySeconds ?? 0) !== (d.spec?.minReadySeconds ?? 0);
+    const minReadyNeedsUpdate =
+      (rsCopy.spec?.minReadySeconds ?? 0) !== (d.spec?.minReadySeconds ?? 0);
     if (annotationsUpdated || minReadyNeedsUpdate) {
-      rsCopy.spec = { ...rsCopy.spec, selector: rsCopy.spec?.selector ?? {}, minReadySeconds: d.spec?.minReadySeconds ?? 0 };
+      rsCopy.spec = {
+        ...rsCopy.spec,
+        selector: rsCopy.spec?.selector ?? {},
+        minReadySeconds: d.spec?.minReadySeconds ?? 0,
+      };
       return { d, newRS: ctx.store.update(rsCopy), oldRSs: allOldRSs };
     }
     const dCopy = clone(d);
-    let needsUpdate = setDeploymentRevision(dCopy, rsCopy.metadata?.annotations?.[util.REVISION_ANNOTATION] ?? '');
-    if (util.hasProgressDeadline(dCopy) && !util.getDeploymentCondition(dCopy.status, 'Progressing')) {
+    let needsUpdate = setDeploymentRevision(
+      dCopy,
+      rsCopy.metadata?.annotations?.[util.REVISION_ANNOTATION] ?? '',
+    );
+    if (
+      util.hasProgressDeadline(dCopy) &&
+      !util.getDeploymentCondition(dCopy.status, 'Progressing')
+    ) {
       const msg = `Found new replica set "${rsCopy.metadata?.name}"`;
       dCopy.status ??= {};
-      util.setDeploymentCondition(dCopy.status, util.newDeploymentCondition('Progressing', 'True', util.FOUND_NEW_RS_REASON, msg, ctx.now()));
+      util.setDeploymentCondition(
+        dCopy.status,
+        util.newDeploymentCondition(
+          'Progressing',
+          'True',
+          util.FOUND_NEW_RS_REASON,
+          msg,
+          ctx.now(),
+        ),
+      );
       needsUpdate = true;
     }
     return { d: needsUpdate ? ctx.store.update(dCopy) : d, newRS: existing, oldRSs: allOldRSs };
@@ -112,7 +159,14 @@ function getAllReplicaSetsAndSyncRevision(
       namespace: d.metadata?.namespace ?? 'default',
       labels: template.metadata.labels ?? {},
       ownerReferences: [
-        { apiVersion: 'apps/v1', kind: 'Deployment', name: d.metadata?.name ?? '', uid: d.metadata?.uid ?? '', controller: true, blockOwnerDeletion: true },
+        {
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          name: d.metadata?.name ?? '',
+          uid: d.metadata?.uid ?? '',
+          controller: true,
+          blockOwnerDeletion: true,
+        },
       ],
     },
     spec: { replicas: 0, minReadySeconds: d.spec?.minReadySeconds ?? 0, selector, template },
@@ -123,7 +177,10 @@ function getAllReplicaSetsAndSyncRevision(
 
   const clash = ctx.store.get<ReplicaSet>('ReplicaSet', rsName);
   if (clash) {
-    if (controllerRef(clash)?.uid === d.metadata?.uid && util.equalIgnoreHash(d.spec?.template ?? {}, clash.spec?.template ?? {})) {
+    if (
+      controllerRef(clash)?.uid === d.metadata?.uid &&
+      util.equalIgnoreHash(d.spec?.template ?? {}, clash.spec?.template ?? {})
+    ) {
       return { d, newRS: clash, oldRSs: allOldRSs };
     }
     // A hash collision: bump collisionCount and try again on the next sync (sync.go).
@@ -133,14 +190,27 @@ function getAllReplicaSetsAndSyncRevision(
     return { d, newRS: undefined, oldRSs: allOldRSs };
   }
   const created = ctx.store.create(newRS);
-  if (replicas > 0) record(ctx, d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${rsName} from 0 to ${replicas}`);
+  if (replicas > 0)
+    record(
+      ctx,
+      d,
+      'Normal',
+      'ScalingReplicaSet',
+      `Scaled up replica set ${rsName} from 0 to ${replicas}`,
+    );
   const dCopy = clone(d);
   setDeploymentRevision(dCopy, newRevision);
   if (util.hasProgressDeadline(dCopy)) {
     dCopy.status ??= {};
     util.setDeploymentCondition(
       dCopy.status,
-      util.newDeploymentCondition('Progressing', 'True', util.NEW_RS_REASON, `Created new replica set "${rsName}"`, ctx.now()),
+      util.newDeploymentCondition(
+        'Progressing',
+        'True',
+        util.NEW_RS_REASON,
+        `Created new replica set "${rsName}"`,
+        ctx.now(),
+      ),
     );
   }
   return { d: ctx.store.update(dCopy), newRS: created, oldRSs: allOldRSs };
@@ -174,7 +244,13 @@ function scaleReplicaSet(ctx: Ctx, d: Deployment, rs: ReplicaSet, size: number):
   ctx.store.update(copy);
   if (sizeNeedsUpdate) {
     const dir = old < size ? 'up' : 'down';
-    record(ctx, d, 'Normal', 'ScalingReplicaSet', `Scaled ${dir} replica set ${copy.metadata?.name} from ${old} to ${size}`);
+    record(
+      ctx,
+      d,
+      'Normal',
+      'ScalingReplicaSet',
+      `Scaled ${dir} replica set ${copy.metadata?.name} from ${old} to ${size}`,
+    );
   }
   return sizeNeedsUpdate;
 }
@@ -192,7 +268,8 @@ function rolloutRolling(ctx: Ctx, d0: Deployment, rsList: ReplicaSet[]): void {
   const oldRSs = got.oldRSs;
   const allRSs = [...oldRSs, newRS];
   const target = reconcileNewReplicaSet(d, allRSs, newRS);
-  if (target !== null && scaleAndRecord(ctx, d, newRS, target)) return finishRollout(ctx, d, allRSs, newRS);
+  if (target !== null && scaleAndRecord(ctx, d, newRS, target))
+    return finishRollout(ctx, d, allRSs, newRS);
   const active = oldRSs.filter((rs) => (rs.spec?.replicas ?? 0) > 0);
   let scaledDown = false;
   for (const op of reconcileOldReplicaSets(d, allRSs, active, newRS)) {
@@ -216,7 +293,14 @@ function rolloutRecreate(ctx: Ctx, d0: Deployment, rsList: ReplicaSet[]): void {
   if (scaledDown) return finishRollout(ctx, d, allRSs(), got.newRS);
   const podMap = new Map<string, Pod[]>();
   for (const rs of rsList) podMap.set(rs.metadata?.uid ?? '', ctx.pods.owned(rs.metadata?.uid));
-  if (oldPodsRunning(got.newRS, got.oldRSs.map((rs) => fresh(ctx, rs)), podMap)) return finishRollout(ctx, d, allRSs(), got.newRS);
+  if (
+    oldPodsRunning(
+      got.newRS,
+      got.oldRSs.map((rs) => fresh(ctx, rs)),
+      podMap,
+    )
+  )
+    return finishRollout(ctx, d, allRSs(), got.newRS);
   if (!got.newRS) {
     got = getAllReplicaSetsAndSyncRevision(ctx, d, rsList, true);
     d = got.d;
@@ -239,28 +323,48 @@ function syncScaling(ctx: Ctx, d0: Deployment, rsList: ReplicaSet[]): void {
   if (d.spec?.paused) runCleanup(ctx, d, got.oldRSs);
   const all = [...got.oldRSs, ...(got.newRS ? [got.newRS] : [])];
   const latest = ctx.store.get<Deployment>('Deployment', d.metadata?.name ?? '') ?? d;
-  const status = util.calculateStatus(all.map((rs) => fresh(ctx, rs)), got.newRS && fresh(ctx, got.newRS), latest, ctx.now());
+  const status = util.calculateStatus(
+    all.map((rs) => fresh(ctx, rs)),
+    got.newRS && fresh(ctx, got.newRS),
+    latest,
+    ctx.now(),
+  );
   if (!deepEqual(latest.status, status)) ctx.store.update({ ...latest, status });
 }
 
 function runCleanup(ctx: Ctx, d: Deployment, oldRSs: ReplicaSet[]): void {
-  for (const name of cleanupDeployment(d, oldRSs.map((rs) => fresh(ctx, rs)))) ctx.store.delete('ReplicaSet', name);
+  for (const name of cleanupDeployment(
+    d,
+    oldRSs.map((rs) => fresh(ctx, rs)),
+  ))
+    ctx.store.delete('ReplicaSet', name);
 }
 
 /** progress.go syncRolloutStatus: write the status, or re-queue for the progress deadline. */
-function finishRollout(ctx: Ctx, d: Deployment, allRSs: ReplicaSet[], newRS: ReplicaSet | undefined): void {
+function finishRollout(
+  ctx: Ctx,
+  d: Deployment,
+  allRSs: ReplicaSet[],
+  newRS: ReplicaSet | undefined,
+): void {
   const latest = ctx.store.get<Deployment>('Deployment', d.metadata?.name ?? '') ?? d;
-  const status = syncRolloutStatus(latest, allRSs.map((rs) => fresh(ctx, rs)), newRS && fresh(ctx, newRS), ctx.now());
+  const status = syncRolloutStatus(
+    latest,
+    allRSs.map((rs) => fresh(ctx, rs)),
+    newRS && fresh(ctx, newRS),
+    ctx.now(),
+  );
   if (deepEqual(latest.status, status)) {
     // progress.go enqueues after + 1 s; under a second it re-queues rate-limited until the
     // deadline has passed — here, once, just after it.
     const after = requeueStuckDeployment(latest, status, ctx.now());
     if (after === 0) {
       const cond = util.getDeploymentCondition(status, 'Progressing');
-      const deadline = (fromTimestamp(cond?.lastUpdateTime) ?? ctx.now()) + (latest.spec?.progressDeadlineSeconds ?? 0) * 1000;
+      const deadline =
+        (fromTimestamp(cond?.lastUpdateTime) ?? ctx.now()) +
+        (latest.spec?.progressDeadlineSeconds ?? 0) * 1000;
       ctx.enqueue('deployment', latest.metadata?.name ?? '', Math.max(1, deadline - ctx.now() + 1));
-    }
-    else if (after > 0) ctx.enqueue('deployment', latest.metadata?.name ?? '', after + 1000);
+    } else if (after > 0) ctx.enqueue('deployment', latest.metadata?.name ?? '', after + 1000);
     return;
   }
   ctx.store.update({ ...latest, status });

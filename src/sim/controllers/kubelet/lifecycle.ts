@@ -128,7 +128,13 @@ export class Kubelet {
 
   private beginPull(pod: Pod, rt: PodRuntime): void {
     this.event(pod, 'Normal', 'Pulling', `Pulling image "${rt.image}"`);
-    this.ctx.kubeletTimer(this.ctx.now() + this.behaviour(rt).pullTime, rt.name, rt.uid, 'pulled', rt.gen);
+    this.ctx.kubeletTimer(
+      this.ctx.now() + this.behaviour(rt).pullTime,
+      rt.name,
+      rt.uid,
+      'pulled',
+      rt.gen,
+    );
   }
 
   private pulled(pod: Pod, rt: PodRuntime): void {
@@ -144,13 +150,23 @@ export class Kubelet {
         `Failed to pull image "${rt.image}": rpc error: code = NotFound desc = failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found`,
       );
       this.event(pod, 'Warning', 'Failed', 'Error: ErrImagePull');
-      this.write(pod, rt, {}, { waiting: 'ErrImagePull', message: `failed to pull and unpack image "${ref}"` });
+      this.write(
+        pod,
+        rt,
+        {},
+        { waiting: 'ErrImagePull', message: `failed to pull and unpack image "${ref}"` },
+      );
       // The next pod sync (about a second later) reports the back-off.
       this.ctx.kubeletTimer(this.ctx.now() + 1000, rt.name, rt.uid, 'pullRetry', rt.gen);
       return;
     }
     const secs = goDuration(b.pullTime).replace(/^0s$/, `${b.pullTime}ms`);
-    this.event(pod, 'Normal', 'Pulled', `Successfully pulled image "${rt.image}" in ${secs} (${secs} including waiting)`);
+    this.event(
+      pod,
+      'Normal',
+      'Pulled',
+      `Successfully pulled image "${rt.image}" in ${secs} (${secs} including waiting)`,
+    );
     this.startContainer(pod, rt);
   }
 
@@ -160,7 +176,12 @@ export class Kubelet {
     if (waiting === 'ErrImagePull') {
       this.event(pod, 'Normal', 'BackOff', `Back-off pulling image "${rt.image}"`);
       this.event(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff');
-      this.write(pod, rt, {}, { waiting: 'ImagePullBackOff', message: `Back-off pulling image "${rt.image}"` });
+      this.write(
+        pod,
+        rt,
+        {},
+        { waiting: 'ImagePullBackOff', message: `Back-off pulling image "${rt.image}"` },
+      );
       const wait = Math.max(0, (rt.pullBackoff ?? 0) - 1000);
       this.ctx.kubeletTimer(this.ctx.now() + wait, rt.name, rt.uid, 'pullRetry', rt.gen);
       return;
@@ -187,16 +208,29 @@ export class Kubelet {
     this.event(pod, 'Normal', 'Created', `Created container: ${c?.name ?? ''}`);
     this.event(pod, 'Normal', 'Started', `Started container ${c?.name ?? ''}`);
     this.write(pod, rt, {});
-    if (b.crashAfter !== null) this.ctx.kubeletTimer(now + b.crashAfter, rt.name, rt.uid, 'crash', rt.gen);
+    if (b.crashAfter !== null)
+      this.ctx.kubeletTimer(now + b.crashAfter, rt.name, rt.uid, 'crash', rt.gen);
     const kinds: ProbeKind[] = c?.startupProbe ? ['startup'] : ['readiness', 'liveness'];
     for (const k of kinds) this.scheduleProbe(pod, rt, k, now, true);
   }
 
-  private scheduleProbe(pod: Pod, rt: PodRuntime, kind: ProbeKind, from: number, first: boolean): void {
+  private scheduleProbe(
+    pod: Pod,
+    rt: PodRuntime,
+    kind: ProbeKind,
+    from: number,
+    first: boolean,
+  ): void {
     const p = this.main(pod)?.[PROBE_FIELD[kind]];
     if (!p) return;
     const t = probeTiming(p);
-    this.ctx.kubeletTimer(from + (first ? t.initialDelayMs : t.periodMs), rt.name, rt.uid, kind, rt.gen);
+    this.ctx.kubeletTimer(
+      from + (first ? t.initialDelayMs : t.periodMs),
+      rt.name,
+      rt.uid,
+      kind,
+      rt.gen,
+    );
   }
 
   private probe(pod: Pod, rt: PodRuntime, kind: ProbeKind): void {
@@ -208,7 +242,13 @@ export class Kubelet {
     const t = probeTiming(p);
     const ok = accepting(rt, now);
     const label = kind === 'readiness' ? 'Readiness' : kind === 'liveness' ? 'Liveness' : 'Startup';
-    if (!ok) this.event(pod, 'Warning', 'Unhealthy', `${label} probe failed: ${probeFailureDetail(pod, c, p)}`);
+    if (!ok)
+      this.event(
+        pod,
+        'Warning',
+        'Unhealthy',
+        `${label} probe failed: ${probeFailureDetail(pod, c, p)}`,
+      );
     if (kind === 'readiness') {
       rt.readySucc = ok ? rt.readySucc + 1 : 0;
       rt.readyFail = ok ? 0 : rt.readyFail + 1;
@@ -234,7 +274,12 @@ export class Kubelet {
   }
 
   private killForProbe(pod: Pod, rt: PodRuntime, c: Container, kind: 'startup' | 'liveness'): void {
-    this.event(pod, 'Normal', 'Killing', `Container ${c.name} failed ${kind} probe, will be restarted`);
+    this.event(
+      pod,
+      'Normal',
+      'Killing',
+      `Container ${c.name} failed ${kind} probe, will be restarted`,
+    );
     // The process gets SIGTERM; it is restarted once it has exited (exit code 137 if killed).
     const b = this.behaviour(rt);
     const graceMs = (pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
@@ -262,13 +307,23 @@ export class Kubelet {
       return;
     }
     const podRef = `${pod.metadata?.name}_${pod.metadata?.namespace ?? 'default'}(${pod.metadata?.uid})`;
-    this.event(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${c?.name} in pod ${podRef}`);
+    this.event(
+      pod,
+      'Warning',
+      'BackOff',
+      `Back-off restarting failed container ${c?.name} in pod ${podRef}`,
+    );
     rt.restartCount++;
-    this.write(pod, rt, {}, {
-      waiting: 'CrashLoopBackOff',
-      message: `back-off ${goDuration(rt.crashBackoff)} restarting failed container=${c?.name} pod=${podRef}`,
-      terminated,
-    });
+    this.write(
+      pod,
+      rt,
+      {},
+      {
+        waiting: 'CrashLoopBackOff',
+        message: `back-off ${goDuration(rt.crashBackoff)} restarting failed container=${c?.name} pod=${podRef}`,
+        terminated,
+      },
+    );
     this.ctx.kubeletTimer(now + rt.crashBackoff, rt.name, rt.uid, 'restart', rt.gen);
   }
 
@@ -289,10 +344,18 @@ export class Kubelet {
     rt.sigtermAt = now;
     const c = this.main(pod);
     this.event(pod, 'Normal', 'Killing', `Stopping container ${c?.name ?? ''}`);
-    const graceMs = (pod.metadata?.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
+    const graceMs =
+      (pod.metadata?.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30) *
+      1000;
     rt.phase = 'stopping';
     rt.gen++;
-    this.ctx.kubeletTimer(now + Math.min(this.behaviour(rt).shutdownTime, graceMs), rt.name, rt.uid, 'exit', rt.gen);
+    this.ctx.kubeletTimer(
+      now + Math.min(this.behaviour(rt).shutdownTime, graceMs),
+      rt.name,
+      rt.uid,
+      'exit',
+      rt.gen,
+    );
   }
 
   private exit(pod: Pod, rt: PodRuntime): void {
@@ -311,7 +374,12 @@ export class Kubelet {
     state?: {
       waiting?: string;
       message?: string;
-      terminated?: { reason: string; exitCode: number; startedAt: number | null; finishedAt: number };
+      terminated?: {
+        reason: string;
+        exitCode: number;
+        startedAt: number | null;
+        finishedAt: number;
+      };
     },
   ): void {
     const now = this.ctx.now();
@@ -323,7 +391,10 @@ export class Kubelet {
       const cs: ContainerStatus = {
         name: c.name,
         image: c.image ?? '',
-        imageID: rt.phase === 'creating' || rt.phase === 'pullFailed' ? '' : `docker.io/library/${c.image}@sha256:${fakeDigest(c.image ?? '')}`,
+        imageID:
+          rt.phase === 'creating' || rt.phase === 'pullFailed'
+            ? ''
+            : `docker.io/library/${c.image}@sha256:${fakeDigest(c.image ?? '')}`,
         ready: rt.ready && rt.phase === 'running',
         restartCount: rt.restartCount,
         started: rt.phase === 'running' && rt.started,
@@ -334,13 +405,18 @@ export class Kubelet {
         const term = {
           reason: state.terminated.reason,
           exitCode: state.terminated.exitCode,
-          ...(state.terminated.startedAt !== null ? { startedAt: toTimestamp(state.terminated.startedAt) } : {}),
+          ...(state.terminated.startedAt !== null
+            ? { startedAt: toTimestamp(state.terminated.startedAt) }
+            : {}),
           finishedAt: toTimestamp(state.terminated.finishedAt),
         };
         if (state.waiting) cs.lastState = { terminated: term };
         else cs.state = { terminated: term };
       }
-      if (state?.waiting) cs.state = { waiting: { reason: state.waiting, ...(state.message ? { message: state.message } : {}) } };
+      if (state?.waiting)
+        cs.state = {
+          waiting: { reason: state.waiting, ...(state.message ? { message: state.message } : {}) },
+        };
       else if (!state?.terminated) {
         if (rt.phase === 'running' || rt.phase === 'stopping') {
           cs.state = { running: { startedAt: toTimestamp(rt.startedAt ?? now) } };
@@ -355,10 +431,20 @@ export class Kubelet {
       { type: 'Initialized', status: 'True' },
       podReady
         ? { type: 'Ready', status: 'True' }
-        : { type: 'Ready', status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: [${containers.map((c) => c.name).join(' ')}]` },
+        : {
+            type: 'Ready',
+            status: 'False',
+            reason: 'ContainersNotReady',
+            message: `containers with unready status: [${containers.map((c) => c.name).join(' ')}]`,
+          },
       podReady
         ? { type: 'ContainersReady', status: 'True' }
-        : { type: 'ContainersReady', status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: [${containers.map((c) => c.name).join(' ')}]` },
+        : {
+            type: 'ContainersReady',
+            status: 'False',
+            reason: 'ContainersNotReady',
+            message: `containers with unready status: [${containers.map((c) => c.name).join(' ')}]`,
+          },
     ]);
     const phase = rt.phase === 'creating' || rt.phase === 'pullFailed' ? 'Pending' : 'Running';
     this.ctx.store.update({
@@ -420,4 +506,3 @@ function fakeDigest(s: string): string {
   }
   return out.slice(0, 64);
 }
-

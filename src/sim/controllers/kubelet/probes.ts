@@ -59,7 +59,8 @@ export function probeFailureDetail(pod: Pod, c: Container, p: Probe): string {
 export function probeLabel(p: Probe): string {
   const t = probeTiming(p);
   let handler = 'exec';
-  if (p.httpGet) handler = `http-get ${(p.httpGet.scheme ?? 'HTTP').toLowerCase()}://:${p.httpGet.port}${p.httpGet.path ?? '/'}`;
+  if (p.httpGet)
+    handler = `http-get ${(p.httpGet.scheme ?? 'HTTP').toLowerCase()}://:${p.httpGet.port}${p.httpGet.path ?? '/'}`;
   else if (p.tcpSocket) handler = `tcp-socket :${p.tcpSocket.port}`;
   else if (p.exec) handler = `exec [${(p.exec.command ?? []).join(' ')}]`;
   return `${handler} delay=${t.initialDelayMs / 1000}s timeout=${p.timeoutSeconds ?? 1}s period=${t.periodMs / 1000}s #success=${t.successThreshold} #failure=${t.failureThreshold}`;

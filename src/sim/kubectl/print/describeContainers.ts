@@ -12,12 +12,12 @@ import type {
   Probe,
   Volume,
 } from 'kubernetes-types/core/v1';
+import type { PrefixWriter } from './describeText';
 import {
   LEVEL_0,
   LEVEL_1,
   LEVEL_2,
   LEVEL_3,
-  PrefixWriter,
   printAnnotationsMultiline,
   printLabelsMultiline,
   printTolerationsMultiline,

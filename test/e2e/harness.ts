@@ -1,0 +1,64 @@
+/**
+ * Browser harness: Debian's Chromium through playwright-core (nothing is downloaded), with the
+ * flags this machine needs, console errors and failed requests collected, and screenshots
+ * written to test/e2e/out/ for a person to look at.
+ */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { inject } from 'vitest';
+
+export const OUT_DIR = 'test/e2e/out';
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ARGS,
+  });
+}
+
+export interface OpenedPage {
+  page: Page;
+  /** Console errors, page errors and failed or 4xx/5xx requests seen so far. */
+  problems: string[];
+  screenshot(name: string): Promise<string>;
+}
+
+export async function open(
+  browser: Browser,
+  path: string,
+  viewport = { width: 1440, height: 900 },
+): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`http ${r.status()}: ${r.url()}`);
+  });
+  await page.goto(`${inject('baseUrl')}${path}`);
+  mkdirSync(OUT_DIR, { recursive: true });
+  return {
+    page,
+    problems,
+    async screenshot(name: string) {
+      const file = `${OUT_DIR}/${name}.png`;
+      await page.screenshot({ path: file });
+      return file;
+    },
+  };
+}
