@@ -125,7 +125,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/cli/**/*.ts', 'test/bench/**/*.ts', 'scripts/**/*.mjs', '.ci/**/*.mjs', 'test/e2e/**/*.ts'],
+    files: [
+      'src/cli/**/*.ts',
+      'test/bench/**/*.ts',
+      'scripts/**/*.mjs',
+      '.ci/**/*.mjs',
+      'test/e2e/**/*.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
 );
