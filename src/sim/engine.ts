@@ -10,7 +10,7 @@
 import type { Deployment, Kind, KubeObject, Node, Pod, ReplicaSet, Service } from './api/types';
 import type { Scenario, ImageBehaviour, TrafficSpec } from './scenario/types';
 import type { ControllerName, Ctx, KubeletTimer } from './controllers/context';
-import type { CommandRecord } from './runResult';
+import type { CommandRecord, EventRecord } from './runResult';
 import type { WatchEvent } from './api/objectStore';
 import { ObjectStore } from './api/objectStore';
 import { EventRecorder } from './api/events';
@@ -71,6 +71,12 @@ export type QueueItem =
   | { k: 'kubelet'; pod: string; uid: string; what: KubeletTimer; gen: number }
   | { k: 'step'; index: number };
 
+/** What the Deployment controller last did, and what it waits for now, in words. */
+export interface Decisions {
+  action: { t: number; text: string } | null;
+  idle: { t: number; text: string } | null;
+}
+
 export interface EngineOptions {
   seed?: number;
 }
@@ -89,6 +95,10 @@ export class Engine {
   /** Peak pods existing at once (terminating included), overall and per Deployment. */
   peakPods = 0;
   readonly peakPodsPerDeployment: Record<string, number> = {};
+  /** The Deployment controller's latest decision per Deployment, in words. */
+  readonly decisions = new Map<string, Decisions>();
+  /** Caption of the latest scenario step that had one. */
+  caption: string | null = null;
   private podCount = 0;
   private readonly podsPerDeployment = new Map<string, number>();
   private readonly podDeployment = new Map<string, string>();
@@ -123,6 +133,13 @@ export class Engine {
       now,
       image: (name) => this.image(name),
       enqueue: (c, key, delayMs) => this.enqueue(c, key, delayMs),
+      explain: (deployment, kind, text) => {
+        const prev = this.decisions.get(deployment) ?? { action: null, idle: null };
+        if (kind === 'action')
+          this.decisions.set(deployment, { action: { t: this.time, text }, idle: null });
+        else if (prev.idle?.text !== text)
+          this.decisions.set(deployment, { ...prev, idle: { t: this.time, text } });
+      },
       kubeletTimer: (at, pod, uid, what, gen) =>
         this.queue.push(at, { k: 'kubelet', pod, uid, what, gen }, PRIO_KUBELET),
     };
@@ -220,6 +237,18 @@ export class Engine {
     this.watches = [];
   }
 
+  /** Recorded events from index `from` on, as the runner reports them. */
+  eventRecords(from = 0): EventRecord[] {
+    return this.events.events.slice(from).map((e) => ({
+      t: e.t / 1000,
+      type: e.type,
+      reason: e.reason,
+      object: `${e.kind}/${e.name}`,
+      message: e.message,
+      source: e.source,
+    }));
+  }
+
   /** Changes the traffic from now on (a `traffic` step or the request-rate slider). */
   setTraffic(patch: Partial<TrafficSpec>): void {
     this.traffic.flush(this.time, this.trafficWorld);
@@ -251,6 +280,7 @@ export class Engine {
   private runStep(index: number): void {
     const step = this.scenario.steps[index];
     if (!step) return;
+    if (step.caption) this.caption = step.caption;
     if (step.kind === 'kubectl') this.exec(step.command);
     else if (step.kind === 'apply') {
       const r = applyManifest(this.ctx, step.manifest);

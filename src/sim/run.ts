@@ -2,7 +2,7 @@
  * The headless run: parse a scenario file, simulate it, and produce the runner's JSON document
  * (scenario-format.md §2). Used by the CLI and by anything else that wants a whole run.
  */
-import type { RunResult, Sample, EventRecord } from './runResult';
+import type { RunResult, Sample } from './runResult';
 import { parseScenario } from './scenario/parse';
 import { Engine } from './engine';
 import { buildSample } from './sample';
@@ -33,14 +33,7 @@ export function runScenario(text: string, fileName: string, opts: RunOptions = {
     samples.push(buildSample(engine, diffSample(now, before)));
     before = now;
   }
-  const events: EventRecord[] = engine.events.events.map((e) => ({
-    t: e.t / 1000,
-    type: e.type,
-    reason: e.reason,
-    object: `${e.kind}/${e.name}`,
-    message: e.message,
-    source: e.source,
-  }));
+  const events = engine.eventRecords();
   const c = engine.traffic.counters;
   return {
     ok: true,

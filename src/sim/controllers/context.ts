@@ -42,6 +42,11 @@ export interface Ctx {
   /** Wake controller `c` for `key` after its reaction latency (+ `delayMs`). */
   enqueue(c: ControllerName, key: string, delayMs?: number): void;
   kubeletTimer(at: number, pod: string, uid: string, what: KubeletTimer, gen: number): void;
+  /**
+   * The Deployment controller's reasoning in words (for the UI): `action` when a sync scaled a
+   * ReplicaSet, `idle` for what a sync that changed nothing is waiting for.
+   */
+  explain(deployment: string, kind: 'action' | 'idle', text: string): void;
 }
 
 /** Kubernetes' "safe" alphabet for generated names (no vowels, no 0/1/3). */

@@ -16,6 +16,7 @@ import { scale, isScalingEvent } from './scalePlan';
 import { cleanupDeployment } from './cleanupPlan';
 import { syncRolloutStatus, requeueStuckDeployment } from './progress';
 import { oldPodsRunning } from './recreatePlan';
+import { explainIdle, explainScale, rolloutNumbers, type ScaleReason } from './explain';
 
 export const CONTROLLER = 'deployment-controller';
 
@@ -189,6 +190,19 @@ function getAllReplicaSetsAndSyncRevision(
     ctx.enqueue('deployment', d.metadata?.name ?? '');
     return { d, newRS: undefined, oldRSs: allOldRSs };
   }
+  if (replicas > 0) {
+    const n = rolloutNumbers(
+      d,
+      [...allOldRSs, newRS].filter((x) => x !== newRS),
+      undefined,
+    );
+    const why: ScaleReason = d.spec?.strategy?.type === 'Recreate' ? 'recreate-up' : 'new';
+    ctx.explain(
+      d.metadata?.name ?? '',
+      'action',
+      `new template → created ${rsName}; ${explainScale(n, why, rsName, 0, replicas)}`,
+    );
+  }
   const created = ctx.store.create(newRS);
   if (replicas > 0)
     record(
@@ -225,19 +239,53 @@ function setDeploymentRevision(d: Deployment, revision: string): boolean {
 }
 
 /** scaleReplicaSetAndRecordEvent: nothing when the size is already right. */
-function scaleAndRecord(ctx: Ctx, d: Deployment, rs: ReplicaSet, size: number): boolean {
+function scaleAndRecord(
+  ctx: Ctx,
+  d: Deployment,
+  rs: ReplicaSet,
+  size: number,
+  why: ScaleReason,
+): boolean {
   if ((rs.spec?.replicas ?? 0) === size) return false;
-  return scaleReplicaSet(ctx, d, rs, size);
+  return scaleReplicaSet(ctx, d, rs, size, why);
+}
+
+/** Says why, in words, before the write changes the numbers. */
+function explain(
+  ctx: Ctx,
+  d: Deployment,
+  why: ScaleReason,
+  rs: ReplicaSet,
+  from: number,
+  to: number,
+): void {
+  const n = rolloutNumbers(d, ownedReplicaSets(ctx, d), fresh(ctx, newReplicaSetOf(ctx, d) ?? rs));
+  ctx.explain(
+    d.metadata?.name ?? '',
+    'action',
+    explainScale(n, why, rs.metadata?.name ?? '', from, to),
+  );
+}
+
+function newReplicaSetOf(ctx: Ctx, d: Deployment): ReplicaSet | undefined {
+  return util.findNewReplicaSet(d, ownedReplicaSets(ctx, d));
 }
 
 /** scaleReplicaSet: writes size and the desired/max annotations; an event when the size changed. */
-function scaleReplicaSet(ctx: Ctx, d: Deployment, rs: ReplicaSet, size: number): boolean {
+function scaleReplicaSet(
+  ctx: Ctx,
+  d: Deployment,
+  rs: ReplicaSet,
+  size: number,
+  why: ScaleReason,
+): boolean {
   const current = ctx.store.get<ReplicaSet>('ReplicaSet', rs.metadata?.name ?? '') ?? rs;
   const old = current.spec?.replicas ?? 0;
   const replicas = d.spec?.replicas ?? 1;
   const max = replicas + util.maxSurge(d);
   const sizeNeedsUpdate = old !== size;
   if (!sizeNeedsUpdate && !util.replicasAnnotationsNeedUpdate(current, replicas, max)) return false;
+  if (sizeNeedsUpdate) explain(ctx, d, why, current, old, size);
   const copy = clone(current);
   copy.spec = { ...copy.spec, selector: copy.spec?.selector ?? {}, replicas: size };
   util.setReplicasAnnotations(copy, replicas, max);
@@ -268,16 +316,23 @@ function rolloutRolling(ctx: Ctx, d0: Deployment, rsList: ReplicaSet[]): void {
   const oldRSs = got.oldRSs;
   const allRSs = [...oldRSs, newRS];
   const target = reconcileNewReplicaSet(d, allRSs, newRS);
-  if (target !== null && scaleAndRecord(ctx, d, newRS, target))
+  const growing = target !== null && target > (newRS.spec?.replicas ?? 0);
+  if (target !== null && scaleAndRecord(ctx, d, newRS, target, growing ? 'new' : 'lowered'))
     return finishRollout(ctx, d, allRSs, newRS);
   const active = oldRSs.filter((rs) => (rs.spec?.replicas ?? 0) > 0);
   let scaledDown = false;
   for (const op of reconcileOldReplicaSets(d, allRSs, active, newRS)) {
     const rs = oldRSs.find((x) => x.metadata?.name === op.name);
-    if (rs && scaleAndRecord(ctx, d, fresh(ctx, rs), op.to)) scaledDown = true;
+    if (!rs) continue;
+    const current = fresh(ctx, rs);
+    const unhealthy = (current.spec?.replicas ?? 0) - (current.status?.availableReplicas ?? 0);
+    const why = (current.spec?.replicas ?? 0) - op.to <= unhealthy ? 'unhealthy' : 'old';
+    if (scaleAndRecord(ctx, d, current, op.to, why)) scaledDown = true;
   }
   if (scaledDown) return finishRollout(ctx, d, allRSs, newRS);
-  if (util.deploymentComplete(d, d.status ?? {})) runCleanup(ctx, d, oldRSs);
+  const complete = util.deploymentComplete(d, d.status ?? {});
+  if (complete) runCleanup(ctx, d, oldRSs);
+  explainIdleSync(ctx, d, newRS, { complete, paused: false, recreateWaiting: null });
   finishRollout(ctx, d, allRSs, newRS);
 }
 
@@ -288,7 +343,7 @@ function rolloutRecreate(ctx: Ctx, d0: Deployment, rsList: ReplicaSet[]): void {
   const allRSs = (): ReplicaSet[] => [...got.oldRSs, ...(got.newRS ? [got.newRS] : [])];
   let scaledDown = false;
   for (const rs of got.oldRSs.filter((x) => (x.spec?.replicas ?? 0) > 0)) {
-    if (scaleAndRecord(ctx, d, fresh(ctx, rs), 0)) scaledDown = true;
+    if (scaleAndRecord(ctx, d, fresh(ctx, rs), 0, 'recreate-down')) scaledDown = true;
   }
   if (scaledDown) return finishRollout(ctx, d, allRSs(), got.newRS);
   const podMap = new Map<string, Pod[]>();
@@ -299,14 +354,29 @@ function rolloutRecreate(ctx: Ctx, d0: Deployment, rsList: ReplicaSet[]): void {
       got.oldRSs.map((rs) => fresh(ctx, rs)),
       podMap,
     )
-  )
+  ) {
+    const waiting = got.oldRSs.reduce(
+      (n, rs) => n + (podMap.get(rs.metadata?.uid ?? '')?.length ?? 0),
+      0,
+    );
+    explainIdleSync(ctx, d, got.newRS, {
+      complete: false,
+      paused: false,
+      recreateWaiting: waiting,
+    });
     return finishRollout(ctx, d, allRSs(), got.newRS);
+  }
   if (!got.newRS) {
     got = getAllReplicaSetsAndSyncRevision(ctx, d, rsList, true);
     d = got.d;
   }
-  if (got.newRS) scaleAndRecord(ctx, d, fresh(ctx, got.newRS), d.spec?.replicas ?? 1);
-  if (util.deploymentComplete(d, d.status ?? {})) runCleanup(ctx, d, got.oldRSs);
+  if (got.newRS)
+    scaleAndRecord(ctx, d, fresh(ctx, got.newRS), d.spec?.replicas ?? 1, 'recreate-up');
+  const complete = util.deploymentComplete(d, d.status ?? {});
+  if (complete) {
+    runCleanup(ctx, d, got.oldRSs);
+    explainIdleSync(ctx, d, got.newRS, { complete, paused: false, recreateWaiting: null });
+  }
   finishRollout(ctx, d, allRSs(), got.newRS);
 }
 
@@ -317,10 +387,13 @@ function syncScaling(ctx: Ctx, d0: Deployment, rsList: ReplicaSet[]): void {
   for (const w of scale(d, got.newRS, got.oldRSs)) {
     const rs = rsList.find((x) => x.metadata?.name === w.name);
     if (!rs) continue;
-    if (w.recordEvent) scaleAndRecord(ctx, d, fresh(ctx, rs), w.to);
-    else scaleReplicaSet(ctx, d, fresh(ctx, rs), w.to);
+    if (w.recordEvent) scaleAndRecord(ctx, d, fresh(ctx, rs), w.to, 'proportional');
+    else scaleReplicaSet(ctx, d, fresh(ctx, rs), w.to, 'proportional');
   }
-  if (d.spec?.paused) runCleanup(ctx, d, got.oldRSs);
+  if (d.spec?.paused) {
+    runCleanup(ctx, d, got.oldRSs);
+    explainIdleSync(ctx, d, got.newRS, { complete: false, paused: true, recreateWaiting: null });
+  }
   const all = [...got.oldRSs, ...(got.newRS ? [got.newRS] : [])];
   const latest = ctx.store.get<Deployment>('Deployment', d.metadata?.name ?? '') ?? d;
   const status = util.calculateStatus(
@@ -330,6 +403,18 @@ function syncScaling(ctx: Ctx, d0: Deployment, rsList: ReplicaSet[]): void {
     ctx.now(),
   );
   if (!deepEqual(latest.status, status)) ctx.store.update({ ...latest, status });
+}
+
+/** When a sync changes nothing, say what it is waiting for (only when that changed). */
+function explainIdleSync(
+  ctx: Ctx,
+  d: Deployment,
+  newRS: ReplicaSet | undefined,
+  state: { complete: boolean; paused: boolean; recreateWaiting: number | null },
+): void {
+  const rsList = ownedReplicaSets(ctx, d);
+  const n = rolloutNumbers(d, rsList, newRS && fresh(ctx, newRS));
+  ctx.explain(d.metadata?.name ?? '', 'idle', explainIdle(n, state));
 }
 
 function runCleanup(ctx: Ctx, d: Deployment, oldRSs: ReplicaSet[]): void {

@@ -1,0 +1,297 @@
+/**
+ * What the UI sees of the cluster at one instant: plain, structured-cloneable views built from
+ * the API objects, plus what happened since the previous frame (events, commands, sampled
+ * requests). Frames carry whole state (pods, ReplicaSets ...) and the log as increments; the
+ * store keeps unchanged views by identity.
+ */
+import type {
+  Deployment,
+  EndpointSlice,
+  Pod,
+  ReplicaSet,
+  ReplicationController,
+  Service,
+} from './api/types';
+import type { Engine } from './engine';
+import type { CommandRecord, DeploymentSample, EventRecord, TrafficSample } from './runResult';
+import type { RequestSample } from './traffic/generator';
+import { controllerRef } from './api/podIndex';
+import { isAvailable, isReady } from './api/podState';
+import { podStatusColumn } from './kubectl/print/podStatus';
+import { deploymentSample, replicaSetSample } from './sample';
+import { deploymentRolloutStatus } from './kubectl/rolloutStatus';
+import { SERVICE_NAME_LABEL } from './controllers/endpointSlice';
+import { copyCounters, diffSample, type TrafficCounters } from './traffic/metrics';
+import { fromTimestamp } from './core/time';
+
+export interface PodView {
+  name: string;
+  uid: string;
+  /** Controlling ReplicaSet or ReplicationController name. */
+  owner: string | null;
+  deployment: string | null;
+  image: string;
+  /** kubectl's STATUS column. */
+  status: string;
+  ready: boolean;
+  available: boolean;
+  terminating: boolean;
+  /** The app accepts connections (it may be Ready before it does, without a probe). */
+  accepting: boolean;
+  node: string | null;
+  restarts: number;
+  /** Simulated ms. */
+  createdAt: number;
+}
+
+export interface ReplicaSetView {
+  name: string;
+  kind: 'ReplicaSet' | 'ReplicationController';
+  deployment: string | null;
+  revision: number | null;
+  images: string[];
+  desired: number;
+  current: number;
+  ready: number;
+  available: number;
+  createdAt: number;
+  /** Pods it controls, oldest first. */
+  pods: string[];
+}
+
+export interface DeploymentView extends DeploymentSample {
+  /** The values as written in the spec (maxSurge "25%"). */
+  spec: {
+    replicas: number;
+    maxSurge: number | string | null;
+    maxUnavailable: number | string | null;
+    minReadySeconds: number;
+    progressDeadlineSeconds: number | null;
+  };
+  /** `kubectl rollout status` line (without the trailing newline). */
+  rolloutStatus: string;
+  /** The controller's latest scaling decision in words, with its time (ms). */
+  decision: { t: number; text: string } | null;
+  /** What the controller waits for now (set when its latest sync changed nothing). */
+  waiting: { t: number; text: string } | null;
+}
+
+export interface EndpointView {
+  pod: string;
+  ready: boolean;
+  serving: boolean;
+  terminating: boolean;
+}
+
+export interface ServiceView {
+  name: string;
+  selector: Record<string, string>;
+  sessionAffinity: string;
+  endpoints: EndpointView[];
+}
+
+export interface Frame {
+  /** Simulated ms. */
+  t: number;
+  /** Increases with every frame built from one session. */
+  seq: number;
+  pods: PodView[];
+  replicaSets: ReplicaSetView[];
+  deployments: DeploymentView[];
+  services: ServiceView[];
+  /** Images in order of first appearance: colour i belongs to images[i]. */
+  images: string[];
+  traffic: {
+    target: string | null;
+    rps: number;
+    /** Counts since the previous frame. */
+    interval: TrafficSample;
+    /** Simulated ms the interval covers. */
+    intervalMs: number;
+    /** Requests per endpoint since the previous frame. */
+    byPod: Record<string, number>;
+  };
+  /** Sampled requests since the previous frame (at most MAX_DOTS). */
+  requests: RequestSample[];
+  /** New since the previous frame. */
+  events: EventRecord[];
+  commands: CommandRecord[];
+  /** Caption of the latest scenario step that had one. */
+  caption: string | null;
+}
+
+export const MAX_DOTS = 400;
+
+/** Where the previous frame left off in the engine's logs and counters. */
+export interface FrameCursor {
+  seq: number;
+  t: number;
+  events: number;
+  commands: number;
+  counters: TrafficCounters;
+  images: string[];
+}
+
+export function initialCursor(engine: Engine): FrameCursor {
+  return {
+    seq: 0,
+    t: engine.now,
+    events: 0,
+    commands: 0,
+    counters: copyCounters(engine.traffic.counters),
+    images: [],
+  };
+}
+
+export function buildFrame(
+  engine: Engine,
+  cursor: FrameCursor,
+): { frame: Frame; cursor: FrameCursor } {
+  const now = engine.now;
+  const podsRaw = engine.list<Pod>('Pod');
+  const pods = podsRaw.map((p) => podView(engine, p, now));
+  const rsRaw = [
+    ...engine.list<ReplicaSet>('ReplicaSet'),
+    ...engine.list<ReplicationController>('ReplicationController'),
+  ];
+  const podsByOwner = new Map<string, string[]>();
+  for (const p of pods)
+    if (p.owner) podsByOwner.set(p.owner, [...(podsByOwner.get(p.owner) ?? []), p.name]);
+  const replicaSets = rsRaw.map((rs) => {
+    const s = replicaSetSample(rs);
+    const owner = controllerRef(rs);
+    return {
+      name: s.name,
+      kind: s.kind,
+      deployment: owner?.kind === 'Deployment' ? owner.name : null,
+      revision: s.revision,
+      images: s.images,
+      desired: s.desired,
+      current: s.current,
+      ready: s.ready,
+      available: s.available,
+      createdAt: fromTimestamp(rs.metadata?.creationTimestamp) ?? 0,
+      pods: podsByOwner.get(s.name) ?? [],
+    } satisfies ReplicaSetView;
+  });
+  const deployments = engine.list<Deployment>('Deployment').map((d) => deploymentView(engine, d));
+  const services = engine.list<Service>('Service').map((svc) => serviceView(engine, svc));
+  const images = [...cursor.images];
+  const seen = new Set(images);
+  const note = (img: string) => {
+    if (!seen.has(img)) {
+      seen.add(img);
+      images.push(img);
+    }
+  };
+  for (const rs of replicaSets) rs.images.forEach(note);
+  for (const p of pods) note(p.image);
+  const counters = copyCounters(engine.traffic.counters);
+  const byPod: Record<string, number> = {};
+  for (const [pod, n] of Object.entries(counters.byPod)) {
+    const d = n - (cursor.counters.byPod[pod] ?? 0);
+    if (d > 0) byPod[pod] = d;
+  }
+  const spec = engine.traffic.current;
+  const requests = engine.traffic.recent.filter((r) => r.t > cursor.t && r.t <= now);
+  const frame: Frame = {
+    t: now,
+    seq: cursor.seq + 1,
+    pods,
+    replicaSets,
+    deployments,
+    services,
+    images,
+    traffic: {
+      target: spec?.target ?? null,
+      rps: spec?.rps ?? 0,
+      interval: diffSample(counters, cursor.counters),
+      intervalMs: now - cursor.t,
+      byPod,
+    },
+    requests: requests.length > MAX_DOTS ? requests.slice(-MAX_DOTS) : requests,
+    events: engine.eventRecords(cursor.events),
+    commands: engine.commands.slice(cursor.commands).map((c) => ({ ...c })),
+    caption: engine.caption,
+  };
+  return {
+    frame,
+    cursor: {
+      seq: frame.seq,
+      t: now,
+      events: engine.events.events.length,
+      commands: engine.commands.length,
+      counters,
+      images,
+    },
+  };
+}
+
+function podView(engine: Engine, p: Pod, now: number): PodView {
+  const owner = controllerRef(p);
+  const rs = owner
+    ? engine.store.get<ReplicaSet>(owner.kind as 'ReplicaSet', owner.name)
+    : undefined;
+  const rt = engine.kubelet.byName(p.metadata?.name ?? '');
+  const accepting =
+    !!rt &&
+    rt.phase === 'running' &&
+    !rt.sigterm &&
+    rt.listeningAt !== null &&
+    now >= rt.listeningAt;
+  return {
+    name: p.metadata?.name ?? '',
+    uid: p.metadata?.uid ?? '',
+    owner: owner?.name ?? null,
+    deployment: engine.deploymentOf(p) ?? null,
+    image: p.spec?.containers[0]?.image ?? '',
+    status: podStatusColumn(p),
+    ready: isReady(p),
+    available: isAvailable(p, rs?.spec?.minReadySeconds ?? 0, now),
+    terminating: !!p.metadata?.deletionTimestamp,
+    accepting,
+    node: p.spec?.nodeName ?? null,
+    restarts: (p.status?.containerStatuses ?? []).reduce((n, c) => n + c.restartCount, 0),
+    createdAt: fromTimestamp(p.metadata?.creationTimestamp) ?? 0,
+  };
+}
+
+function deploymentView(engine: Engine, d: Deployment): DeploymentView {
+  const ru = d.spec?.strategy?.rollingUpdate;
+  const status = deploymentRolloutStatus(d);
+  return {
+    ...deploymentSample(d),
+    spec: {
+      replicas: d.spec?.replicas ?? 1,
+      maxSurge: ru?.maxSurge ?? null,
+      maxUnavailable: ru?.maxUnavailable ?? null,
+      minReadySeconds: d.spec?.minReadySeconds ?? 0,
+      progressDeadlineSeconds: d.spec?.progressDeadlineSeconds ?? null,
+    },
+    rolloutStatus: (status.error ? `error: ${status.error}` : status.message).trimEnd(),
+    decision: engine.decisions.get(d.metadata?.name ?? '')?.action ?? null,
+    waiting: engine.decisions.get(d.metadata?.name ?? '')?.idle ?? null,
+  };
+}
+
+function serviceView(engine: Engine, svc: Service): ServiceView {
+  const name = svc.metadata?.name ?? '';
+  const endpoints: EndpointView[] = [];
+  for (const s of engine.list<EndpointSlice>('EndpointSlice')) {
+    if (s.metadata?.labels?.[SERVICE_NAME_LABEL] !== name) continue;
+    for (const e of s.endpoints ?? []) {
+      endpoints.push({
+        pod: e.targetRef?.name ?? '',
+        ready: !!e.conditions?.ready,
+        serving: !!e.conditions?.serving,
+        terminating: !!e.conditions?.terminating,
+      });
+    }
+  }
+  return {
+    name,
+    selector: svc.spec?.selector ?? {},
+    sessionAffinity: svc.spec?.sessionAffinity ?? 'None',
+    endpoints,
+  };
+}
