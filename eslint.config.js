@@ -36,8 +36,16 @@ export default tseslint.config(
               'src/sim is the pure core: no UI, store or worker libraries.',
             ),
             upward(
-              ['**/worker/**', '**/store/**', '**/ui/**', '**/cli/**'],
+              ['**/worker', '**/worker/**', '**/store', '**/store/**'],
               'src/sim may import only src/sim (imports point down).',
+            ),
+            upward(
+              ['**/ui', '**/ui/**', '**/cli', '**/cli/**'],
+              'src/sim may import only src/sim (imports point down).',
+            ),
+            upward(
+              ['node:*'],
+              'src/sim runs in browsers and workers too: file and process access belong to src/cli.',
             ),
           ],
         },
@@ -76,6 +84,32 @@ export default tseslint.config(
           message:
             'src/sim is pure: schedule on the engine event queue and keep DOM and worker APIs out.',
         })),
+      ],
+    },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            upward(
+              [
+                'react',
+                'react-*',
+                'zustand',
+                'd3',
+                'd3-*',
+                'comlink',
+                '**/worker/**',
+                '**/store/**',
+                '**/ui/**',
+              ],
+              'The CLI is src/sim plus node: — no browser, worker, store or UI code.',
+            ),
+          ],
+        },
       ],
     },
   },

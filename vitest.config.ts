@@ -23,7 +23,7 @@ export default defineConfig({
         test: {
           name: 'component',
           environment: 'jsdom',
-          include: ['test/component/**/*.test.tsx'],
+          include: ['test/component/**/*.test.{ts,tsx}'],
           setupFiles: ['test/support/setupDom.ts'],
         },
       },

@@ -8,6 +8,8 @@ export default defineConfig({
     include: ['test/e2e/**/*.e2e.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    pool: 'forks',
+    maxWorkers: 1,
     fileParallelism: false,
     globalSetup: ['test/e2e/globalSetup.ts'],
   },

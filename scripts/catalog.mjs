@@ -1,5 +1,6 @@
 // Writes public/scenarios/index.json — id, title and description of every catalog scenario —
-// from the Scenario documents themselves. A unit test fails when the index is stale.
+// from the Scenario documents themselves. Runs before `dev` and `build`; .ci/run fails when the
+// committed index is stale.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,5 +25,14 @@ export function catalog() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  writeFileSync(join(dir, 'index.json'), `${JSON.stringify(catalog(), null, 2)}\n`);
+  const file = join(dir, 'index.json');
+  const want = `${JSON.stringify(catalog(), null, 2)}\n`;
+  if (process.argv.includes('--check')) {
+    if (readFileSync(file, 'utf8') !== want) {
+      console.error('public/scenarios/index.json is stale: run `npm run catalog` and commit it.');
+      process.exitCode = 1;
+    }
+  } else {
+    writeFileSync(file, want);
+  }
 }

@@ -100,6 +100,7 @@ export class Engine {
   /** Caption of the latest scenario step that had one. */
   caption: string | null = null;
   private podCount = 0;
+  private startTimeOverride: number | null = null;
   private readonly podsPerDeployment = new Map<string, number>();
   private readonly podDeployment = new Map<string, string>();
 
@@ -177,7 +178,8 @@ export class Engine {
   }
 
   image(name: string | undefined): ImageBehaviour {
-    return (name !== undefined && this.scenario.images[name]) || this.scenario.defaults;
+    const b = (name !== undefined && this.scenario.images[name]) || this.scenario.defaults;
+    return this.startTimeOverride === null ? b : { ...b, startTime: this.startTimeOverride };
   }
 
   /** Advances simulated time by `ms`, processing every happening on the way. */
@@ -253,6 +255,14 @@ export class Engine {
   setTraffic(patch: Partial<TrafficSpec>): void {
     this.traffic.flush(this.time, this.trafficWorld);
     this.traffic.update(patch);
+  }
+
+  /**
+   * The "pod start time" control: from now on every image takes `ms` from container start until
+   * it accepts connections (containers already started keep their time).
+   */
+  setStartTime(ms: number): void {
+    this.startTimeOverride = ms;
   }
 
   /** Ready endpoints of a Service right now. */

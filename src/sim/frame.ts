@@ -68,6 +68,8 @@ export interface DeploymentView extends DeploymentSample {
     minReadySeconds: number;
     progressDeadlineSeconds: number | null;
   };
+  /** Container names of the pod template, in order (what `set image` addresses). */
+  containers: string[];
   /** `kubectl rollout status` line (without the trailing newline). */
   rolloutStatus: string;
   /** The controller's latest scaling decision in words, with its time (ms). */
@@ -268,6 +270,7 @@ function deploymentView(engine: Engine, d: Deployment): DeploymentView {
       minReadySeconds: d.spec?.minReadySeconds ?? 0,
       progressDeadlineSeconds: d.spec?.progressDeadlineSeconds ?? null,
     },
+    containers: (d.spec?.template?.spec?.containers ?? []).map((c) => c.name),
     rolloutStatus: (status.error ? `error: ${status.error}` : status.message).trimEnd(),
     decision: engine.decisions.get(d.metadata?.name ?? '')?.action ?? null,
     waiting: engine.decisions.get(d.metadata?.name ?? '')?.idle ?? null,

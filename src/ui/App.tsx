@@ -21,6 +21,20 @@ function initialId(): string {
   return new URLSearchParams(window.location.search).get('scenario') ?? 'ramped';
 }
 
+async function fetchOk(url: string): Promise<Response> {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`${url} answered ${r.status}`);
+  return r;
+}
+
+const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Shown on the page and logged, so a browser test sees the cause, not just a timeout. */
+function report(show: (message: string) => void, message: string) {
+  console.error(message);
+  show(message);
+}
+
 export function App() {
   const [catalog, setCatalog] = useState<CatalogEntry[]>([]);
   const [id, setId] = useState(initialId);
@@ -28,10 +42,17 @@ export function App() {
   const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
-    fetch('/scenarios/index.json')
+    let live = true;
+    fetchOk('/scenarios/index.json')
       .then((r) => r.json() as Promise<CatalogEntry[]>)
-      .then(setCatalog)
-      .catch(() => setProblem('The scenario catalog could not be loaded.'));
+      .then((entries) => live && setCatalog(entries))
+      .catch(
+        (e: unknown) =>
+          live && report(setProblem, `The scenario catalog could not be loaded: ${why(e)}`),
+      );
+    return () => {
+      live = false;
+    };
   }, []);
 
   useEffect(() => {
@@ -40,14 +61,23 @@ export function App() {
       if (catalog.length) setProblem(`No catalog scenario is called "${id}".`);
       return;
     }
+    // A later choice wins: results of an abandoned load are dropped.
+    let live = true;
     setProblem(null);
-    fetch(`/scenarios/${id}.yaml`)
+    fetchOk(`/scenarios/${id}.yaml`)
       .then((r) => r.text())
       .then((text) => {
+        if (!live) return;
         const out = runScenario(text, `${id}.yaml`);
         setLoaded(out.ok ? { entry, result: out.result } : { entry, errors: out.errors });
       })
-      .catch(() => setProblem(`The scenario "${id}" could not be loaded.`));
+      .catch(
+        (e: unknown) =>
+          live && report(setProblem, `The scenario "${id}" could not be run: ${why(e)}`),
+      );
+    return () => {
+      live = false;
+    };
   }, [catalog, id]);
 
   const choose = (next: string) => {

@@ -40,6 +40,8 @@ export async function open(
   viewport = { width: 1440, height: 900 },
 ): Promise<OpenedPage> {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  // Fail within the test's time with playwright's message, not vitest's bare timeout.
+  context.setDefaultTimeout(20_000);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (m) => {

@@ -1,0 +1,62 @@
+/**
+ * One point of the charts over simulated time: ready pods and traffic share per image, errors
+ * by kind, and total pods against the replicas + maxSurge / replicas − maxUnavailable bands of
+ * the first Deployment.
+ */
+import type { Engine } from './engine';
+import type { Deployment, Pod } from './api/types';
+import type { TrafficCounters } from './traffic/metrics';
+import { isReady } from './api/podState';
+import { maxSurge, maxUnavailable } from './controllers/deployment/util';
+
+export interface ChartPoint {
+  /** Simulated ms. */
+  t: number;
+  readyByImage: Record<string, number>;
+  /** Requests answered per image during the interval ending at t. */
+  servedByImage: Record<string, number>;
+  requests: number;
+  errors: { 'no-endpoints': number; refused: number; 'app-error': number };
+  /** Pods existing (terminating included). */
+  totalPods: number;
+  /** replicas + maxSurge and replicas − maxUnavailable of the first Deployment, if any. */
+  maxPods: number | null;
+  minAvailable: number | null;
+  available: number;
+}
+
+export function chartPoint(engine: Engine, before: TrafficCounters): ChartPoint {
+  const readyByImage: Record<string, number> = {};
+  const pods = engine.list<Pod>('Pod');
+  for (const p of pods) {
+    if (!isReady(p) || p.metadata?.deletionTimestamp) continue;
+    const img = p.spec?.containers[0]?.image ?? '';
+    readyByImage[img] = (readyByImage[img] ?? 0) + 1;
+  }
+  const c = engine.traffic.counters;
+  const servedByImage: Record<string, number> = {};
+  for (const [img, n] of Object.entries(c.byImage)) {
+    const d = n - (before.byImage[img] ?? 0);
+    if (d > 0) servedByImage[img] = d;
+  }
+  const d = engine.list<Deployment>('Deployment')[0];
+  const replicas = d?.spec?.replicas ?? 0;
+  const rolling = d && d.spec?.strategy?.type !== 'Recreate';
+  return {
+    t: engine.now,
+    readyByImage,
+    servedByImage,
+    requests: c.requests - before.requests,
+    errors: {
+      'no-endpoints': c.noEndpoints - before.noEndpoints,
+      refused: c.refused - before.refused,
+      'app-error': c.appError - before.appError,
+    },
+    totalPods: pods.length,
+    maxPods: d ? replicas + (rolling ? maxSurge(d) : 0) : null,
+    minAvailable: d ? replicas - (rolling ? maxUnavailable(d) : 0) : null,
+    available: engine
+      .list<Deployment>('Deployment')
+      .reduce((n, x) => n + (x.status?.availableReplicas ?? 0), 0),
+  };
+}

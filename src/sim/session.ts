@@ -1,0 +1,200 @@
+/**
+ * A session: one scenario played by a person. The engine is a pure function of the scenario,
+ * the seed and the person's actions (kubectl lines, slider edits, traffic changes) with their
+ * simulated times, so seeking backwards rebuilds the engine and replays the actions — time
+ * travel without snapshots, and the same result whatever the frame rate.
+ */
+import type { Scenario, TrafficSpec } from './scenario/types';
+import type { KubectlResult } from './kubectl/exec';
+import type { ChartPoint } from './chartPoint';
+import { parseScenario } from './scenario/parse';
+import { Engine } from './engine';
+import { buildFrame, initialCursor, type Frame, type FrameCursor } from './frame';
+import { chartPoint } from './chartPoint';
+import { copyCounters, type TrafficCounters } from './traffic/metrics';
+
+export type UserAction =
+  | { t: number; kind: 'kubectl'; line: string }
+  | { t: number; kind: 'traffic'; patch: Partial<TrafficSpec> }
+  | { t: number; kind: 'startTime'; ms: number };
+
+export interface ScenarioInfo {
+  name: string;
+  title: string;
+  description: string;
+  /** Simulated ms the scenario is meant to run. */
+  duration: number;
+  steps: { at: number; caption: string | null; what: string }[];
+}
+
+/** Charts get a point every this many simulated ms. */
+export const CHART_STEP_MS = 500;
+
+export class Session {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  engine: Engine;
+  /** Increases when the engine is rebuilt (seek backwards, reset): the UI starts over. */
+  epoch = 0;
+  /** Every action, in time order; those before `applied` have run in the current engine. */
+  private actions: UserAction[] = [];
+  private applied = 0;
+  private cursor: FrameCursor;
+  private chartBefore: TrafficCounters;
+  private chartNext = CHART_STEP_MS;
+  private pendingPoints: ChartPoint[] = [];
+
+  static load(text: string, fileName: string, seed?: number): Session | { errors: string[] } {
+    const parsed = parseScenario(text, fileName);
+    if (!parsed.ok) return { errors: parsed.errors };
+    return new Session(parsed.scenario, seed ?? parsed.scenario.seed);
+  }
+
+  constructor(scenario: Scenario, seed: number) {
+    this.scenario = scenario;
+    this.seed = seed;
+    this.engine = new Engine(scenario, { seed });
+    this.cursor = initialCursor(this.engine);
+    this.chartBefore = copyCounters(this.engine.traffic.counters);
+  }
+
+  info(): ScenarioInfo {
+    const s = this.scenario;
+    return {
+      name: s.name,
+      title: s.title,
+      description: s.description,
+      duration: s.duration,
+      steps: s.steps.map((st) => ({
+        at: st.at,
+        caption: st.caption ?? null,
+        what:
+          st.kind === 'kubectl'
+            ? `kubectl ${st.command}`
+            : st.kind === 'apply'
+              ? `kubectl apply (${st.manifest.kind} ${st.manifest.metadata?.name ?? ''})`
+              : `traffic ${JSON.stringify(st.traffic)}`,
+      })),
+    };
+  }
+
+  get now(): number {
+    return this.engine.now;
+  }
+
+  /**
+   * Advances to `t` (ms), taking chart points on the way and replaying recorded actions that
+   * fall in between (after a seek back, the person's later edits happen again on time).
+   */
+  advanceTo(t: number): void {
+    for (;;) {
+      const action = this.actions[this.applied];
+      const next = Math.min(this.chartNext, action && action.t <= t ? action.t : Infinity);
+      if (next > t) break;
+      this.engine.advanceTo(next);
+      if (action && action.t === next) {
+        this.apply(action);
+        this.applied++;
+      } else this.takePoint();
+    }
+    this.engine.advanceTo(t);
+  }
+
+  /**
+   * One controller action at a time, for narration: processes happenings until one records a
+   * Kubernetes event (or a minute of quiet passes). Returns the time reached.
+   */
+  step(): number {
+    const before = this.engine.events.events.length;
+    const limit = this.engine.now + 60_000;
+    for (;;) {
+      const next = this.engine.nextTime();
+      if (next === undefined || next > limit) {
+        this.advanceTo(Math.min(limit, next ?? limit));
+        break;
+      }
+      this.advanceTo(next);
+      this.engine.processNext();
+      if (this.engine.events.events.length > before) break;
+    }
+    return this.engine.now;
+  }
+
+  /** Goes to `t`: forward by advancing, backward by rebuilding and replaying the actions. */
+  seek(t: number): void {
+    if (t >= this.engine.now) return this.advanceTo(t);
+    this.rebuild(t);
+  }
+
+  reset(): void {
+    this.actions = [];
+    this.rebuild(0);
+  }
+
+  /** Rebuilds from the scenario with these actions and goes to `t` (a shared link's state). */
+  restore(actions: readonly UserAction[], t: number): void {
+    this.actions = [...actions].sort((a, b) => a.t - b.t);
+    this.rebuild(t);
+  }
+
+  /** The person's actions so far, with their simulated times. */
+  history(): UserAction[] {
+    return [...this.actions];
+  }
+
+  exec(line: string): KubectlResult {
+    return this.record({ t: this.engine.now, kind: 'kubectl', line });
+  }
+
+  setTraffic(patch: Partial<TrafficSpec>): void {
+    this.record({ t: this.engine.now, kind: 'traffic', patch });
+  }
+
+  /** The "pod start time" slider: how long every image takes from container start to listening. */
+  setStartTime(ms: number): void {
+    this.record({ t: this.engine.now, kind: 'startTime', ms });
+  }
+
+  /** Logs an action at the current time (before any later ones kept from a seek back) and runs it. */
+  private record(a: UserAction): KubectlResult {
+    this.actions.splice(this.applied, 0, a);
+    this.applied++;
+    return this.apply(a);
+  }
+
+  private apply(a: UserAction): KubectlResult {
+    if (a.kind === 'kubectl') {
+      const r = this.engine.exec(a.line);
+      return { output: r.output, exitCode: r.exitCode };
+    }
+    if (a.kind === 'traffic') this.engine.setTraffic(a.patch);
+    else this.engine.setStartTime(a.ms);
+    return { output: '', exitCode: 0 };
+  }
+
+  /** The frame since the previous call, with the chart points taken meanwhile. */
+  frame(): { frame: Frame; points: ChartPoint[]; epoch: number } {
+    const { frame, cursor } = buildFrame(this.engine, this.cursor);
+    this.cursor = cursor;
+    const points = this.pendingPoints;
+    this.pendingPoints = [];
+    return { frame, points, epoch: this.epoch };
+  }
+
+  private takePoint(): void {
+    this.pendingPoints.push(chartPoint(this.engine, this.chartBefore));
+    this.chartBefore = copyCounters(this.engine.traffic.counters);
+    this.chartNext += CHART_STEP_MS;
+  }
+
+  private rebuild(t: number): void {
+    this.engine = new Engine(this.scenario, { seed: this.seed });
+    this.epoch++;
+    this.cursor = initialCursor(this.engine);
+    this.chartBefore = copyCounters(this.engine.traffic.counters);
+    this.chartNext = CHART_STEP_MS;
+    this.pendingPoints = [];
+    this.applied = 0;
+    this.advanceTo(t);
+  }
+}

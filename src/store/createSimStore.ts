@@ -1,0 +1,189 @@
+/**
+ * The app's store: one per simulation (side-by-side comparison is two stores). It keeps the
+ * newest frame, bounded logs and chart history, playback and console state, and actions that
+ * call the simulation API. It never builds an engine: the API comes in (the worker in the app,
+ * the same API in-process in tests).
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type {
+  CommandResult,
+  FramePacket,
+  PlaybackState,
+  ScenarioInfo,
+  SimApi,
+  UserAction,
+} from '../worker/protocol';
+import type { TrafficSpec } from '../sim/scenario/types';
+import { applyFrame, type FrameData } from './applyFrame';
+import { editCommand, nextImage, type DeploymentField } from './edits';
+import { appendBounded } from './history';
+
+export interface ConsoleEntry {
+  line: string;
+  output: string;
+  exitCode: number;
+  t: number;
+}
+
+export interface SimData extends FrameData {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  errors: string[];
+  scenarioId: string | null;
+  info: ScenarioInfo | null;
+  playback: PlaybackState;
+  console: ConsoleEntry[];
+}
+
+export interface SimActions {
+  /** Loads scenario text; `restore` replays a shared link's actions and time. */
+  load(
+    id: string,
+    text: string,
+    restore?: { actions: UserAction[]; t: number; speed?: number },
+  ): Promise<void>;
+  play(): Promise<void>;
+  pause(): Promise<void>;
+  togglePlay(): Promise<void>;
+  step(): Promise<void>;
+  setSpeed(speed: number): Promise<void>;
+  seek(ms: number): Promise<void>;
+  reset(): Promise<void>;
+  exec(line: string): Promise<CommandResult>;
+  editDeployment(
+    deployment: string,
+    field: DeploymentField,
+    value: number | string,
+  ): Promise<CommandResult>;
+  deployNewVersion(deployment: string): Promise<CommandResult | null>;
+  setTraffic(patch: Partial<TrafficSpec>): Promise<void>;
+  setStartTime(ms: number): Promise<void>;
+  /** Pulls one packet if none is in flight (call once per animation frame). */
+  pull(): Promise<void>;
+  /** The actions so far, for the address bar. */
+  actionLog(): Promise<UserAction[]>;
+}
+
+export type SimState = SimData & SimActions;
+export type SimStore = StoreApi<SimState>;
+
+const MAX_CONSOLE = 200;
+
+export function initialData(): SimData {
+  return {
+    status: 'idle',
+    errors: [],
+    scenarioId: null,
+    info: null,
+    playback: { playing: false, speed: 1, atEnd: false },
+    console: [],
+    frame: null,
+    epoch: -1,
+    pods: new Map(),
+    podIdsByOwner: new Map(),
+    events: [],
+    commands: [],
+    history: [],
+  };
+}
+
+export function createSimStore(api: SimApi): SimStore {
+  let inFlight = false;
+  return createStore<SimState>()((set, get) => {
+    const refresh = async () => {
+      await get().pull();
+    };
+    return {
+      ...initialData(),
+
+      async load(id, text, restore) {
+        set({ ...initialData(), status: 'loading', scenarioId: id });
+        const r = await api.load(text, `${id}.yaml`);
+        if (!r.ok) {
+          set({ status: 'error', errors: r.errors });
+          return;
+        }
+        if (restore) {
+          await api.restore(restore.actions, restore.t);
+          if (restore.speed) await api.setSpeed(restore.speed);
+        }
+        set({ status: 'ready', info: r.info, errors: [] });
+        await refresh();
+      },
+      async play() {
+        await api.play();
+        await refresh();
+      },
+      async pause() {
+        await api.pause();
+        await refresh();
+      },
+      async togglePlay() {
+        if (get().playback.playing) await get().pause();
+        else await get().play();
+      },
+      async step() {
+        await api.step();
+        await refresh();
+      },
+      async setSpeed(speed) {
+        await api.setSpeed(speed);
+        await refresh();
+      },
+      async seek(ms) {
+        await api.seek(ms);
+        await refresh();
+      },
+      async reset() {
+        await api.reset();
+        set({ console: [] });
+        await refresh();
+      },
+      async exec(line) {
+        const r = await api.exec(line);
+        set({ console: appendBounded(get().console, [{ line, ...r }], MAX_CONSOLE) });
+        await refresh();
+        return r;
+      },
+      async editDeployment(deployment, field, value) {
+        return get().exec(editCommand(deployment, field, value));
+      },
+      async deployNewVersion(deployment) {
+        const d = get().frame?.deployments.find((x) => x.name === deployment);
+        const container = get().frame ? deploymentContainer(get().frame, deployment) : null;
+        if (!d || !container || !d.images[0]) return null;
+        return get().exec(
+          `set image deployment/${deployment} ${container}=${nextImage(d.images[0])}`,
+        );
+      },
+      async setTraffic(patch) {
+        await api.setTraffic(patch);
+        await refresh();
+      },
+      async setStartTime(ms) {
+        await api.setStartTime(ms);
+        await refresh();
+      },
+      async pull() {
+        if (inFlight) return;
+        inFlight = true;
+        try {
+          const packet: FramePacket | null = await api.pull();
+          if (packet) set({ ...applyFrame(get(), packet), playback: packet.playback });
+        } finally {
+          inFlight = false;
+        }
+      },
+      actionLog() {
+        return api.actions();
+      },
+    };
+  });
+}
+
+/** The first container's name of a Deployment's pods (what `set image` addresses). */
+function deploymentContainer(
+  frame: FramePacket['frame'] | null,
+  deployment: string,
+): string | null {
+  return frame?.deployments.find((d) => d.name === deployment)?.containers[0] ?? null;
+}

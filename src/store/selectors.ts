@@ -1,0 +1,38 @@
+/** Named, module-level selectors (stable references; components subscribe narrowly). */
+import type { SimState } from './createSimStore';
+import type { DeploymentView, PodView, ReplicaSetView, ServiceView } from '../sim/frame';
+
+const NO_RS: ReplicaSetView[] = [];
+const NO_DEPLOYMENTS: DeploymentView[] = [];
+const NO_SERVICES: ServiceView[] = [];
+const NO_IDS: string[] = [];
+const NO_IMAGES: string[] = [];
+
+export const selectTime = (s: SimState): number => s.frame?.t ?? 0;
+export const selectPlaying = (s: SimState): boolean => s.playback.playing;
+export const selectSpeed = (s: SimState): number => s.playback.speed;
+export const selectReplicaSets = (s: SimState): ReplicaSetView[] => s.frame?.replicaSets ?? NO_RS;
+export const selectDeployments = (s: SimState): DeploymentView[] =>
+  s.frame?.deployments ?? NO_DEPLOYMENTS;
+export const selectServices = (s: SimState): ServiceView[] => s.frame?.services ?? NO_SERVICES;
+export const selectImages = (s: SimState): string[] => s.frame?.images ?? NO_IMAGES;
+export const selectEvents = (s: SimState) => s.events;
+export const selectHistory = (s: SimState) => s.history;
+export const selectCaption = (s: SimState): string | null => s.frame?.caption ?? null;
+
+/** The pod names of one ReplicaSet (same array while its membership is unchanged). */
+export const selectPodIds =
+  (owner: string) =>
+  (s: SimState): string[] =>
+    s.podIdsByOwner.get(owner) ?? NO_IDS;
+
+/** One pod's view (same object while the pod is unchanged). */
+export const selectPod =
+  (name: string) =>
+  (s: SimState): PodView | undefined =>
+    s.pods.get(name);
+
+export const selectDeployment =
+  (name: string) =>
+  (s: SimState): DeploymentView | undefined =>
+    s.frame?.deployments.find((d) => d.name === name);

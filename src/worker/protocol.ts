@@ -1,0 +1,60 @@
+/**
+ * The typed boundary between the main thread and the simulation worker (comlink). Only types
+ * cross it; the engine never enters the main bundle.
+ */
+import type { Frame } from '../sim/frame';
+import type { ChartPoint } from '../sim/chartPoint';
+import type { ScenarioInfo, UserAction } from '../sim/session';
+import type { TrafficSpec } from '../sim/scenario/types';
+
+export type { Frame, ChartPoint, ScenarioInfo, UserAction };
+
+export interface PlaybackState {
+  playing: boolean;
+  /** Simulated seconds per wall second (0.25–100). */
+  speed: number;
+  /** The scenario's duration has been reached (play stops there; seek or play continue past it). */
+  atEnd: boolean;
+}
+
+/** What one pull returns: the newest frame, chart points since the last pull, playback state. */
+export interface FramePacket {
+  frame: Frame;
+  points: ChartPoint[];
+  /** Changes when the session was rebuilt (seek back, reset): drop history before this packet. */
+  epoch: number;
+  playback: PlaybackState;
+}
+
+export type LoadResult = { ok: true; info: ScenarioInfo } | { ok: false; errors: string[] };
+
+export interface CommandResult {
+  output: string;
+  exitCode: number;
+  /** Simulated ms at which it ran. */
+  t: number;
+}
+
+/** The API sim.worker.ts exposes. Every call is cheap; none blocks on simulated time. */
+export interface SimApi {
+  /** Loads a scenario file's text (replacing any session); playback stops. */
+  load(text: string, fileName: string, seed?: number): Promise<LoadResult>;
+  /** The newest frame; at most one pull is in flight from the main thread. */
+  pull(): Promise<FramePacket | null>;
+  play(): Promise<void>;
+  pause(): Promise<void>;
+  /** One controller action (until the next Kubernetes event); pauses playback. */
+  step(): Promise<void>;
+  setSpeed(speed: number): Promise<void>;
+  /** Jumps to simulated ms `t`. */
+  seek(t: number): Promise<void>;
+  reset(): Promise<void>;
+  /** A kubectl line, as the console and sliders send them. */
+  exec(line: string): Promise<CommandResult>;
+  setTraffic(patch: Partial<TrafficSpec>): Promise<void>;
+  setStartTime(ms: number): Promise<void>;
+  /** Replays a person's actions from the start and goes to `t` (opening a shared link). */
+  restore(actions: UserAction[], t: number): Promise<void>;
+  /** The person's actions so far (for the address bar). */
+  actions(): Promise<UserAction[]>;
+}

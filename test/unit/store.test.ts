@@ -1,0 +1,74 @@
+/** The store over the real engine: frames, identity reuse, edits as kubectl, seeking back. */
+import { describe, expect, it } from 'vitest';
+import { createTestSim } from '../support/simHarness';
+import { nextImage, editCommand } from '../../src/store/edits';
+
+describe('The simulation store', () => {
+  it('shows the ramped scenario settled, then mid-rollout', async () => {
+    const sim = await createTestSim('ramped');
+    await sim.at(10);
+    const s = sim.store.getState();
+    expect(s.info?.title).toContain('Ramped');
+    expect(s.frame?.pods.filter((p) => p.status === 'Running' && p.ready)).toHaveLength(3);
+    await sim.at(16);
+    const rs = sim.store.getState().frame?.replicaSets ?? [];
+    expect(rs.map((r) => r.desired)).toEqual([3, 1]);
+    expect(sim.store.getState().frame?.deployments[0]?.decision?.text).toMatch(
+      /4 pods allowed \(3 \+ 1 surge\), 3 exist → scaled up web-\w+ from 0 to 1/,
+    );
+  });
+
+  it('keeps unchanged pod views identical between frames', async () => {
+    const sim = await createTestSim('ramped');
+    await sim.at(10);
+    const before = sim.store.getState().pods;
+    await sim.at(11);
+    const after = sim.store.getState().pods;
+    for (const [name, pod] of after) expect(pod).toBe(before.get(name));
+  });
+
+  it('turns a slider edit into kubectl and starts over cleanly when seeking back', async () => {
+    const sim = await createTestSim('ramped');
+    await sim.at(5);
+    const r = await sim.store.getState().editDeployment('web', 'maxSurge', 2);
+    expect(r.output).toBe('deployment.apps/web patched\n');
+    expect(sim.store.getState().console.at(-1)?.line).toBe(
+      `patch deployment web -p '{"spec":{"strategy":{"rollingUpdate":{"maxSurge":2}}}}'`,
+    );
+    await sim.at(30);
+    expect(sim.store.getState().frame?.deployments[0]?.strategy.maxSurge).toBe(2);
+    const epoch = sim.store.getState().epoch;
+    await sim.at(2);
+    const s = sim.store.getState();
+    expect(s.epoch).toBe(epoch + 1);
+    expect(s.events.every((e) => e.t <= 2)).toBe(true);
+    // The edit at 5 s happens again when time passes it.
+    await sim.at(30);
+    expect(sim.store.getState().frame?.deployments[0]?.strategy.maxSurge).toBe(2);
+  });
+
+  it('deploys the next version of the image', async () => {
+    const sim = await createTestSim('ramped');
+    await sim.at(5);
+    const r = await sim.store.getState().deployNewVersion('web');
+    expect(r?.output).toBe('deployment.apps/web image updated\n');
+    await sim.at(8);
+    expect(sim.store.getState().frame?.deployments[0]?.images).toEqual(['nginx:1.27']);
+  });
+});
+
+describe('Edits', () => {
+  it('name the next image version', () => {
+    expect(nextImage('nginx:1.26')).toBe('nginx:1.27');
+    expect(nextImage('app:v2')).toBe('app:v3');
+    expect(nextImage('registry.example:5000/web:1.0')).toBe('registry.example:5000/web:1.1');
+    expect(nextImage('web:latest')).toBe('web:latest-2');
+    expect(nextImage('web')).toBe('web:2');
+  });
+  it('write percent strategy values as strings', () => {
+    expect(editCommand('web', 'maxUnavailable', '50%')).toBe(
+      `patch deployment web -p '{"spec":{"strategy":{"rollingUpdate":{"maxUnavailable":"50%"}}}}'`,
+    );
+    expect(editCommand('web', 'replicas', 5)).toBe('scale deployment/web --replicas=5');
+  });
+});
