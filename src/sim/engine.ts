@@ -31,11 +31,13 @@ import { collectDependents } from './controllers/garbageCollector';
 import { Kubelet } from './controllers/kubelet/lifecycle';
 import { accepting } from './controllers/kubelet/runtime';
 import { KubeProxy } from './network/kubeProxy';
-import { TrafficGenerator } from './traffic/generator';
+import { TrafficGenerator, TICK_MS } from './traffic/generator';
 import type { TrafficWorld } from './traffic/generator';
 import { applyManifest } from './api/apply';
 import { executeKubectl, type KubectlResult } from './kubectl/exec';
 import { RolloutTracker } from './rolloutTracker';
+import { syncHpa, type HpaMemory } from './controllers/hpa/hpa';
+import { SYNC_PERIOD_MS } from './controllers/hpa/recommend';
 
 /** How long after a change each controller reacts (its informer + work-queue latency). */
 const LATENCY_MS: Record<ControllerName, number> = {
@@ -69,7 +71,8 @@ export type QueueItem =
   | { k: 'wake'; c: ControllerName; key: string }
   | { k: 'requeue'; c: ControllerName; key: string }
   | { k: 'kubelet'; pod: string; uid: string; what: KubeletTimer; gen: number }
-  | { k: 'step'; index: number };
+  | { k: 'step'; index: number }
+  | { k: 'hpa'; name: string };
 
 /** What the Deployment controller last did, and what it waits for now, in words. */
 export interface Decisions {
@@ -99,6 +102,7 @@ export class Engine {
   readonly decisions = new Map<string, Decisions>();
   /** Caption of the latest scenario step that had one. */
   caption: string | null = null;
+  private readonly hpaMemory = new Map<string, HpaMemory>();
   private podCount = 0;
   private startTimeOverride: number | null = null;
   private readonly podsPerDeployment = new Map<string, number>();
@@ -193,7 +197,9 @@ export class Engine {
       if (t === undefined || t > target) break;
       this.processNext();
     }
-    this.traffic.flush(target, this.trafficWorld);
+    // Only up to the last traffic tick: a flush to an arbitrary caller time would make the
+    // random draws depend on how the caller steps (frame rate, sample interval).
+    this.traffic.flush(Math.floor(target / TICK_MS) * TICK_MS, this.trafficWorld);
     this.time = Math.max(this.time, target);
   }
 
@@ -284,6 +290,8 @@ export class Engine {
         return this.kubelet.fire(item.pod, item.uid, item.what, item.gen);
       case 'step':
         return this.runStep(item.index);
+      case 'hpa':
+        return this.syncAutoscaler(item.name);
     }
   }
 
@@ -373,6 +381,15 @@ export class Engine {
         if (e.type === 'DELETED') this.enqueue('garbagecollector', e.obj.metadata?.uid ?? '');
         return;
       }
+      case 'HorizontalPodAutoscaler':
+        if (e.type === 'ADDED') {
+          this.queue.push(
+            this.time + LATENCY_MS.deployment,
+            { k: 'hpa', name: e.obj.metadata?.name ?? '' },
+            PRIO_CONTROLLER,
+          );
+        }
+        return;
       case 'EndpointSlice': {
         const svc = e.obj.metadata?.labels?.[SERVICE_NAME_LABEL];
         if (svc) this.proxy.invalidate(svc);
@@ -381,6 +398,16 @@ export class Engine {
       default:
         return;
     }
+  }
+
+  /** The HPA controller syncs each autoscaler every 15 s from its creation on. */
+  private syncAutoscaler(name: string): void {
+    if (!this.store.get('HorizontalPodAutoscaler', name)) {
+      this.hpaMemory.delete(name);
+      return;
+    }
+    syncHpa(this.ctx, name, this.hpaMemory, this.traffic.counters.byPod);
+    this.queue.push(this.time + SYNC_PERIOD_MS, { k: 'hpa', name }, PRIO_CONTROLLER);
   }
 
   private onDeployment(e: WatchEvent): void {

@@ -128,6 +128,8 @@ export const MAX_DOTS = 400;
 export interface FrameCursor {
   seq: number;
   t: number;
+  /** Traffic generated up to here (simulated ms). */
+  flushed: number;
   events: number;
   commands: number;
   counters: TrafficCounters;
@@ -138,6 +140,7 @@ export function initialCursor(engine: Engine): FrameCursor {
   return {
     seq: 0,
     t: engine.now,
+    flushed: engine.traffic.flushedTo,
     events: 0,
     commands: 0,
     counters: copyCounters(engine.traffic.counters),
@@ -195,7 +198,8 @@ export function buildFrame(
     if (d > 0) byPod[pod] = d;
   }
   const spec = engine.traffic.current;
-  const requests = engine.traffic.recent.filter((r) => r.t > cursor.t && r.t <= now);
+  const flushed = engine.traffic.flushedTo;
+  const requests = engine.traffic.recent.filter((r) => r.t >= cursor.flushed && r.t < flushed);
   const frame: Frame = {
     t: now,
     seq: cursor.seq + 1,
@@ -221,6 +225,7 @@ export function buildFrame(
     cursor: {
       seq: frame.seq,
       t: now,
+      flushed,
       events: engine.events.events.length,
       commands: engine.commands.length,
       counters,

@@ -64,12 +64,24 @@ export interface TrafficSample {
   mirrored: number;
 }
 
+export interface AutoscalerSample {
+  name: string;
+  /** Kind/name of the scale target, e.g. "Deployment/web". */
+  target: string;
+  current: number;
+  desired: number;
+  min: number;
+  max: number;
+  /** CPU utilization in percent of request; current is null before the first measurement. */
+  metric: { type: 'cpu'; current: number | null; target: number };
+}
+
 export interface Sample {
   t: number;
   deployments: DeploymentSample[];
   replicaSets: ReplicaSetSample[];
   rollouts: unknown[];
-  autoscalers: unknown[];
+  autoscalers: AutoscalerSample[];
   pods: { total: number; terminating: number; pending: number; byStatus: Record<string, number> };
   endpoints: Record<string, number>;
   traffic: TrafficSample;

@@ -2,9 +2,23 @@
  * One runner sample (scenario-format.md §2): the cluster's state at `t` plus the traffic of the
  * interval that ends at `t`.
  */
-import type { Deployment, Pod, ReplicaSet, ReplicationController, Service } from './api/types';
+import type {
+  Deployment,
+  HorizontalPodAutoscaler,
+  Pod,
+  ReplicaSet,
+  ReplicationController,
+  Service,
+} from './api/types';
+import { cpuTarget } from './controllers/hpa/hpa';
 import type { Engine } from './engine';
-import type { DeploymentSample, ReplicaSetSample, Sample, TrafficSample } from './runResult';
+import type {
+  AutoscalerSample,
+  DeploymentSample,
+  ReplicaSetSample,
+  Sample,
+  TrafficSample,
+} from './runResult';
 import { controllerRef } from './api/podIndex';
 import { maxSurge, maxUnavailable, REVISION_ANNOTATION } from './controllers/deployment/util';
 import { podStatusColumn } from './kubectl/print/podStatus';
@@ -57,6 +71,27 @@ export function replicaSetSample(rs: ReplicaSet | ReplicationController): Replic
   };
 }
 
+/** The contract's autoscaler entry (scenario-format.md §2), utilization in percent. */
+export function autoscalerSample(h: HorizontalPodAutoscaler): AutoscalerSample {
+  const ref = h.spec?.scaleTargetRef;
+  const current = h.status?.currentMetrics?.find(
+    (m) => m.type === 'Resource' && m.resource?.name === 'cpu',
+  );
+  return {
+    name: h.metadata?.name ?? '',
+    target: `${ref?.kind ?? ''}/${ref?.name ?? ''}`,
+    current: h.status?.currentReplicas ?? 0,
+    desired: h.status?.desiredReplicas ?? 0,
+    min: h.spec?.minReplicas ?? 1,
+    max: h.spec?.maxReplicas ?? 0,
+    metric: {
+      type: 'cpu',
+      current: current?.resource?.current.averageUtilization ?? null,
+      target: cpuTarget(h),
+    },
+  };
+}
+
 export function buildSample(engine: Engine, traffic: TrafficSample): Sample {
   const pods = engine.list<Pod>('Pod');
   const byStatus: Record<string, number> = {};
@@ -81,7 +116,9 @@ export function buildSample(engine: Engine, traffic: TrafficSample): Sample {
       ...engine.list<ReplicationController>('ReplicationController').map(replicaSetSample),
     ],
     rollouts: [],
-    autoscalers: [],
+    autoscalers: engine
+      .list<HorizontalPodAutoscaler>('HorizontalPodAutoscaler')
+      .map(autoscalerSample),
     pods: { total: pods.length, terminating, pending, byStatus },
     endpoints,
     traffic,

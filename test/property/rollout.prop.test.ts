@@ -165,3 +165,32 @@ describe('Determinism', () => {
     );
   });
 });
+
+describe('Determinism across sampling', () => {
+  it('gives the same events and totals whatever the sample interval', () => {
+    fc.assert(
+      fc.property(params, fc.integer({ min: 1, max: 1000 }), (p, seed) => {
+        const yaml = deploymentYaml(
+          {
+            replicas: p.replicas,
+            maxSurge: p.maxSurge,
+            maxUnavailable: p.maxUnavailable,
+            readinessProbe: p.readinessProbe,
+          },
+          `  duration: 60s
+  traffic: { target: web, rps: 300 }
+  steps:
+    - at: 20s
+      kubectl: set image deployment/web web=app:v2
+`,
+        );
+        const a = runScenario(yaml, 'a.yaml', { seed, sampleMs: 100 });
+        const b = runScenario(yaml, 'a.yaml', { seed, sampleMs: 3000 });
+        if (!a.ok || !b.ok) throw new Error('invalid');
+        expect(b.result.events).toEqual(a.result.events);
+        expect(b.result.summary).toEqual(a.result.summary);
+      }),
+      { numRuns: 10 },
+    );
+  });
+});

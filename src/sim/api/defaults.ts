@@ -41,6 +41,9 @@ const SPEC_DEFAULTS: Record<string, ((spec: Rec, obj: Rec) => void) | undefined>
   ReplicationController: (spec, obj) => defaultReplicationController(obj, spec),
   Pod: (spec) => defaultPodSpec(spec),
   Service: (spec) => defaultService(spec),
+  // SetDefaults_HorizontalPodAutoscaler: minReplicas 1 (the behavior defaults are applied by the
+  // controller, as the API leaves an unset behavior unset).
+  HorizontalPodAutoscaler: (spec) => setDefault(spec, 'minReplicas', 1),
 };
 
 /** A defaulted deep copy of `obj`. */

@@ -10,6 +10,7 @@ const RESOURCE: Record<Kind, string> = {
   EndpointSlice: 'endpointslice.discovery.k8s.io',
   Node: 'node',
   Event: 'event',
+  HorizontalPodAutoscaler: 'horizontalpodautoscaler.autoscaling',
 };
 
 /** `deployment.apps/web` */

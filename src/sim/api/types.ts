@@ -6,8 +6,10 @@
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Event, Node, Pod, ReplicationController, Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
+import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
 
 export type {
+  HorizontalPodAutoscaler,
   Deployment,
   ReplicaSet,
   Event,
@@ -19,7 +21,15 @@ export type {
 };
 
 export type KubeObject =
-  Deployment | ReplicaSet | ReplicationController | Pod | Service | EndpointSlice | Node | Event;
+  | Deployment
+  | ReplicaSet
+  | ReplicationController
+  | Pod
+  | Service
+  | EndpointSlice
+  | Node
+  | Event
+  | HorizontalPodAutoscaler;
 
 export type Kind = NonNullable<KubeObject['kind']>;
 
@@ -33,6 +43,7 @@ export const API_VERSION: Record<Kind, string> = {
   EndpointSlice: 'discovery.k8s.io/v1',
   Node: 'v1',
   Event: 'v1',
+  HorizontalPodAutoscaler: 'autoscaling/v2',
 };
 
 /** Kubernetes' "group-qualified" resource names used in messages: Deployment.apps "web". */
@@ -45,6 +56,7 @@ export const QUALIFIED_KIND: Record<Kind, string> = {
   EndpointSlice: 'EndpointSlice.discovery.k8s.io',
   Node: 'Node',
   Event: 'Event',
+  HorizontalPodAutoscaler: 'HorizontalPodAutoscaler.autoscaling',
 };
 
 export const NAMESPACE = 'default';

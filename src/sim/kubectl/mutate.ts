@@ -35,6 +35,7 @@ export const PLURAL: Record<Kind, string> = {
   EndpointSlice: 'endpointslices.discovery.k8s.io',
   Node: 'nodes',
   Event: 'events',
+  HorizontalPodAutoscaler: 'horizontalpodautoscalers.autoscaling',
 };
 
 export function notFound(kind: Kind, name: string): Result {

@@ -33,6 +33,7 @@ const KINDS: Record<string, 'manifest' | 'list' | 'scenario'> = {
   'v1 Service': 'manifest',
   'v1 Pod': 'manifest',
   'v1 ReplicationController': 'manifest',
+  'autoscaling/v2 HorizontalPodAutoscaler': 'manifest',
   'v1 List': 'list',
   [`${SCENARIO_API_VERSION} ${SCENARIO_KIND}`]: 'scenario',
 };

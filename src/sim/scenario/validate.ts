@@ -29,6 +29,7 @@ import { decodeError } from './decodeCheck';
 import { nonNegative, validatePodSpec } from './validatePodSpec';
 import { validateStrategy } from './validateStrategy';
 import { validateServiceSpec } from './validateService';
+import { validateHpaSpec } from './validateHpa';
 
 type Rec = Record<string, unknown>;
 
@@ -43,6 +44,7 @@ const SPEC_RULES: Partial<Record<Kind, (spec: Rec) => FieldError[]>> = {
   ReplicationController: validateReplicationControllerSpec,
   Pod: (spec) => validatePodSpec(spec, 'spec'),
   Service: validateServiceSpec,
+  HorizontalPodAutoscaler: validateHpaSpec,
 };
 
 /** Service names are DNS-1035 labels; the other kinds take DNS-1123 subdomains. */

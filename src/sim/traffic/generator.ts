@@ -11,6 +11,9 @@ import type { KubeProxy, Backend } from '../network/kubeProxy';
 import type { Outcome, TrafficCounters } from './metrics';
 import { addOutcome, emptyCounters } from './metrics';
 
+/** Traffic is generated in pieces no longer than this (and cut at its multiples). */
+export const TICK_MS = 100;
+
 /** Above this many requests in one stretch, requests are counted per endpoint, not one by one. */
 const INDIVIDUAL_LIMIT = 48;
 const RECENT_LIMIT = 256;
@@ -63,10 +66,25 @@ export class TrafficGenerator {
     this.layoutClients();
   }
 
-  /** Generates the requests of [lastT, to) against the cluster as it is now. */
+  /** Simulated ms up to which requests have been generated. */
+  get flushedTo(): number {
+    return this.lastT;
+  }
+
+  /**
+   * Generates the requests of [lastT, to) against the cluster as it is now, in pieces cut at
+   * every TICK_MS boundary: the cuts (and so the random draws) depend only on simulated time and
+   * the simulation's own events, never on how a caller steps through time.
+   */
   flush(to: number, world: TrafficWorld): void {
+    while (this.lastT < to) {
+      const next = Math.min(to, (Math.floor(this.lastT / TICK_MS) + 1) * TICK_MS);
+      this.flushPiece(next, world);
+    }
+  }
+
+  private flushPiece(to: number, world: TrafficWorld): void {
     const from = this.lastT;
-    if (to <= from) return;
     this.lastT = to;
     const spec = this.spec;
     if (!spec || !spec.target) return;
