@@ -7,7 +7,17 @@
  * made by one sync with equal timings become ready together and pods made by different syncs
  * at different instants — the "wave rule" of k8s-traces.md.
  */
-import type { Deployment, Kind, KubeObject, Node, Pod, ReplicaSet, Service } from './api/types';
+import type {
+  Deployment,
+  DestinationRule,
+  Kind,
+  KubeObject,
+  Node,
+  Pod,
+  ReplicaSet,
+  Service,
+  VirtualService,
+} from './api/types';
 import type { Scenario, ImageBehaviour, TrafficSpec } from './scenario/types';
 import type { ControllerName, Ctx, KubeletTimer } from './controllers/context';
 import type { CommandRecord, EventRecord } from './runResult';
@@ -31,7 +41,9 @@ import { collectDependents } from './controllers/garbageCollector';
 import { Kubelet } from './controllers/kubelet/lifecycle';
 import { accepting } from './controllers/kubelet/runtime';
 import { KubeProxy } from './network/kubeProxy';
-import { TrafficGenerator, TICK_MS } from './traffic/generator';
+import { TrafficGenerator, TICK_MS, type MeshView } from './traffic/generator';
+import type { Backend } from './network/kubeProxy';
+import { routeFor, serviceOfHost, subsetLabels, virtualServiceFor } from './network/meshRouter';
 import type { TrafficWorld } from './traffic/generator';
 import { applyManifest } from './api/apply';
 import { executeKubectl, type KubectlResult } from './kubectl/exec';
@@ -158,6 +170,7 @@ export class Engine {
     this.rollouts = new RolloutTracker();
     this.trafficWorld = {
       proxy: this.proxy,
+      mesh: (target) => this.meshView(target),
       serviceFor: (target) => (this.store.get('Service', target) ? target : null),
       serve: (pod) => {
         const rt = this.kubelet.byName(pod);
@@ -269,6 +282,43 @@ export class Engine {
    */
   setStartTime(ms: number): void {
     this.startTimeOverride = ms;
+  }
+
+  /** Routing through the mesh when a VirtualService covers `target` (scenario-format.md, traffic.target). */
+  private meshView(target: string): MeshView | null {
+    const vs = virtualServiceFor(this.store.list<VirtualService>('VirtualService'), target);
+    if (!vs) return null;
+    const drs = this.store.list<DestinationRule>('DestinationRule');
+    const backends = (service: string, subset: string | null): Backend[] => {
+      const labels = subsetLabels(drs, service, subset);
+      if (labels === null) return [];
+      const wanted = Object.entries(labels);
+      return this.proxy.usable(service).filter((be) => {
+        const pod = this.store.get<Pod>('Pod', be.pod);
+        return wanted.every(([k, v]) => pod?.metadata?.labels?.[k] === v);
+      });
+    };
+    const serving = (vs.spec?.http ?? []).some((r) =>
+      (r.route ?? []).some(
+        (d) =>
+          backends(serviceOfHost(d.destination?.host ?? ''), d.destination?.subset ?? null).length >
+          0,
+      ),
+    );
+    return {
+      serving,
+      route: (headers) => {
+        const r = routeFor(vs, headers);
+        if (!r) return null;
+        return {
+          destinations: r.destinations.map((d) => ({
+            weight: d.weight,
+            backends: backends(d.service, d.subset),
+          })),
+          mirror: r.mirror ? r.mirror.percent / 100 : 0,
+        };
+      },
+    };
   }
 
   /** Ready endpoints of a Service right now. */

@@ -25,6 +25,12 @@ export function applyManifest(ctx: Ctx, manifest: KubeObject): ApplyResult {
   meta.annotations = { ...meta.annotations, [LAST_APPLIED]: `${JSON.stringify(manifest)}\n` };
   delete (obj as { status?: unknown }).status;
   const errors = validateObject(obj);
+  const webhook = errors.find((e) => e.startsWith('admission webhook'));
+  if (webhook)
+    return {
+      output: `Error from server: error when creating "${name}": ${webhook}\n`,
+      exitCode: 1,
+    };
   if (errors.length) return { output: kubectlInvalid(kind, name, errors), exitCode: 1 };
   const existing = ctx.store.get(kind, name);
   if (!existing) {

@@ -11,6 +11,8 @@ const RESOURCE: Record<Kind, string> = {
   Node: 'node',
   Event: 'event',
   HorizontalPodAutoscaler: 'horizontalpodautoscaler.autoscaling',
+  VirtualService: 'virtualservice.networking.istio.io',
+  DestinationRule: 'destinationrule.networking.istio.io',
 };
 
 /** `deployment.apps/web` */

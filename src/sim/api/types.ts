@@ -7,6 +7,12 @@ import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Event, Node, Pod, ReplicationController, Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
+import type { IVirtualService } from '@kubernetes-models/istio/networking.istio.io/v1beta1/VirtualService';
+import type { IDestinationRule } from '@kubernetes-models/istio/networking.istio.io/v1beta1/DestinationRule';
+
+/** Istio's CRD shapes; the simulator serves them as networking.istio.io/v1 (same schema as v1beta1). */
+export type VirtualService = Omit<IVirtualService, 'apiVersion'> & { apiVersion?: string };
+export type DestinationRule = Omit<IDestinationRule, 'apiVersion'> & { apiVersion?: string };
 
 export type {
   HorizontalPodAutoscaler,
@@ -29,7 +35,9 @@ export type KubeObject =
   | EndpointSlice
   | Node
   | Event
-  | HorizontalPodAutoscaler;
+  | HorizontalPodAutoscaler
+  | VirtualService
+  | DestinationRule;
 
 export type Kind = NonNullable<KubeObject['kind']>;
 
@@ -44,6 +52,8 @@ export const API_VERSION: Record<Kind, string> = {
   Node: 'v1',
   Event: 'v1',
   HorizontalPodAutoscaler: 'autoscaling/v2',
+  VirtualService: 'networking.istio.io/v1',
+  DestinationRule: 'networking.istio.io/v1',
 };
 
 /** Kubernetes' "group-qualified" resource names used in messages: Deployment.apps "web". */
@@ -57,6 +67,8 @@ export const QUALIFIED_KIND: Record<Kind, string> = {
   Node: 'Node',
   Event: 'Event',
   HorizontalPodAutoscaler: 'HorizontalPodAutoscaler.autoscaling',
+  VirtualService: 'VirtualService.networking.istio.io',
+  DestinationRule: 'DestinationRule.networking.istio.io',
 };
 
 export const NAMESPACE = 'default';

@@ -36,6 +36,8 @@ export const PLURAL: Record<Kind, string> = {
   Node: 'nodes',
   Event: 'events',
   HorizontalPodAutoscaler: 'horizontalpodautoscalers.autoscaling',
+  VirtualService: 'virtualservices.networking.istio.io',
+  DestinationRule: 'destinationrules.networking.istio.io',
 };
 
 export function notFound(kind: Kind, name: string): Result {

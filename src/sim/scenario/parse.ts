@@ -34,6 +34,10 @@ const KINDS: Record<string, 'manifest' | 'list' | 'scenario'> = {
   'v1 Pod': 'manifest',
   'v1 ReplicationController': 'manifest',
   'autoscaling/v2 HorizontalPodAutoscaler': 'manifest',
+  'networking.istio.io/v1 VirtualService': 'manifest',
+  'networking.istio.io/v1beta1 VirtualService': 'manifest',
+  'networking.istio.io/v1 DestinationRule': 'manifest',
+  'networking.istio.io/v1beta1 DestinationRule': 'manifest',
   'v1 List': 'list',
   [`${SCENARIO_API_VERSION} ${SCENARIO_KIND}`]: 'scenario',
 };

@@ -30,6 +30,8 @@ import { nonNegative, validatePodSpec } from './validatePodSpec';
 import { validateStrategy } from './validateStrategy';
 import { validateServiceSpec } from './validateService';
 import { validateHpaSpec } from './validateHpa';
+import { validateVirtualService } from './validateIstio';
+import type { VirtualService } from '../api/types';
 
 type Rec = Record<string, unknown>;
 
@@ -53,6 +55,7 @@ const NAME_RULE: Partial<Record<Kind, (name: string) => string[]>> = { Service: 
 /** Create-time validation of one defaulted object; [] when the API server would accept it. */
 export function validateObject(obj: KubeObject): string[] {
   const kind = obj.kind as Kind | undefined;
+  if (kind === 'VirtualService') return validateVirtualService(obj as VirtualService);
   const specRules = kind ? SPEC_RULES[kind] : undefined;
   if (!kind || !specRules) return [];
   const version = (obj.apiVersion ?? API_VERSION[kind]).split('/').pop() ?? 'v1';

@@ -34,8 +34,23 @@ export interface RequestSample {
   outcome: Outcome;
 }
 
+/** Where a request with given headers goes through the mesh: weighted destinations, each with its endpoints. */
+export interface MeshDecision {
+  destinations: { weight: number; backends: Backend[] }[];
+  /** Share (0..1) of requests copied to the mirror; the copies never reach the client. */
+  mirror: number;
+}
+
+export interface MeshView {
+  route(headers: Record<string, string>): MeshDecision | null;
+  /** Some destination of some route has a ready endpoint. */
+  serving: boolean;
+}
+
 export interface TrafficWorld {
   proxy: KubeProxy;
+  /** The mesh's view of `target` when a VirtualService covers it; null = plain Service routing. */
+  mesh(target: string): MeshView | null;
   /** The Service that serves `target` (a Service name today; a mesh host later). */
   serviceFor(target: string): string | null;
   serve(pod: string): PodServe | undefined;
@@ -47,6 +62,7 @@ export class TrafficGenerator {
   private lastT = 0;
   private hadEndpoints = false;
   private segmentOf: number[] = [];
+  private members = new Map<number, number[]>();
 
   constructor(
     private spec: TrafficSpec | null,
@@ -88,6 +104,8 @@ export class TrafficGenerator {
     this.lastT = to;
     const spec = this.spec;
     if (!spec || !spec.target) return;
+    const mesh = world.mesh(spec.target);
+    if (mesh) return this.meshPiece(from, to, mesh, world);
     const service = world.serviceFor(spec.target);
     const usable = service ? world.proxy.usable(service) : [];
     if (service && world.proxy.backends(service).ready.length > 0) this.hadEndpoints = true;
@@ -108,6 +126,75 @@ export class TrafficGenerator {
     }
     for (const [be, c] of world.proxy.spread(service, n, this.rng))
       this.serveBulk(from, to, be, c, world);
+  }
+
+  /**
+   * Requests through the mesh: split over the client segments (their headers pick the route),
+   * then over the route's destinations by weight, then evenly at random over each
+   * destination's endpoints (Envoy's default balancing, as seen in aggregate).
+   */
+  private meshPiece(from: number, to: number, mesh: MeshView, world: TrafficWorld): void {
+    const spec = this.spec;
+    if (!spec) return;
+    if (mesh.serving) this.hadEndpoints = true;
+    else if (this.hadEndpoints) this.counters.downtimeMs += to - from;
+    if (spec.rps <= 0 || !this.hadEndpoints) return;
+    let remaining = this.rng.poisson((spec.rps * (to - from)) / 1000);
+    const groups = this.segmentGroups();
+    groups.forEach((g, gi) => {
+      const n =
+        gi === groups.length - 1
+          ? remaining
+          : this.rng.binomial(
+              remaining,
+              g.share / groups.slice(gi).reduce((a, x) => a + x.share, 0),
+            );
+      remaining -= n;
+      if (n <= 0) return;
+      const decision = mesh.route(g.headers);
+      if (!decision) {
+        addOutcome(this.counters, 'no-endpoints', n);
+        this.sample(from, to, Math.min(n, 2), null, 'no-endpoints', g.segment);
+        return;
+      }
+      this.counters.mirrored += this.rng.binomial(n, decision.mirror);
+      let left = n;
+      let weightLeft = decision.destinations.reduce((a, d) => a + d.weight, 0);
+      for (const d of decision.destinations) {
+        const k = weightLeft <= 0 ? 0 : this.rng.binomial(left, d.weight / weightLeft);
+        weightLeft -= d.weight;
+        left -= k;
+        if (k <= 0) continue;
+        if (d.backends.length === 0) {
+          addOutcome(this.counters, 'no-endpoints', k);
+          this.sample(from, to, Math.min(k, 2), null, 'no-endpoints', g.segment);
+          continue;
+        }
+        let rest = k;
+        d.backends.forEach((be, i) => {
+          const c =
+            i === d.backends.length - 1
+              ? rest
+              : this.rng.binomial(rest, 1 / (d.backends.length - i));
+          rest -= c;
+          if (c > 0) this.serveBulk(from, to, be, c, world, g.segment);
+        });
+      }
+      if (left > 0) addOutcome(this.counters, 'no-endpoints', left);
+    });
+  }
+
+  /** Client segments with their share of clients; clients outside every segment form the last group. */
+  private segmentGroups(): { segment: number; share: number; headers: Record<string, string> }[] {
+    const clients = this.segmentOf.length || 1;
+    const counts = new Map<number, number>();
+    for (const s of this.segmentOf) counts.set(s, (counts.get(s) ?? 0) + 1);
+    if (this.segmentOf.length === 0) counts.set(-1, 1);
+    return [...counts].map(([segment, c]) => ({
+      segment,
+      share: c / clients,
+      headers: segment >= 0 ? (this.spec?.segments[segment]?.headers ?? {}) : {},
+    }));
   }
 
   private oneByOne(
@@ -170,6 +257,7 @@ export class TrafficGenerator {
     be: Backend,
     count: number,
     world: TrafficWorld,
+    segment?: number,
   ): void {
     const s = world.serve(be.pod);
     let refused = count;
@@ -185,14 +273,30 @@ export class TrafficGenerator {
     // One representative request per endpoint and stretch keeps the stage's sample bounded.
     const outcome: Outcome =
       served === 0 ? 'refused' : this.rng.chance(errors / served) ? 'app-error' : 'ok';
-    const client = this.rng.int(this.spec?.clients ?? 1);
+    const client = this.clientIn(segment);
     const t = from + this.rng.next() * (to - from);
     this.push({ t, client, segment: this.segmentOf[client] ?? -1, pod: be.pod, outcome });
   }
 
-  private sample(from: number, to: number, k: number, pod: string | null, outcome: Outcome): void {
+  /** A random client, from one segment when given (-1 = clients in no segment). */
+  private clientIn(segment?: number): number {
+    if (segment === undefined) return this.rng.int(this.spec?.clients ?? 1);
+    const members = this.members.get(segment) ?? [];
+    return members.length
+      ? (members[this.rng.int(members.length)] ?? 0)
+      : this.rng.int(this.spec?.clients ?? 1);
+  }
+
+  private sample(
+    from: number,
+    to: number,
+    k: number,
+    pod: string | null,
+    outcome: Outcome,
+    segment?: number,
+  ): void {
     for (let i = 0; i < k; i++) {
-      const client = this.rng.int(this.spec?.clients ?? 1);
+      const client = this.clientIn(segment);
       this.push({
         t: from + this.rng.next() * (to - from),
         client,
@@ -219,6 +323,12 @@ export class TrafficGenerator {
       const end = Math.min(clients, Math.round(acc * clients));
       for (let c = start; c < end; c++) this.segmentOf[c] = i;
       start = end;
+    });
+    this.members = new Map();
+    this.segmentOf.forEach((seg, c) => {
+      const m = this.members.get(seg);
+      if (m) m.push(c);
+      else this.members.set(seg, [c]);
     });
   }
 
