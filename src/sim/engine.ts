@@ -27,7 +27,11 @@ import { EventRecorder } from './api/events';
 import { PodIndex, controllerRef } from './api/podIndex';
 import { EventQueue } from './core/eventQueue';
 import { Rng } from './core/rng';
-import { deepEqual } from './core/clone';
+import { clone, deepEqual } from './core/clone';
+import type { RngState } from './core/rng';
+import type { StoreState } from './api/objectStore';
+import type { RecordedEvent } from './api/events';
+import type { ProxyState } from './network/kubeProxy';
 import { isReady } from './api/podState';
 import { syncDeployment } from './controllers/deployment/sync';
 import { syncReplicaSet, updateStatus } from './controllers/replicaSet';
@@ -46,7 +50,7 @@ import type { Backend } from './network/kubeProxy';
 import { routeFor, serviceOfHost, subsetLabels, virtualServiceFor } from './network/meshRouter';
 import type { TrafficWorld } from './traffic/generator';
 import { applyManifest } from './api/apply';
-import { executeKubectl, type KubectlResult } from './kubectl/exec';
+import { executeKubectl, statusStep, type KubectlResult, type StatusWatch } from './kubectl/exec';
 import { RolloutTracker } from './rolloutTracker';
 import { syncHpa, type HpaMemory } from './controllers/hpa/hpa';
 import { SYNC_PERIOD_MS } from './controllers/hpa/recommend';
@@ -85,6 +89,34 @@ export type QueueItem =
   | { k: 'kubelet'; pod: string; uid: string; what: KubeletTimer; gen: number }
   | { k: 'step'; index: number }
   | { k: 'hpa'; name: string };
+
+export interface EngineSnapshot {
+  time: number;
+  queue: ReturnType<EventQueue<QueueItem>['snapshot']>;
+  pending: [ControllerName, string[]][];
+  names: RngState;
+  store: StoreState;
+  events: RecordedEvent[];
+  kubelet: ReturnType<Kubelet['snapshot']>;
+  proxy: ProxyState;
+  traffic: ReturnType<TrafficGenerator['snapshot']>;
+  rollouts: ReturnType<RolloutTracker['snapshot']>;
+  commands: CommandRecord[];
+  watches: { rec: number; watch: StatusWatch }[];
+  peakPods: number;
+  peakPodsPerDeployment: Record<string, number>;
+  decisions: [string, Decisions][];
+  caption: string | null;
+  hpaMemory: [string, HpaMemory][];
+  podCount: number;
+  startTimeOverride: number | null;
+  podsPerDeployment: [string, number][];
+  podDeployment: [string, string][];
+}
+
+function structuredCopy<T>(v: T): T {
+  return clone(v);
+}
 
 /** What the Deployment controller last did, and what it waits for now, in words. */
 export interface Decisions {
@@ -127,11 +159,8 @@ export class Engine {
   private readonly ctx: Ctx;
   private readonly trafficWorld: TrafficWorld;
   private readonly commandListeners: ((c: CommandRecord) => void)[] = [];
-  private watches: {
-    rec: CommandRecord;
-    name: string;
-    watch: NonNullable<KubectlResult['watch']>;
-  }[] = [];
+  /** Watching `rollout status` commands: index into `commands` and what they watch. */
+  private watches: { rec: number; watch: StatusWatch }[] = [];
 
   constructor(scenario: Scenario, opts: EngineOptions = {}) {
     this.scenario = scenario;
@@ -231,6 +260,64 @@ export class Engine {
     return this.queue.peekTime();
   }
 
+  /** Everything that changes as the simulation runs, copied (checkpoints for seeking). */
+  snapshot(): EngineSnapshot {
+    return {
+      time: this.time,
+      queue: this.queue.snapshot(),
+      pending: [...this.pending].map(([c, keys]) => [c, [...keys]]),
+      names: this.names.state(),
+      store: this.store.snapshot(),
+      events: this.events.events.slice(),
+      kubelet: this.kubelet.snapshot(),
+      proxy: this.proxy.snapshot(),
+      traffic: this.traffic.snapshot(),
+      rollouts: this.rollouts.snapshot(),
+      commands: this.commands.map((c) => ({ ...c })),
+      watches: this.watches.map((w) => ({ rec: w.rec, watch: { ...w.watch } })),
+      peakPods: this.peakPods,
+      peakPodsPerDeployment: { ...this.peakPodsPerDeployment },
+      decisions: [...this.decisions],
+      caption: this.caption,
+      hpaMemory: [...this.hpaMemory].map(([k, v]) => [k, structuredCopy(v)]),
+      podCount: this.podCount,
+      startTimeOverride: this.startTimeOverride,
+      podsPerDeployment: [...this.podsPerDeployment],
+      podDeployment: [...this.podDeployment],
+    };
+  }
+
+  restore(s: EngineSnapshot): void {
+    this.time = s.time;
+    this.queue.restore(s.queue);
+    this.pending.clear();
+    for (const [c, keys] of s.pending) this.pending.set(c, new Set(keys));
+    this.names.setState(s.names);
+    this.store.restore(s.store);
+    this.pods.rebuild();
+    this.events.restore(s.events);
+    this.kubelet.restore(s.kubelet);
+    this.proxy.restore(s.proxy);
+    this.traffic.restore(s.traffic);
+    this.rollouts.restore(s.rollouts);
+    this.commands.splice(0, this.commands.length, ...s.commands.map((c) => ({ ...c })));
+    this.watches = s.watches.map((w) => ({ rec: w.rec, watch: { ...w.watch } }));
+    this.peakPods = s.peakPods;
+    for (const k of Object.keys(this.peakPodsPerDeployment)) delete this.peakPodsPerDeployment[k];
+    Object.assign(this.peakPodsPerDeployment, s.peakPodsPerDeployment);
+    this.decisions.clear();
+    for (const [k, v] of s.decisions) this.decisions.set(k, v);
+    this.caption = s.caption;
+    this.hpaMemory.clear();
+    for (const [k, v] of s.hpaMemory) this.hpaMemory.set(k, structuredCopy(v));
+    this.podCount = s.podCount;
+    this.startTimeOverride = s.startTimeOverride;
+    this.podsPerDeployment.clear();
+    for (const [k, v] of s.podsPerDeployment) this.podsPerDeployment.set(k, v);
+    this.podDeployment.clear();
+    for (const [k, v] of s.podDeployment) this.podDeployment.set(k, v);
+  }
+
   /** Runs a kubectl command line now, as the console and `kubectl` steps do. */
   exec(line: string): KubectlResult {
     const r = executeKubectl(this.kubectlHost(), line);
@@ -241,7 +328,7 @@ export class Engine {
       output: r.output,
     };
     this.commands.push(rec);
-    if (r.watch) this.watches.push({ rec, name: r.watchDeployment ?? '', watch: r.watch });
+    if (r.watch) this.watches.push({ rec: this.commands.length - 1, watch: r.watch });
     for (const l of this.commandListeners) l(rec);
     return r;
   }
@@ -252,8 +339,10 @@ export class Engine {
    */
   finishWatches(): void {
     for (const w of this.watches) {
-      w.rec.output += 'error: timed out waiting for the condition\n';
-      w.rec.exitCode = 1;
+      const rec = this.commands[w.rec];
+      if (!rec) continue;
+      rec.output += 'error: timed out waiting for the condition\n';
+      rec.exitCode = 1;
     }
     this.watches = [];
   }
@@ -477,12 +566,12 @@ export class Engine {
   private feedWatches(name: string, d: Deployment | undefined): void {
     if (!this.watches.length) return;
     this.watches = this.watches.filter((w) => {
-      if (w.name !== name) return true;
-      const r = w.watch(d);
-      if (!r) return true;
-      w.rec.output += r.output;
+      const rec = this.commands[w.rec];
+      if (w.watch.deployment !== name || !rec) return true;
+      const r = statusStep(d, w.watch.revision, name);
+      rec.output += r.output;
       if (r.exitCode === -1) return true;
-      w.rec.exitCode = r.exitCode;
+      rec.exitCode = r.exitCode;
       return false;
     });
   }

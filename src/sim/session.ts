@@ -8,7 +8,7 @@ import type { Scenario, TrafficSpec } from './scenario/types';
 import type { KubectlResult } from './kubectl/exec';
 import type { ChartPoint } from './chartPoint';
 import { parseScenario } from './scenario/parse';
-import { Engine } from './engine';
+import { Engine, type EngineSnapshot } from './engine';
 import { buildFrame, initialCursor, type Frame, type FrameCursor } from './frame';
 import { chartPoint } from './chartPoint';
 import { copyCounters, type TrafficCounters } from './traffic/metrics';
@@ -29,6 +29,17 @@ export interface ScenarioInfo {
 
 /** Charts get a point every this many simulated ms. */
 export const CHART_STEP_MS = 500;
+/** A checkpoint every this many simulated ms makes seeking back cheap. */
+export const CHECKPOINT_MS = 10_000;
+const MAX_CHECKPOINTS = 180;
+
+interface Checkpoint {
+  t: number;
+  engine: EngineSnapshot;
+  chartBefore: TrafficCounters;
+  points: number;
+  applied: number;
+}
 
 export class Session {
   readonly scenario: Scenario;
@@ -43,6 +54,9 @@ export class Session {
   private chartBefore: TrafficCounters;
   private chartNext = CHART_STEP_MS;
   private pendingPoints: ChartPoint[] = [];
+  /** Every chart point since t = 0 (a seek back sends them again). */
+  private points: ChartPoint[] = [];
+  private checkpoints: Checkpoint[] = [];
 
   static load(text: string, fileName: string, seed?: number): Session | { errors: string[] } {
     const parsed = parseScenario(text, fileName);
@@ -128,12 +142,14 @@ export class Session {
 
   reset(): void {
     this.actions = [];
+    this.checkpoints = [];
     this.rebuild(0);
   }
 
   /** Rebuilds from the scenario with these actions and goes to `t` (a shared link's state). */
   restore(actions: readonly UserAction[], t: number): void {
     this.actions = [...actions].sort((a, b) => a.t - b.t);
+    this.checkpoints = [];
     this.rebuild(t);
   }
 
@@ -157,6 +173,8 @@ export class Session {
 
   /** Logs an action at the current time (before any later ones kept from a seek back) and runs it. */
   private record(a: UserAction): KubectlResult {
+    // Checkpoints from this instant on no longer describe what happens.
+    this.checkpoints = this.checkpoints.filter((c) => c.t < a.t);
     this.actions.splice(this.applied, 0, a);
     this.applied++;
     return this.apply(a);
@@ -182,19 +200,44 @@ export class Session {
   }
 
   private takePoint(): void {
-    this.pendingPoints.push(chartPoint(this.engine, this.chartBefore));
+    const point = chartPoint(this.engine, this.chartBefore);
+    this.pendingPoints.push(point);
+    this.points.push(point);
     this.chartBefore = copyCounters(this.engine.traffic.counters);
     this.chartNext += CHART_STEP_MS;
+    const t = this.engine.now;
+    const last = this.checkpoints.at(-1)?.t ?? 0;
+    if (t % CHECKPOINT_MS === 0 && t > last && this.checkpoints.length < MAX_CHECKPOINTS) {
+      this.checkpoints.push({
+        t,
+        engine: this.engine.snapshot(),
+        chartBefore: copyCounters(this.chartBefore),
+        points: this.points.length,
+        applied: this.applied,
+      });
+    }
   }
 
+  /** Back to `t`: from the newest checkpoint before it, or from the start. */
   private rebuild(t: number): void {
-    this.engine = new Engine(this.scenario, { seed: this.seed });
     this.epoch++;
+    const cp = [...this.checkpoints].reverse().find((c) => c.t <= t);
+    if (cp) {
+      this.engine.restore(cp.engine);
+      this.chartBefore = copyCounters(cp.chartBefore);
+      this.chartNext = cp.t + CHART_STEP_MS;
+      this.applied = cp.applied;
+      this.points = this.points.slice(0, cp.points);
+    } else {
+      this.engine = new Engine(this.scenario, { seed: this.seed });
+      this.chartBefore = copyCounters(this.engine.traffic.counters);
+      this.chartNext = CHART_STEP_MS;
+      this.applied = 0;
+      this.points = [];
+    }
     this.cursor = initialCursor(this.engine);
-    this.chartBefore = copyCounters(this.engine.traffic.counters);
-    this.chartNext = CHART_STEP_MS;
-    this.pendingPoints = [];
-    this.applied = 0;
     this.advanceTo(t);
+    // The UI starts its history over with this epoch: send every point since t = 0.
+    this.pendingPoints = this.points.slice();
   }
 }

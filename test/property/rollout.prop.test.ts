@@ -2,7 +2,7 @@
  * Invariants of the Deployment controller over random strategies and pod timings (fast-check).
  * Every happening is processed one at a time so the invariants hold at every instant.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import type { Pod, ReplicaSet } from '../../src/sim/api/types';
 import { TestCluster, deploymentYaml } from '../support/TestCluster';
@@ -10,6 +10,9 @@ import { runScenario } from '../../src/sim/run';
 import { resolveFenceposts } from '../../src/sim/controllers/deployment/util';
 import { controllerRef } from '../../src/sim/api/podIndex';
 import { isComplete } from '../../src/sim/rolloutTracker';
+
+// Each property simulates dozens of rollouts; on a busy 2-core machine that takes seconds.
+vi.setConfig({ testTimeout: 60_000 });
 
 const intOrPercent = fc.oneof(
   fc.integer({ min: 0, max: 4 }),

@@ -72,3 +72,20 @@ describe('Edits', () => {
     expect(editCommand('web', 'replicas', 5)).toBe('scale deployment/web --replicas=5');
   });
 });
+
+describe('Seeking', () => {
+  it('lands on the same state from a checkpoint as by playing straight through', async () => {
+    const straight = await createTestSim('canary');
+    await straight.at(83.3);
+    const jumped = await createTestSim('canary');
+    await jumped.at(110);
+    await jumped.at(83.3);
+    const a = straight.store.getState();
+    const b = jumped.store.getState();
+    expect(b.frame?.pods).toEqual(a.frame?.pods);
+    expect(b.frame?.replicaSets).toEqual(a.frame?.replicaSets);
+    expect(b.events).toEqual(a.events);
+    expect(b.history.length).toBe(a.history.length);
+    expect(b.history.at(-1)).toEqual(a.history.at(-1));
+  });
+});

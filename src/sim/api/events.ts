@@ -17,7 +17,7 @@ export interface RecordedEvent {
 }
 
 export class EventRecorder {
-  readonly events: RecordedEvent[] = [];
+  events: RecordedEvent[] = [];
   private listeners: ((e: RecordedEvent) => void)[] = [];
 
   constructor(private readonly now: () => number) {}
@@ -37,6 +37,11 @@ export class EventRecorder {
     const e: RecordedEvent = { t: this.now(), type, reason, kind, name, message, source };
     this.events.push(e);
     for (const l of this.listeners) l(e);
+  }
+
+  /** Back to an earlier log (checkpoints); recorded events are never changed, so sharing is safe. */
+  restore(events: readonly RecordedEvent[]): void {
+    this.events = [...events];
   }
 
   /** Events about one object, oldest first. */

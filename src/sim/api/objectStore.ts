@@ -90,7 +90,9 @@ export class ObjectStore {
     const old = m?.get(name);
     if (!m || !old) throw new Error(`${kind} "${name}" not found`);
     if (old === obj) throw new Error(`update of ${kind} "${name}" with the stored object itself`);
-    const meta: ServerMeta = (obj.metadata ??= {});
+    // Writers often spread the old object ({ ...rs, status }); the metadata must not stay shared,
+    // or bumping resourceVersion would change the old object too.
+    const meta: ServerMeta = (obj.metadata = { ...obj.metadata });
     meta.resourceVersion = String(++this.rv);
     if (GENERATION_KINDS.has(kind)) {
       const oldSpec = (old as { spec?: unknown }).spec;

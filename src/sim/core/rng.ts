@@ -34,6 +34,10 @@ export class Rng {
     return { ...this.s };
   }
 
+  setState(s: RngState): void {
+    this.s = { ...s };
+  }
+
   /** Uniform in [0, 1). */
   next(): number {
     const s = this.s;

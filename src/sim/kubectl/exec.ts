@@ -42,10 +42,14 @@ import { clone, deepEqual } from '../core/clone';
 export interface KubectlResult {
   output: string;
   exitCode: number;
-  /** Set for a watching `rollout status`: called on each Deployment update until it returns a final result. */
-  watch?: (d: Deployment | undefined) => KubectlResult | null;
-  /** The Deployment a watching command follows. */
-  watchDeployment?: string;
+  /** Set for a watching `rollout status`: the engine feeds it each update of the Deployment. */
+  watch?: StatusWatch;
+}
+
+/** A `kubectl rollout status` still watching: plain data, so checkpoints can copy it. */
+export interface StatusWatch {
+  deployment: string;
+  revision: number;
 }
 
 export interface KubectlHost {
@@ -300,25 +304,21 @@ function rolloutStatus(
   const name = target.name;
   const d = host.ctx.store.get<Deployment>('Deployment', name);
   if (!d) return mutate.notFound('Deployment', name);
-  const view = (dep: Deployment): KubectlResult & { done: boolean } => {
-    const s = deploymentRolloutStatus(dep, cmd.revision);
-    if (s.error) return { output: `error: ${s.error}\n`, exitCode: 1, done: true };
-    return { output: s.message, exitCode: 0, done: s.done };
-  };
-  const first = view(d);
-  if (first.done || !cmd.watch) return { output: first.output, exitCode: first.exitCode };
-  return {
-    output: first.output,
-    exitCode: 0,
-    watchDeployment: name,
-    watch: (dep) => {
-      if (!dep) return { output: `error: deployments.apps "${name}" not found\n`, exitCode: 1 };
-      const v = view(dep);
-      return v.done
-        ? { output: v.output, exitCode: v.exitCode }
-        : { output: v.output, exitCode: -1 };
-    },
-  };
+  const first = statusStep(d, cmd.revision);
+  if (first.exitCode !== -1 || !cmd.watch)
+    return { output: first.output, exitCode: Math.max(0, first.exitCode) };
+  return { output: first.output, exitCode: 0, watch: { deployment: name, revision: cmd.revision } };
+}
+
+/**
+ * One line of a watching `kubectl rollout status`, printed on each watch event of the
+ * Deployment (rollout_status.go); exitCode -1 while it keeps watching.
+ */
+export function statusStep(d: Deployment | undefined, revision: number, name = ''): KubectlResult {
+  if (!d) return { output: `error: deployments.apps "${name}" not found\n`, exitCode: 1 };
+  const s = deploymentRolloutStatus(d, revision);
+  if (s.error) return { output: `error: ${s.error}\n`, exitCode: 1 };
+  return { output: s.message, exitCode: s.done ? 0 : -1 };
 }
 
 function get(host: KubectlHost, cmd: Extract<KubectlCommand, { verb: 'get' }>): KubectlResult {

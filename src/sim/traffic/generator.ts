@@ -9,7 +9,7 @@ import type { Rng } from '../core/rng';
 import type { TrafficSpec } from '../scenario/types';
 import type { KubeProxy, Backend } from '../network/kubeProxy';
 import type { Outcome, TrafficCounters } from './metrics';
-import { addOutcome, emptyCounters } from './metrics';
+import { addOutcome, copyCounters, emptyCounters } from './metrics';
 
 /** Traffic is generated in pieces no longer than this (and cut at its multiples). */
 export const TICK_MS = 100;
@@ -335,26 +335,21 @@ export class TrafficGenerator {
   snapshot() {
     return {
       spec: this.spec,
-      counters: {
-        ...this.counters,
-        byImage: { ...this.counters.byImage },
-        byPod: { ...this.counters.byPod },
-      },
+      counters: copyCounters(this.counters),
+      recent: this.recent.slice(),
       lastT: this.lastT,
       hadEndpoints: this.hadEndpoints,
+      rng: this.rng.state(),
     };
   }
 
   restore(s: ReturnType<TrafficGenerator['snapshot']>): void {
     this.spec = s.spec;
-    this.counters = {
-      ...s.counters,
-      byImage: { ...s.counters.byImage },
-      byPod: { ...s.counters.byPod },
-    };
+    this.counters = copyCounters(s.counters);
+    this.recent = s.recent.slice();
     this.lastT = s.lastT;
     this.hadEndpoints = s.hadEndpoints;
-    this.recent = [];
+    this.rng.setState(s.rng);
     this.layoutClients();
   }
 }
