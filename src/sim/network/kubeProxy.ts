@@ -114,7 +114,8 @@ export class KubeProxy {
       this.rr.set(service, cursor);
       return out;
     }
-    if (n < e) {
+    // Picking one by one is cheaper than a binomial per endpoint until n is well above e.
+    if (n < 4 * e) {
       for (let i = 0; i < n; i++) {
         const be = list[rng.int(e)] as Backend;
         out.set(be, (out.get(be) ?? 0) + 1);

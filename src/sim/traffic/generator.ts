@@ -14,6 +14,9 @@ import { addOutcome, copyCounters, emptyCounters } from './metrics';
 /** Traffic is generated in pieces no longer than this (and cut at its multiples). */
 export const TICK_MS = 100;
 
+/** Requests of a bulk stretch kept as samples for the stage's dots (the UI shows ≤ 400 at once). */
+const BULK_SAMPLES = 6;
+
 /** Above this many requests in one stretch, requests are counted per endpoint, not one by one. */
 const INDIVIDUAL_LIMIT = 48;
 const RECENT_LIMIT = 256;
@@ -124,8 +127,33 @@ export class TrafficGenerator {
       if (n <= INDIVIDUAL_LIMIT) return this.oneByOne(from, to, n, service, world);
       return this.byClient(from, to, n, service, world);
     }
-    for (const [be, c] of world.proxy.spread(service, n, this.rng))
-      this.serveBulk(from, to, be, c, world);
+    const spread = world.proxy.spread(service, n, this.rng);
+    for (const [be, c] of spread) this.serveBulk(from, to, be, c, world);
+    this.sampleSpread(from, to, spread, world);
+  }
+
+  /** A few representative requests of a bulk stretch, for the stage's dots. */
+  private sampleSpread(
+    from: number,
+    to: number,
+    spread: Map<Backend, number>,
+    world: TrafficWorld,
+    segment?: number,
+  ): void {
+    const entries = [...spread.keys()];
+    for (let i = 0; i < Math.min(BULK_SAMPLES, entries.length); i++) {
+      const be = entries[this.rng.int(entries.length)] as Backend;
+      const s = world.serve(be.pod);
+      const outcome: Outcome =
+        !s || s.acceptFrom === null || s.acceptFrom >= to
+          ? 'refused'
+          : this.rng.chance(s.errorRate)
+            ? 'app-error'
+            : 'ok';
+      const client = this.clientIn(segment);
+      const t = from + this.rng.next() * (to - from);
+      this.push({ t, client, segment: this.segmentOf[client] ?? -1, pod: be.pod, outcome });
+    }
   }
 
   /**
@@ -170,15 +198,14 @@ export class TrafficGenerator {
           this.sample(from, to, Math.min(k, 2), null, 'no-endpoints', g.segment);
           continue;
         }
-        let rest = k;
-        d.backends.forEach((be, i) => {
-          const c =
-            i === d.backends.length - 1
-              ? rest
-              : this.rng.binomial(rest, 1 / (d.backends.length - i));
-          rest -= c;
-          if (c > 0) this.serveBulk(from, to, be, c, world, g.segment);
-        });
+        // Envoy spreads a destination's requests over its endpoints; in aggregate, evenly at random.
+        const spread = new Map<Backend, number>();
+        for (let i = 0; i < k; i++) {
+          const be = d.backends[this.rng.int(d.backends.length)] as Backend;
+          spread.set(be, (spread.get(be) ?? 0) + 1);
+        }
+        for (const [be, c] of spread) this.serveBulk(from, to, be, c, world);
+        this.sampleSpread(from, to, spread, world, g.segment);
       }
       if (left > 0) addOutcome(this.counters, 'no-endpoints', left);
     });
@@ -257,7 +284,6 @@ export class TrafficGenerator {
     be: Backend,
     count: number,
     world: TrafficWorld,
-    segment?: number,
   ): void {
     const s = world.serve(be.pod);
     let refused = count;
@@ -270,12 +296,6 @@ export class TrafficGenerator {
     addOutcome(this.counters, 'refused', refused, s?.image, be.pod);
     addOutcome(this.counters, 'app-error', errors, s?.image, be.pod);
     addOutcome(this.counters, 'ok', served - errors, s?.image, be.pod);
-    // One representative request per endpoint and stretch keeps the stage's sample bounded.
-    const outcome: Outcome =
-      served === 0 ? 'refused' : this.rng.chance(errors / served) ? 'app-error' : 'ok';
-    const client = this.clientIn(segment);
-    const t = from + this.rng.next() * (to - from);
-    this.push({ t, client, segment: this.segmentOf[client] ?? -1, pod: be.pod, outcome });
   }
 
   /** A random client, from one segment when given (-1 = clients in no segment). */
