@@ -97,7 +97,13 @@ export interface Frame {
   t: number;
   /** Increases with every frame built from one session. */
   seq: number;
+  /**
+   * On the wire: the pods that are new or changed since the previous frame (all of them on the
+   * first frame of a cursor); the store rebuilds the full list in creation order.
+   */
   pods: PodView[];
+  /** Pods gone since the previous frame. */
+  removedPods: string[];
   replicaSets: ReplicaSetView[];
   deployments: DeploymentView[];
   services: ServiceView[];
@@ -134,6 +140,8 @@ export interface FrameCursor {
   commands: number;
   counters: TrafficCounters;
   images: string[];
+  /** What each pod looked like in the last frame sent (a signature), to send only changes. */
+  sent: Map<string, string>;
 }
 
 export function initialCursor(engine: Engine): FrameCursor {
@@ -145,6 +153,7 @@ export function initialCursor(engine: Engine): FrameCursor {
     commands: 0,
     counters: copyCounters(engine.traffic.counters),
     images: [],
+    sent: new Map(),
   };
 }
 
@@ -200,10 +209,19 @@ export function buildFrame(
   const spec = engine.traffic.current;
   const flushed = engine.traffic.flushedTo;
   const requests = engine.traffic.recent.filter((r) => r.t >= cursor.flushed && r.t < flushed);
+  const sent = new Map<string, string>();
+  const changed: PodView[] = [];
+  for (const p of pods) {
+    const sig = podSignature(p);
+    sent.set(p.name, sig);
+    if (cursor.sent.get(p.name) !== sig) changed.push(p);
+  }
+  const removedPods = [...cursor.sent.keys()].filter((name) => !sent.has(name));
   const frame: Frame = {
     t: now,
     seq: cursor.seq + 1,
-    pods,
+    pods: changed,
+    removedPods,
     replicaSets,
     deployments,
     services,
@@ -230,8 +248,13 @@ export function buildFrame(
       commands: engine.commands.length,
       counters,
       images,
+      sent,
     },
   };
+}
+
+function podSignature(p: PodView): string {
+  return `${p.uid}|${p.status}|${p.ready}|${p.available}|${p.terminating}|${p.accepting}|${p.node}|${p.restarts}|${p.image}|${p.owner}|${p.deployment}`;
 }
 
 function podView(engine: Engine, p: Pod, now: number): PodView {

@@ -42,9 +42,11 @@ function sameIds(a: readonly string[] | undefined, b: readonly string[]): boolea
 
 export function applyFrame(prev: FrameData, packet: FramePacket): FrameData {
   const fresh = packet.epoch !== prev.epoch;
-  const pods = new Map<string, PodView>();
+  // Frames carry only new or changed pods; unchanged ones keep their view (and identity).
+  const pods = new Map<string, PodView>(fresh ? [] : prev.pods);
+  for (const name of packet.frame.removedPods) pods.delete(name);
   for (const p of packet.frame.pods) {
-    const old = fresh ? undefined : prev.pods.get(p.name);
+    const old = pods.get(p.name);
     pods.set(p.name, old && samePod(old, p) ? old : p);
   }
   const podIdsByOwner = new Map<string, string[]>();
@@ -53,7 +55,7 @@ export function applyFrame(prev: FrameData, packet: FramePacket): FrameData {
     podIdsByOwner.set(rs.name, old && sameIds(old, rs.pods) ? old : rs.pods);
   }
   return {
-    frame: packet.frame,
+    frame: { ...packet.frame, pods: [...pods.values()] },
     epoch: packet.epoch,
     pods,
     podIdsByOwner,

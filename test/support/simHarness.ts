@@ -3,6 +3,7 @@
  * against. Time moves only when the test says so.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createSimApi } from '../../src/worker/api';
 import { createSimStore, type SimStore } from '../../src/store/createSimStore';
 import type { SimApi } from '../../src/worker/protocol';
@@ -14,8 +15,9 @@ export interface TestSim {
   at(seconds: number): Promise<void>;
 }
 
+/** A catalog file's text (from the project root: under jsdom, Vite rewrites import.meta.url). */
 export function catalogText(id: string): string {
-  return readFileSync(new URL(`../../public/scenarios/${id}.yaml`, import.meta.url), 'utf8');
+  return readFileSync(resolve(process.cwd(), 'public', 'scenarios', `${id}.yaml`), 'utf8');
 }
 
 /** A store with a catalog scenario (or YAML text) loaded, paused at t = 0. */

@@ -1,0 +1,45 @@
+/**
+ * One pod: subscribes to its own PodView only, so a pod's change re-renders one tile. Fill =
+ * version colour, outline and marks = lifecycle state. A ghost is the last look of a pod that
+ * left the frame, fading out in place; it is hidden from assistive technology.
+ */
+import { memo, useMemo, useState } from 'react';
+import { useSim } from '../../store/SimStoreProvider';
+import { selectPod } from '../../store/selectors';
+import { podLabel, podLook, versionSlot } from './layout';
+import { useRegister } from './stageRegistry';
+
+export const PodTile = memo(function PodTile({ name, ghost }: { name: string; ghost: boolean }) {
+  const pod = useSim(useMemo(() => selectPod(name), [name]));
+  const [last, setLast] = useState(pod);
+  if (pod && pod !== last) setLast(pod);
+  const view = pod ?? last;
+  const image = view?.image ?? '';
+  const slot = useSim((s) => versionSlot(s.frame?.images.indexOf(image) ?? -1));
+  const ref = useRegister('pods', name);
+  if (!view) return null;
+
+  const look = podLook(view);
+  const label = podLabel(view);
+  const common = {
+    ref,
+    className: `pod pod-${look}${ghost ? ' pod-ghost' : ''}`,
+    'data-v': slot,
+  };
+  if (ghost) return <div {...common} aria-hidden="true" />;
+  return (
+    <div {...common} role="listitem" tabIndex={0} aria-label={label} title={label} data-name={name}>
+      {look === 'ready' && (
+        <svg className="pod-check" viewBox="0 0 12 12" aria-hidden="true">
+          <path d="M2.5 6.4 5 8.8 9.6 3.6" />
+        </svg>
+      )}
+      {look === 'ready' && view.available && <span className="pod-dot" aria-hidden="true" />}
+      {look === 'failing' && (
+        <span className="pod-badge" aria-hidden="true">
+          !
+        </span>
+      )}
+    </div>
+  );
+});

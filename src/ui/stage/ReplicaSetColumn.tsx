@@ -1,0 +1,103 @@
+/**
+ * One ReplicaSet (or ReplicationController): a header with its short name, revision, image and
+ * counts, over the list of its pods. It subscribes to its pod ids (the same array while
+ * membership is unchanged) and to a few numbers of its own; tiles subscribe to themselves.
+ */
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { SimState } from '../../store/createSimStore';
+import { useSim } from '../../store/SimStoreProvider';
+import { selectPodIds } from '../../store/selectors';
+import { columnWidth, imageTag, shortImage, splitHash, versionSlot } from './layout';
+import { PodList } from './PodList';
+
+interface Head {
+  revision: number | null;
+  image: string;
+  desired: number;
+  current: number;
+  ready: number;
+  available: number;
+  slot: number;
+}
+
+const MISSING: Head = {
+  revision: null,
+  image: '',
+  desired: 0,
+  current: 0,
+  ready: 0,
+  available: 0,
+  slot: -1,
+};
+
+const selectHead =
+  (name: string) =>
+  (s: SimState): Head => {
+    const rs = s.frame?.replicaSets.find((x) => x.name === name);
+    if (!rs) return MISSING;
+    const image = rs.images[0] ?? '';
+    return {
+      revision: rs.revision,
+      image,
+      desired: rs.desired,
+      current: rs.current,
+      ready: rs.ready,
+      available: rs.available,
+      slot: versionSlot(s.frame?.images.indexOf(image) ?? -1),
+    };
+  };
+
+export function ReplicaSetColumn({
+  name,
+  kind = 'ReplicaSet',
+}: {
+  name: string;
+  kind?: 'ReplicaSet' | 'ReplicationController';
+}) {
+  const ids = useSim(useMemo(() => selectPodIds(name), [name]));
+  const head = useSim(useShallow(useMemo(() => selectHead(name), [name])));
+  const { base, hash } = splitHash(name);
+  const empty = ids.length === 0 && head.desired === 0;
+  const counts: [string, number][] = [
+    ['desired', head.desired],
+    ['current', head.current],
+    ['ready', head.ready],
+    ['available', head.available],
+  ];
+  return (
+    <div
+      className={`rs${empty ? ' rs-empty' : ''}`}
+      style={empty ? undefined : { flexBasis: columnWidth(ids.length) }}
+      title={empty ? `${name}: scaled to 0` : undefined}
+    >
+      <div className="rs-head">
+        <div className="rs-name">
+          <span className="rs-base">{base}</span>
+          {hash && <span className="rs-hash">-{hash}</span>}
+        </div>
+        <div className="rs-meta">
+          {head.revision !== null && <span className="rs-rev">rev {head.revision}</span>}
+          {head.image && (
+            <span className="chip" data-v={head.slot} title={head.image}>
+              {empty ? imageTag(head.image) : shortImage(head.image)}
+            </span>
+          )}
+        </div>
+        {empty ? (
+          <div className="rs-counts rs-scaled">scaled to 0</div>
+        ) : (
+          <div className="rs-counts">
+            {counts.map(([k, n], i) => (
+              <span key={k} className={k !== 'desired' && n < head.desired ? 'short' : undefined}>
+                {i > 0 && <span className="sep"> · </span>}
+                {k} <b>{n}</b>
+              </span>
+            ))}
+          </div>
+        )}
+      </div>
+      <PodList ids={ids} label={`${kind} ${name}`} />
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * The cluster as a picture: clients on the left, then the Services, then each Deployment with
+ * its ReplicaSets as columns of pod tiles. Arrows and request dots are drawn over it from the
+ * positions the parts register. Stage itself subscribes only to the structure (which Services,
+ * groups and ReplicaSet columns exist), so it re-renders when that changes, not every frame.
+ */
+import { useCallback, useMemo, useState } from 'react';
+import { useSim } from '../../store/SimStoreProvider';
+import { ArrowLayer } from './ArrowLayer';
+import { ClientColumn } from './ClientColumn';
+import { Legend } from './Legend';
+import { ServiceBox } from './ServiceBox';
+import { TrafficCanvas } from './TrafficCanvas';
+import { WorkloadGroup } from './WorkloadGroup';
+import { createStageRegistry, StageRegistryContext } from './stageRegistry';
+import { parseStructure, selectStructureKey } from './stageSelectors';
+import { useReducedMotion } from './useReducedMotion';
+import './stage.css';
+
+export function Stage() {
+  const [reg] = useState(createStageRegistry);
+  const key = useSim(selectStructureKey);
+  const structure = useMemo(() => parseStructure(key), [key]);
+  const status = useSim((s) => s.status);
+  const reduced = useReducedMotion();
+  const ref = useCallback(
+    (el: HTMLElement | null) => {
+      reg.stage = el;
+    },
+    [reg],
+  );
+
+  return (
+    <StageRegistryContext.Provider value={reg}>
+      <section ref={ref} className="stage" role="region" aria-label="Cluster">
+        <ArrowLayer reduced={reduced} />
+        <div className="stage-left">
+          <ClientColumn />
+          <div className="stage-services">
+            {structure.services.map((name) => (
+              <ServiceBox key={name} name={name} />
+            ))}
+          </div>
+        </div>
+        <div className="stage-groups">
+          {structure.groups.map((g) => (
+            <WorkloadGroup key={g.key} group={g} />
+          ))}
+          {!key && (
+            <p className="stage-empty">
+              {status === 'error' ? 'The scenario could not be loaded.' : 'Loading the cluster…'}
+            </p>
+          )}
+        </div>
+        <Legend />
+        {!reduced && <TrafficCanvas />}
+      </section>
+    </StageRegistryContext.Provider>
+  );
+}
