@@ -7,7 +7,7 @@ import type { Engine } from './engine';
 import type { Deployment, Pod } from './api/types';
 import type { TrafficCounters } from './traffic/metrics';
 import { isReady } from './api/podState';
-import { maxSurge, maxUnavailable } from './controllers/deployment/util';
+import { maxSurge, minAvailable } from './controllers/deployment/util';
 
 export interface ChartPoint {
   /** Simulated ms. */
@@ -19,7 +19,7 @@ export interface ChartPoint {
   errors: { 'no-endpoints': number; refused: number; 'app-error': number };
   /** Pods existing (terminating included). */
   totalPods: number;
-  /** replicas + maxSurge and replicas − maxUnavailable of the first Deployment, if any. */
+  /** replicas + maxSurge and replicas − maxUnavailable of the first Deployment (0 floor for Recreate). */
   maxPods: number | null;
   minAvailable: number | null;
   available: number;
@@ -41,7 +41,6 @@ export function chartPoint(engine: Engine, before: TrafficCounters): ChartPoint 
   }
   const d = engine.list<Deployment>('Deployment')[0];
   const replicas = d?.spec?.replicas ?? 0;
-  const rolling = d && d.spec?.strategy?.type !== 'Recreate';
   return {
     t: engine.now,
     readyByImage,
@@ -53,8 +52,9 @@ export function chartPoint(engine: Engine, before: TrafficCounters): ChartPoint 
       'app-error': c.appError - before.appError,
     },
     totalPods: pods.length,
-    maxPods: d ? replicas + (rolling ? maxSurge(d) : 0) : null,
-    minAvailable: d ? replicas - (rolling ? maxUnavailable(d) : 0) : null,
+    // deploymentutil.MaxSurge / MinAvailable: Recreate has no surge and no availability floor.
+    maxPods: d ? replicas + maxSurge(d) : null,
+    minAvailable: d ? minAvailable(d) : null,
     available: engine
       .list<Deployment>('Deployment')
       .reduce((n, x) => n + (x.status?.availableReplicas ?? 0), 0),

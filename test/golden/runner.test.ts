@@ -103,8 +103,12 @@ describe.each(files)('The catalog scenario %s', (file) => {
       ),
     ).toEqual([]);
   });
+});
 
-  it('prints the same text as its golden file', async () => {
+// big-fleet's log is thousands of pod events: its contract is checked above, not pinned as text.
+describe.each(files.filter((f) => f !== 'big-fleet.yaml'))('The runner text for %s', (file) => {
+  it('is the same as its golden file', async () => {
+    const out = runScenario(readFileSync(new URL(file, dir), 'utf8'), file);
     if (!out.ok) throw new Error(out.errors.join('\n'));
     await expect(formatText(out.result)).toMatchFileSnapshot(
       `./__snapshots__/${file.replace('.yaml', '.txt')}`,

@@ -1,0 +1,107 @@
+/**
+ * Pure: the store's chart history (one point per 500 simulated ms, up to 2 400 of them) as at
+ * most MAX_SAMPLES buckets per series, so four charts stay cheap to draw. Levels (pods) take the
+ * bucket's last point; traffic is summed over the bucket and divided by the time it covers, so a
+ * short burst of errors survives decimation as a lower but non-zero rate.
+ */
+import type { ChartPoint } from '../../sim/chartPoint';
+import type { EventRecord } from '../../sim/runResult';
+
+export const MAX_SAMPLES = 600;
+const POINT_MS = 500;
+
+export type ErrorKind = 'no-endpoints' | 'refused' | 'app-error';
+export const ERROR_KINDS: readonly ErrorKind[] = ['no-endpoints', 'refused', 'app-error'];
+
+export interface ChartSeries {
+  /** Colour i belongs to images[i]. */
+  images: string[];
+  /** Bucket ends, simulated seconds. */
+  t: number[];
+  /** Where the first bucket starts (s): the left edge of the x axis. */
+  t0: number;
+  /** Ready, non-terminating pods per image: ready[image][i]. */
+  ready: number[][];
+  /** Share (0..1) of the answered requests per image. */
+  share: number[][];
+  /** Requests per second, all and failed by kind. */
+  rps: number[];
+  errors: Record<ErrorKind, number[]>;
+  totalPods: number[];
+  maxPods: (number | null)[];
+  minAvailable: (number | null)[];
+  available: number[];
+}
+
+/** frame.images first (their colours), then any image only the history knows. */
+function imageList(history: readonly ChartPoint[], images: readonly string[]): string[] {
+  const out = [...images];
+  const seen = new Set(out);
+  for (const p of history)
+    for (const img of [...Object.keys(p.readyByImage), ...Object.keys(p.servedByImage)])
+      if (!seen.has(img)) {
+        seen.add(img);
+        out.push(img);
+      }
+  return out;
+}
+
+export function chartSeries(
+  history: readonly ChartPoint[],
+  frameImages: readonly string[],
+  max = MAX_SAMPLES,
+): ChartSeries {
+  const images = imageList(history, frameImages);
+  const first = history[0];
+  const s: ChartSeries = {
+    images,
+    t: [],
+    t0: first ? Math.max(0, (first.t - POINT_MS) / 1000) : 0,
+    ready: images.map(() => []),
+    share: images.map(() => []),
+    rps: [],
+    errors: { 'no-endpoints': [], refused: [], 'app-error': [] },
+    totalPods: [],
+    maxPods: [],
+    minAvailable: [],
+    available: [],
+  };
+  const n = history.length;
+  const size = Math.max(1, Math.ceil(n / max));
+  for (let start = 0; start < n; start += size) {
+    const end = Math.min(n, start + size);
+    let ms = 0;
+    let requests = 0;
+    const errors = { 'no-endpoints': 0, refused: 0, 'app-error': 0 };
+    const served = images.map(() => 0);
+    for (let j = start; j < end; j++) {
+      const p = history[j]!;
+      ms += Math.max(0, p.t - (j > 0 ? history[j - 1]!.t : p.t - POINT_MS));
+      requests += p.requests;
+      for (const k of ERROR_KINDS) errors[k] += p.errors[k];
+      images.forEach((img, k) => (served[k]! += p.servedByImage[img] ?? 0));
+    }
+    const last = history[end - 1]!;
+    const perSecond = ms > 0 ? 1000 / ms : 0;
+    const answered = served.reduce((a, b) => a + b, 0);
+    s.t.push(last.t / 1000);
+    images.forEach((img, k) => {
+      s.ready[k]!.push(last.readyByImage[img] ?? 0);
+      s.share[k]!.push(answered > 0 ? served[k]! / answered : 0);
+    });
+    s.rps.push(requests * perSecond);
+    for (const k of ERROR_KINDS) s.errors[k].push(errors[k] * perSecond);
+    s.totalPods.push(last.totalPods);
+    s.maxPods.push(last.maxPods);
+    s.minAvailable.push(last.minAvailable);
+    s.available.push(last.available);
+  }
+  return s;
+}
+
+/** Simulated seconds of the controller's scaling decisions (ScalingReplicaSet events), once each. */
+export function scalingMarks(events: readonly EventRecord[]): number[] {
+  const out: number[] = [];
+  for (const e of events) if (e.reason === 'ScalingReplicaSet' && out.at(-1) !== e.t) out.push(e.t);
+  return out;
+}
