@@ -38,8 +38,9 @@ export async function open(
   browser: Browser,
   path: string,
   viewport = { width: 1440, height: 900 },
+  reducedMotion: 'reduce' | 'no-preference' = 'no-preference',
 ): Promise<OpenedPage> {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, reducedMotion });
   // Fail within the test's time with playwright's message, not vitest's bare timeout.
   context.setDefaultTimeout(20_000);
   const page = await context.newPage();
