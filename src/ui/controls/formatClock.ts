@@ -1,0 +1,18 @@
+/** Simulated time as the app shows it: m:ss.s (75 300 ms → "1:15.3"). */
+export function formatClock(ms: number): string {
+  const tenths = Math.max(0, Math.floor(ms / 100));
+  const m = Math.floor(tenths / 600);
+  const s = (tenths % 600) / 10;
+  return `${m}:${s < 10 ? '0' : ''}${s.toFixed(1)}`;
+}
+
+/** A step time without tenths when it has none (15 000 ms → "0:15"). */
+export function formatAt(ms: number): string {
+  const full = formatClock(ms);
+  return full.endsWith('.0') ? full.slice(0, -2) : full;
+}
+
+/** "1 pod", "3 pods". */
+export function pods(n: number): string {
+  return `${n} ${n === 1 ? 'pod' : 'pods'}`;
+}
