@@ -8,6 +8,7 @@ import type { Scenario, TrafficSpec } from './scenario/types';
 import type { KubectlResult } from './kubectl/exec';
 import type { ChartPoint } from './chartPoint';
 import { parseScenario } from './scenario/parse';
+import { parseKubectl } from './kubectl/parse';
 import { Engine, type EngineSnapshot } from './engine';
 import { buildFrame, initialCursor, type Frame, type FrameCursor } from './frame';
 import { chartPoint } from './chartPoint';
@@ -18,8 +19,18 @@ export type UserAction =
   | { t: number; kind: 'traffic'; patch: Partial<TrafficSpec> }
   | { t: number; kind: 'startTime'; ms: number };
 
+/** kubectl verbs that only read, so replaying them is never needed. */
+function isReadOnly(line: string): boolean {
+  const r = parseKubectl(line);
+  if (!r.ok) return true;
+  const v = r.cmd.verb;
+  return v === 'get' || v === 'describe' || v === 'help' || v === 'rollout history' || v === 'rollout status';
+}
+
 export interface ScenarioInfo {
   name: string;
+  /** The scenario's default app start time (ms), what the "pod start time" control starts at. */
+  startTime: number;
   title: string;
   description: string;
   /** Simulated ms the scenario is meant to run. */
@@ -76,6 +87,7 @@ export class Session {
     const s = this.scenario;
     return {
       name: s.name,
+      startTime: s.defaults.startTime,
       title: s.title,
       description: s.description,
       duration: s.duration,
@@ -159,6 +171,11 @@ export class Session {
   }
 
   exec(line: string): KubectlResult {
+    // Reads change nothing: they run but are not part of the replayable history (or the link).
+    if (isReadOnly(line)) {
+      const r = this.engine.exec(line);
+      return { output: r.output, exitCode: r.exitCode };
+    }
     return this.record({ t: this.engine.now, kind: 'kubectl', line });
   }
 
