@@ -24,7 +24,13 @@ function isReadOnly(line: string): boolean {
   const r = parseKubectl(line);
   if (!r.ok) return true;
   const v = r.cmd.verb;
-  return v === 'get' || v === 'describe' || v === 'help' || v === 'rollout history' || v === 'rollout status';
+  return (
+    v === 'get' ||
+    v === 'describe' ||
+    v === 'help' ||
+    v === 'rollout history' ||
+    v === 'rollout status'
+  );
 }
 
 export interface ScenarioInfo {

@@ -39,6 +39,9 @@ describe('An HPA targeting 50% CPU', () => {
       'New size: 5; reason: cpu resource utilization (percentage of request) above target',
     ]);
     expect(c.pods()).toHaveLength(5);
+    expect(c.kubectl('get hpa')).toMatch(
+      /^NAME {3}REFERENCE {8}TARGETS {8}MINPODS {3}MAXPODS {3}REPLICAS {3}AGE\nweb {4}Deployment\/web {3}cpu: \d+%\/50% {3}2 {9}10 {8}5 {10}90s\n$/,
+    );
     c.advance('5m');
     expect(c.messages('SuccessfulRescale')).toHaveLength(2);
   });

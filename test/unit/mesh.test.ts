@@ -68,6 +68,13 @@ describe('A VirtualService with weights 90/10', () => {
     const b = byImage(c);
     const total = (b['app:v1'] ?? 0) + (b['app:v2'] ?? 0);
     expect(total).toBeGreaterThan(25_000);
+    const got = c.kubectl('get virtualservice,destinationrule');
+    expect(got).toMatch(
+      /^NAME +GATEWAYS +HOSTS +AGE\nvirtualservice\.networking\.istio\.io\/web +\[web\] +60s\n\n/,
+    );
+    expect(got).toMatch(
+      /NAME +HOST +AGE\ndestinationrule\.networking\.istio\.io\/web +web +60s\n$/,
+    );
     // 4 standard deviations of a binomial(total, 0.1).
     expect(Math.abs((b['app:v2'] ?? 0) / total - 0.1)).toBeLessThan(4 * Math.sqrt(0.09 / total));
   });

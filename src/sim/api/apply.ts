@@ -3,7 +3,7 @@
  * the API server's words, as kubectl prints them), create or update, and kubectl's one-line
  * result (`deployment.apps/web created|configured|unchanged`).
  */
-import type { Kind, KubeObject } from './types';
+import type { Kind, KubeObject, Service } from './types';
 import type { Ctx } from '../controllers/context';
 import { applyDefaults } from './defaults';
 import { validateObject, validateUpdate } from '../scenario/validate';
@@ -16,6 +16,15 @@ export interface ApplyResult {
 }
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/** The API server's ClusterIP allocator, deterministic: 10.96.0.10, .11, … (10.96.0.1 is kubernetes). */
+function allocateClusterIP(ctx: Ctx, svc: Service): void {
+  const spec = (svc.spec ??= {});
+  if (spec.clusterIP || spec.type === 'ExternalName') return;
+  const ip = `10.96.0.${10 + ctx.store.count('Service')}`;
+  spec.clusterIP = ip;
+  spec.clusterIPs = [ip];
+}
 
 export function applyManifest(ctx: Ctx, manifest: KubeObject): ApplyResult {
   const kind = manifest.kind as Kind;
@@ -34,6 +43,7 @@ export function applyManifest(ctx: Ctx, manifest: KubeObject): ApplyResult {
   if (errors.length) return { output: kubectlInvalid(kind, name, errors), exitCode: 1 };
   const existing = ctx.store.get(kind, name);
   if (!existing) {
+    if (obj.kind === 'Service') allocateClusterIP(ctx, obj);
     ctx.store.create(obj);
     return { output: `${resourceRef(kind, name)} created\n`, exitCode: 0 };
   }

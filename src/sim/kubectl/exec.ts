@@ -58,6 +58,9 @@ export interface KubectlHost {
 }
 
 const SIMULATED_KINDS = new Set<string>([
+  'HorizontalPodAutoscaler',
+  'VirtualService',
+  'DestinationRule',
   'Deployment',
   'ReplicaSet',
   'ReplicationController',

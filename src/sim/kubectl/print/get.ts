@@ -6,6 +6,7 @@
  * kind-prefixed names when several kinds are printed) and kubectl get.go (blank line between
  * kinds, "No resources found in default namespace.").
  */
+import type { DestinationRule, HorizontalPodAutoscaler, VirtualService } from '../../api/types';
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type {
   Container,
@@ -28,7 +29,10 @@ export type GetKind =
   | 'Pod'
   | 'Service'
   | 'EndpointSlice'
-  | 'Endpoints';
+  | 'Endpoints'
+  | 'HorizontalPodAutoscaler'
+  | 'VirtualService'
+  | 'DestinationRule';
 
 /** The object type printGet expects for each kind. */
 export interface GetObjects {
@@ -39,6 +43,9 @@ export interface GetObjects {
   Service: Service;
   EndpointSlice: EndpointSlice;
   Endpoints: Endpoints;
+  HorizontalPodAutoscaler: HorizontalPodAutoscaler;
+  VirtualService: VirtualService;
+  DestinationRule: DestinationRule;
 }
 
 export interface GetOptions {
@@ -67,6 +74,9 @@ export const KIND_PREFIX: Record<GetKind, string> = {
   Service: 'service',
   EndpointSlice: 'endpointslice.discovery.k8s.io',
   Endpoints: 'endpoints',
+  HorizontalPodAutoscaler: 'horizontalpodautoscaler.autoscaling',
+  VirtualService: 'virtualservice.networking.istio.io',
+  DestinationRule: 'destinationrule.networking.istio.io',
 };
 
 export const NO_RESOURCES = 'No resources found in default namespace.\n';
@@ -92,7 +102,56 @@ function containerCells(containers: readonly Container[] | undefined): string[] 
 
 const TEMPLATE_WIDE = ['CONTAINERS', 'IMAGES', 'SELECTOR'];
 
+/** printers.go printHorizontalPodAutoscaler: TARGETS as `cpu: 45%/50%` (kubectl ≥ 1.30). */
+function hpaTargets(h: HorizontalPodAutoscaler): string {
+  const target = (h.spec?.metrics ?? []).find(
+    (m) => m.type === 'Resource' && m.resource?.name === 'cpu',
+  );
+  const want = target?.resource?.target.averageUtilization ?? 80;
+  const current = h.status?.currentMetrics?.find(
+    (m) => m.type === 'Resource' && m.resource?.name === 'cpu',
+  );
+  const now = current?.resource?.current.averageUtilization;
+  return `cpu: ${now === undefined ? '<unknown>' : `${now}%`}/${want}%`;
+}
+
 const COLUMNS: Record<GetKind, Columns> = {
+  HorizontalPodAutoscaler: {
+    headers: ['NAME', 'REFERENCE', 'TARGETS', 'MINPODS', 'MAXPODS', 'REPLICAS', 'AGE'],
+    wideHeaders: [],
+    cells: (h: HorizontalPodAutoscaler, now) => [
+      h.metadata?.name ?? '',
+      `${h.spec?.scaleTargetRef.kind}/${h.spec?.scaleTargetRef.name}`,
+      hpaTargets(h),
+      String(h.spec?.minReplicas ?? 1),
+      String(h.spec?.maxReplicas ?? 0),
+      String(h.status?.currentReplicas ?? 0),
+      since(h.metadata?.creationTimestamp, now),
+    ],
+    wideCells: () => [],
+  },
+  // The CRDs' additionalPrinterColumns (istio manifests/charts/base/files/crd-all.gen.yaml).
+  VirtualService: {
+    headers: ['NAME', 'GATEWAYS', 'HOSTS', 'AGE'],
+    wideHeaders: [],
+    cells: (v: VirtualService, now) => [
+      v.metadata?.name ?? '',
+      v.spec?.gateways?.length ? `[${v.spec.gateways.join(',')}]` : '',
+      `[${(v.spec?.hosts ?? []).join(',')}]`,
+      since(v.metadata?.creationTimestamp, now),
+    ],
+    wideCells: () => [],
+  },
+  DestinationRule: {
+    headers: ['NAME', 'HOST', 'AGE'],
+    wideHeaders: [],
+    cells: (d: DestinationRule, now) => [
+      d.metadata?.name ?? '',
+      d.spec?.host ?? '',
+      since(d.metadata?.creationTimestamp, now),
+    ],
+    wideCells: () => [],
+  },
   Pod: {
     headers: ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'],
     wideHeaders: ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'],
