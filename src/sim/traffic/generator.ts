@@ -9,7 +9,7 @@ import type { Rng } from '../core/rng';
 import type { TrafficSpec } from '../scenario/types';
 import type { KubeProxy, Backend } from '../network/kubeProxy';
 import type { Outcome, TrafficCounters } from './metrics';
-import { addOutcome, copyCounters, emptyCounters } from './metrics';
+import { addOutcome, addServed, copyCounters, emptyCounters } from './metrics';
 
 /** Traffic is generated in pieces no longer than this (and cut at its multiples). */
 export const TICK_MS = 100;
@@ -293,9 +293,7 @@ export class TrafficGenerator {
     }
     const served = count - refused;
     const errors = s ? this.rng.binomial(served, s.errorRate) : 0;
-    addOutcome(this.counters, 'refused', refused, s?.image, be.pod);
-    addOutcome(this.counters, 'app-error', errors, s?.image, be.pod);
-    addOutcome(this.counters, 'ok', served - errors, s?.image, be.pod);
+    addServed(this.counters, be.pod, s?.image, served - errors, errors, refused);
   }
 
   /** A random client, from one segment when given (-1 = clients in no segment). */

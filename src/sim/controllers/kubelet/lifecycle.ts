@@ -17,6 +17,8 @@ export const KUBELET_LATENCY_MS = 5;
 
 export class Kubelet {
   readonly runtimes = new Map<string, PodRuntime>();
+  /** The same runtimes by pod name. */
+  private readonly named = new Map<string, PodRuntime>();
   private ipCounters = new Map<string, number>();
 
   constructor(private readonly ctx: Ctx) {}
@@ -31,13 +33,18 @@ export class Kubelet {
 
   restore(s: { runtimes: [string, PodRuntime][]; ips: [string, number][] }): void {
     this.runtimes.clear();
-    for (const [k, v] of s.runtimes) this.runtimes.set(k, { ...v });
+    this.named.clear();
+    for (const [k, v] of s.runtimes) {
+      const rt = { ...v };
+      this.runtimes.set(k, rt);
+      this.named.set(rt.name, rt);
+    }
     this.ipCounters = new Map(s.ips);
   }
 
+  /** The runtime of the pod called `name` (the traffic generator asks this for every endpoint). */
   byName(name: string): PodRuntime | undefined {
-    const pod = this.ctx.store.get<Pod>('Pod', name);
-    return pod ? this.runtimes.get(pod.metadata?.uid ?? '') : undefined;
+    return this.named.get(name);
   }
 
   /** Watch hook: a pod got a node, or a deletion was requested. */
@@ -54,6 +61,8 @@ export class Kubelet {
   }
 
   onPodDeleted(pod: Pod): void {
+    const rt = this.runtimes.get(pod.metadata?.uid ?? '');
+    if (rt && this.named.get(rt.name) === rt) this.named.delete(rt.name);
     this.runtimes.delete(pod.metadata?.uid ?? '');
   }
 
@@ -117,6 +126,7 @@ export class Kubelet {
       sigtermAt: null,
     };
     this.runtimes.set(uid, rt);
+    this.named.set(rt.name, rt);
     const now = this.ctx.now();
     this.write(pod, rt, {
       startTime: toTimestamp(now),
