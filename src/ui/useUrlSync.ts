@@ -1,21 +1,55 @@
 /**
  * Keeps the address bar equal to what is on screen (scenario, speed, time, the person's
- * actions), at most every 500 ms, with history.replaceState so Back still leaves the app.
+ * actions) with history.replaceState, so Back still leaves the app. While playing the clock
+ * moves every frame, and each write costs the browser real work, so it is written at most every
+ * 2 s then; a pause, seek, step, speed change or edit is written at once (after a short
+ * coalescing delay, so dragging the seek slider writes once per pause in the drag).
  */
 import { useEffect } from 'react';
+import type { SimState } from '../store/createSimStore';
 import { useSimStore } from '../store/SimStoreProvider';
 import { encodeLink } from '../store/url';
 
-const EVERY_MS = 500;
+const PLAYING_EVERY_MS = 2000;
+const SOON_MS = 50;
+
+/** A change a person made (or sees as a jump), which the link should show without waiting. */
+function changedByPerson(s: SimState, prev: SimState): boolean {
+  return (
+    s.status !== prev.status ||
+    s.scenarioId !== prev.scenarioId ||
+    s.epoch !== prev.epoch ||
+    s.console !== prev.console ||
+    s.playback.playing !== prev.playback.playing ||
+    s.playback.speed !== prev.playback.speed ||
+    s.frame?.traffic.rps !== prev.frame?.traffic.rps ||
+    s.frame?.traffic.target !== prev.frame?.traffic.target ||
+    // Paused, the clock moves only by seek or step.
+    (!s.playback.playing && s.frame?.t !== prev.frame?.t)
+  );
+}
+
+function beforeNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => resolve());
+    else resolve();
+  });
+}
 
 export function useUrlSync(): void {
   const store = useSimStore();
   useEffect(() => {
     let stopped = false;
     let busy = false;
-    const tick = async () => {
+    let again = false;
+    let soon: ReturnType<typeof setTimeout> | null = null;
+    const write = async () => {
       const s = store.getState();
-      if (busy || s.status !== 'ready' || !s.scenarioId) return;
+      if (s.status !== 'ready' || !s.scenarioId) return;
+      if (busy) {
+        again = true;
+        return;
+      }
       busy = true;
       try {
         const actions = await s.actionLog();
@@ -29,18 +63,40 @@ export function useUrlSync(): void {
           actions,
         });
         const { pathname, search, hash } = window.location;
-        if (query !== search)
+        if (query !== search) await beforeNextPaint();
+        // replaceState lays out the page (for scroll restoration): done in an animation frame,
+        // that layout is the frame's own, not a second one after React's commit.
+        if (!stopped && query !== window.location.search)
           window.history.replaceState(window.history.state, '', `${pathname}${query}${hash}`);
       } catch (e) {
         console.warn('The address bar could not be updated:', e);
       } finally {
         busy = false;
+        if (again && !stopped) {
+          again = false;
+          writeSoon();
+        }
       }
     };
-    const id = setInterval(() => void tick(), EVERY_MS);
+    const writeSoon = () => {
+      soon ??= setTimeout(() => {
+        soon = null;
+        void write();
+      }, SOON_MS);
+    };
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (changedByPerson(s, prev)) writeSoon();
+    });
+    // While playing, the moving clock (and anything not in the frame) every 2 s.
+    const id = setInterval(() => {
+      if (store.getState().playback.playing) void write();
+    }, PLAYING_EVERY_MS);
+    writeSoon();
     return () => {
       stopped = true;
+      unsubscribe();
       clearInterval(id);
+      if (soon) clearTimeout(soon);
     };
   }, [store]);
 }

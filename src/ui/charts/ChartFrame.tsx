@@ -104,17 +104,20 @@ export function ChartFrame(p: FrameProps) {
         )}
       </div>
       <Legend items={p.legend} label={`${p.title}: key`} />
-      <table className="chart-sr">
-        <caption>{p.title}: latest values</caption>
-        <tbody>
-          {latest.map((r) => (
-            <tr key={r.label}>
-              <th scope="row">{r.label}</th>
-              <td>{r.value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* Tables ignore width and overflow, so the visually hidden box is a wrapper div. */}
+      <div className="chart-sr">
+        <table>
+          <caption>{p.title}: latest values</caption>
+          <tbody>
+            {latest.map((r) => (
+              <tr key={r.label}>
+                <th scope="row">{r.label}</th>
+                <td>{r.value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

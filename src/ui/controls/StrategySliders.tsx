@@ -3,10 +3,11 @@
  * as the kubectl a person would type (scale / patch); the resolved pod numbers come from the
  * frame, so what is shown is what the controller uses.
  */
-import { useCallback, useState } from 'react';
-import type { DeploymentView } from '../../sim/frame';
+import { memo, useCallback, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { DeploymentField } from '../../store/edits';
-import { useSimStore } from '../../store/SimStoreProvider';
+import { useSim, useSimStore } from '../../store/SimStoreProvider';
+import { selectStrategyValues } from './deploymentSelectors';
 import { LabeledSlider } from './LabeledSlider';
 import { UnitToggle } from './UnitToggle';
 import {
@@ -16,12 +17,51 @@ import {
   unavailableText,
   writtenNumber,
   type StrategyField,
+  type StrategyInput,
 } from './resolvedText';
 
-export function StrategySliders({ d }: { d: DeploymentView }) {
+/**
+ * Subscribes to the spec values and resolved numbers only (primitives, compared shallowly), so
+ * the sliders re-render when one of them changes, not with every frame.
+ */
+export const StrategySliders = memo(function StrategySliders({ name }: { name: string }) {
+  const v = useSim(useShallow(useMemo(() => selectStrategyValues(name), [name])));
+  if (!v) return null;
+  return (
+    <Sliders
+      name={name}
+      type={v.type}
+      replicas={v.replicas}
+      maxSurge={v.maxSurge}
+      maxUnavailable={v.maxUnavailable}
+      minReadySeconds={v.minReadySeconds}
+      surgePods={v.surgePods}
+      unavailablePods={v.unavailablePods}
+    />
+  );
+});
+
+interface SlidersProps {
+  name: string;
+  type: 'RollingUpdate' | 'Recreate';
+  replicas: number;
+  maxSurge: number | string | null;
+  maxUnavailable: number | string | null;
+  minReadySeconds: number;
+  surgePods: number;
+  unavailablePods: number;
+}
+
+function Sliders({ name, ...p }: SlidersProps) {
   const store = useSimStore();
   const [error, setError] = useState<string | null>(null);
-  const name = d.name;
+  const d: StrategyInput = useMemo(
+    () => ({
+      spec: { replicas: p.replicas, maxSurge: p.maxSurge, maxUnavailable: p.maxUnavailable },
+      strategy: { type: p.type, maxSurge: p.surgePods, maxUnavailable: p.unavailablePods },
+    }),
+    [p.replicas, p.maxSurge, p.maxUnavailable, p.type, p.surgePods, p.unavailablePods],
+  );
   const edit = useCallback(
     async (field: DeploymentField, value: number | string) => {
       const r = await store.getState().editDeployment(name, field, value);
@@ -55,7 +95,7 @@ export function StrategySliders({ d }: { d: DeploymentView }) {
         min={0}
         max={30}
         step={1}
-        actual={d.spec.minReadySeconds}
+        actual={p.minReadySeconds}
         apply={(v) => edit('minReadySeconds', v)}
         format={(v) => `${v} s`}
       />
@@ -74,7 +114,7 @@ function StrategySlider({
   disabled,
   edit,
 }: {
-  d: DeploymentView;
+  d: StrategyInput;
   field: StrategyField;
   disabled: boolean;
   edit(field: DeploymentField, value: number | string): Promise<void>;

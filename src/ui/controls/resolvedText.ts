@@ -11,29 +11,35 @@ export const DEFAULT_STRATEGY_VALUE = '25%';
 
 export type StrategyField = 'maxSurge' | 'maxUnavailable';
 
-export function written(d: DeploymentView, field: StrategyField): string {
+/** What these helpers read of a Deployment: its written spec and the resolved pod numbers. */
+export interface StrategyInput {
+  spec: Pick<DeploymentView['spec'], 'replicas' | 'maxSurge' | 'maxUnavailable'>;
+  strategy: DeploymentView['strategy'];
+}
+
+export function written(d: StrategyInput, field: StrategyField): string {
   const v = d.spec[field];
   return v === null ? DEFAULT_STRATEGY_VALUE : String(v);
 }
 
-export function isPercent(d: DeploymentView, field: StrategyField): boolean {
+export function isPercent(d: StrategyInput, field: StrategyField): boolean {
   return written(d, field).endsWith('%');
 }
 
 /** The slider position: a percentage or a pod count, as written. */
-export function writtenNumber(d: DeploymentView, field: StrategyField): number {
+export function writtenNumber(d: StrategyInput, field: StrategyField): number {
   const n = parseInt(written(d, field), 10);
   return Number.isFinite(n) ? n : 0;
 }
 
 /** "maxSurge 25% → 1 pod · at most 4 pods". */
-export function surgeText(d: DeploymentView): string {
+export function surgeText(d: StrategyInput): string {
   const n = d.strategy.maxSurge;
   return `maxSurge ${written(d, 'maxSurge')} → ${pods(n)} · at most ${pods(d.spec.replicas + n)}`;
 }
 
 /** "maxUnavailable 25% → 0 pods · at least 3 available". */
-export function unavailableText(d: DeploymentView): string {
+export function unavailableText(d: StrategyInput): string {
   const n = d.strategy.maxUnavailable;
   const least = Math.max(0, d.spec.replicas - n);
   return `maxUnavailable ${written(d, 'maxUnavailable')} → ${pods(n)} · at least ${least} available`;
@@ -41,7 +47,7 @@ export function unavailableText(d: DeploymentView): string {
 
 /** The same amount in the other unit, for the count/percent toggle. */
 export function convert(
-  d: DeploymentView,
+  d: StrategyInput,
   field: StrategyField,
   toPercent: boolean,
 ): number | string {

@@ -2,31 +2,39 @@
  * Events laid out like `kubectl describe deployment` (Type, Reason, Age, From, Message), the
  * involved object above each message; ages count from the simulated clock. Newest at the bottom; it follows new events
  * unless the reader has scrolled up.
+ *
+ * Cost rules (a 300-pod rollout logs hundreds of events a second): the rows follow the store at
+ * most four times a wall second while playing (useLogEvents); ages come from a clock that
+ * moves at most once a wall second; rows are memoised by key; the scroll box is `contain:
+ * strict`, so its layout never spreads to the page; and it scrolls to the bottom in the next
+ * animation frame, only when the newest row changed (never a forced layout per frame).
  */
-import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { EventRecord } from '../../sim/runResult';
 import { humanDuration } from '../../sim/kubectl/print/humanDuration';
-import type { SimState } from '../../store/createSimStore';
-import { useSim } from '../../store/SimStoreProvider';
-import { selectEvents } from '../../store/selectors';
+import { useCoarseClock } from '../useCoarseClock';
 import { MAX_ROWS, visibleEvents } from './eventFilter';
+import { useLogEvents } from './useLogEvents';
 import './log.css';
 
-/** The clock in quarter seconds: ages are whole seconds, so finer is wasted work. */
-const selectQuarter = (s: SimState) => Math.floor((s.frame?.t ?? 0) / 250);
-
 export function EventLog() {
-  const events = useSim(selectEvents);
-  const nowMs = useSim(selectQuarter) * 250;
+  const events = useLogEvents();
+  const nowMs = useCoarseClock();
   const [all, setAll] = useState(false);
   const rows = useMemo(() => visibleEvents(events, all), [events, all]);
   const scroller = useRef<HTMLDivElement>(null);
   const follow = useRef(true);
+  const newest = rows.at(-1)?.key ?? '';
 
-  useLayoutEffect(() => {
-    const el = scroller.current;
-    if (el && follow.current) el.scrollTop = el.scrollHeight;
-  }, [rows]);
+  useEffect(() => {
+    if (!newest || typeof requestAnimationFrame !== 'function') return;
+    const raf = requestAnimationFrame(() => {
+      const el = scroller.current;
+      // Past the end clamps to the end: no need to read scrollHeight first.
+      if (el && follow.current) el.scrollTop = Number.MAX_SAFE_INTEGER;
+    });
+    return () => cancelAnimationFrame(raf);
+  }, [newest]);
 
   return (
     <section className="event-log" aria-label="Events">
@@ -51,26 +59,31 @@ export function EventLog() {
           follow.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
         }}
       >
-        <table className="log-table">
-          <colgroup>
-            <col className="col-type" />
-            <col className="col-reason" />
-            <col className="col-age" />
-            <col className="col-from" />
-            <col />
-          </colgroup>
-          <thead>
-            <tr>
-              <th scope="col">Type</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Age</th>
-              <th scope="col">From</th>
-              <th scope="col">Message</th>
+        {/* Explicit roles: the rows are laid out as grids (log.css), which can cost a table its
+            semantics in some browsers. */}
+        <table className="log-table" role="table">
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">
+                Type
+              </th>
+              <th scope="col" role="columnheader">
+                Reason
+              </th>
+              <th scope="col" role="columnheader">
+                Age
+              </th>
+              <th scope="col" role="columnheader">
+                From
+              </th>
+              <th scope="col" role="columnheader">
+                Message
+              </th>
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             {rows.map((r) => (
-              <Row key={r.key} event={r.event} age={humanDuration(nowMs - r.event.t * 1000)} />
+              <Row key={r.key} event={r.event} age={ageText(nowMs, r.event.t)} />
             ))}
           </tbody>
         </table>
@@ -80,18 +93,28 @@ export function EventLog() {
   );
 }
 
+/**
+ * The coarse clock lags the frame by up to a wall second, so an event can be newer than it:
+ * that reads "0s", not "<invalid>" (kubectl's text for a time in the future).
+ */
+function ageText(nowMs: number, t: number): string {
+  return humanDuration(Math.max(0, nowMs - t * 1000));
+}
+
 const Row = memo(function Row({ event: e, age }: { event: EventRecord; age: string }) {
   return (
-    <tr className={e.type === 'Warning' ? 'is-warning' : undefined}>
-      <td>{e.type}</td>
-      <td className="reason-cell clip" title={e.reason}>
+    <tr className={e.type === 'Warning' ? 'is-warning' : undefined} role="row">
+      <td role="cell">{e.type}</td>
+      <td className="reason-cell clip" title={e.reason} role="cell">
         {e.reason}
       </td>
-      <td title={`at ${e.t.toFixed(1)} s`}>{age}</td>
-      <td className="clip" title={e.source}>
+      <td title={`at ${e.t.toFixed(1)} s`} role="cell">
+        {age}
+      </td>
+      <td className="clip" title={e.source} role="cell">
         {e.source ?? ''}
       </td>
-      <td className="message-cell">
+      <td className="message-cell" role="cell">
         <span className="ev-object">{e.object}</span> {e.message}
       </td>
     </tr>

@@ -1,4 +1,4 @@
-/** While a scenario loads: a calm placeholder. When it does not parse: its errors, readable. */
+/** While a scenario loads: a calm skeleton. When it does not parse: its errors, readable. */
 import { useSim } from '../../store/SimStoreProvider';
 
 export function LoadingSkeleton() {

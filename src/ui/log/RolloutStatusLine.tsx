@@ -1,20 +1,26 @@
 /** `kubectl rollout status` for the first Deployment, as one line under the top bar. */
+import type { SimState } from '../../store/createSimStore';
 import { useSim } from '../../store/SimStoreProvider';
 
+// Strings, not the DeploymentView: frames rebuild views, and this line changes rarely.
+const selectName = (s: SimState): string | null => s.frame?.deployments[0]?.name ?? null;
+const selectStatus = (s: SimState): string => s.frame?.deployments[0]?.rolloutStatus ?? '';
+
 export function RolloutStatusLine() {
-  const d = useSim((s) => s.frame?.deployments[0]);
-  if (!d) return null;
-  const done = d.rolloutStatus.includes('successfully rolled out');
-  const failed = d.rolloutStatus.startsWith('error:');
+  const name = useSim(selectName);
+  const status = useSim(selectStatus);
+  if (name === null) return null;
+  const done = status.includes('successfully rolled out');
+  const failed = status.startsWith('error:');
   return (
     <p
       className={`status-line${done ? ' is-done' : ''}${failed ? ' is-failed' : ''}`}
       aria-label="Rollout status"
     >
       <span className="status-cmd" aria-hidden="true">
-        rollout status deployment/{d.name}
+        rollout status deployment/{name}
       </span>
-      <span className="status-text">{d.rolloutStatus}</span>
+      <span className="status-text">{status}</span>
     </p>
   );
 }

@@ -2,7 +2,7 @@
 import type { EventRecord } from '../../sim/runResult';
 
 /** Rows rendered at most: the newest ones (the store keeps up to 2000). */
-export const MAX_ROWS = 300;
+export const MAX_ROWS = 200;
 
 /** The default view: what the Deployment and ReplicaSet controllers say, and every Warning. */
 export function isRolloutEvent(e: EventRecord): boolean {

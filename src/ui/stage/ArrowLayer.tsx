@@ -1,14 +1,16 @@
 /**
  * The arrows: clients → the target Service, and each Service → every group holding one of its
- * serving endpoints. Geometry comes from the registered elements, measured once per animation
- * frame; React state changes only when an arrow actually moves. With reduced motion the arrows
+ * serving endpoints. Geometry comes from the registered elements' cached boxes
+ * (stageGeometry.ts), recomputed only when the links or the boxes changed; React state changes
+ * only when an arrow actually moves. With reduced motion the arrows
  * carry the request rates as text instead of moving dots.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useSim } from '../../store/SimStoreProvider';
 import { curvePath, curvePoint } from './layout';
 import { selectLinksKey } from './stageSelectors';
-import { boxOf, useStageRegistry, type StageRegistry } from './stageRegistry';
+import { boxIn, refreshIfDue } from './stageGeometry';
+import { useStageRegistry, type StageRegistry } from './stageRegistry';
 import { useRates, type Rates } from './useRates';
 
 interface Arrow {
@@ -24,16 +26,16 @@ interface Arrow {
 const GAP = 6;
 
 function measure(reg: StageRegistry, links: string): Arrow[] {
-  if (!reg.stage || !links) return [];
-  const origin = reg.stage.getBoundingClientRect();
+  const g = reg.geometry;
+  if (!reg.stage || !links || !g.origin) return [];
   const out: Arrow[] = [];
   const perFrom = new Map<string, number>();
   for (const link of links.split('\n')) {
     const [from = '', to = ''] = link.split('>');
     const a = from === 'client' ? reg.clientBox : reg.services.get(from);
     const b = from === 'client' ? reg.services.get(to) : reg.groups.get(to);
-    const ba = a && boxOf(a, origin);
-    const bb = b && boxOf(b, origin);
+    const ba = boxIn(g, a);
+    const bb = boxIn(g, b);
     if (!ba || !bb) continue;
     const start = { x: ba.right + GAP, y: ba.cy };
     const end = { x: bb.left - GAP, y: bb.cy };
@@ -65,9 +67,16 @@ export function ArrowLayer({ reduced }: { reduced: boolean }) {
     if (typeof requestAnimationFrame !== 'function') return;
     let raf = 0;
     let last = '';
+    let measuredLinks: string | null = null;
+    let measuredVersion = -1;
     const tick = () => {
       raf = requestAnimationFrame(tick);
-      const next = measure(reg, linksRef.current);
+      const version = refreshIfDue(reg.geometry, reg.stage, performance.now());
+      const links = linksRef.current;
+      if (version === measuredVersion && links === measuredLinks) return;
+      measuredVersion = version;
+      measuredLinks = links;
+      const next = measure(reg, links);
       const key = next.map((a) => `${a.slot}${a.to}${a.d}`).join('|');
       if (key === last) return;
       last = key;

@@ -1,13 +1,20 @@
 /** A wrapping list of pod tiles; tiles shrink as the list grows (300 pods still fit). */
-import type { CSSProperties } from 'react';
+import { useLayoutEffect, type CSSProperties } from 'react';
+import { useSim } from '../../store/SimStoreProvider';
+import { selectCalm } from './calm';
 import { PodTile } from './PodTile';
 import { tileGap, tileSize } from './layout';
 import { useGhosts } from './useGhosts';
+import { useStageRegistry } from './stageRegistry';
 import { useReducedMotion } from './useReducedMotion';
 
 export function PodList({ ids, label }: { ids: string[]; label: string }) {
   const reduced = useReducedMotion();
-  const shown = useGhosts(ids, reduced);
+  const calm = useSim(selectCalm);
+  const shown = useGhosts(ids, reduced || calm);
+  const reg = useStageRegistry();
+  // Tiles moved: the layers over the stage measure again (they cache boxes otherwise).
+  useLayoutEffect(() => reg.invalidate(), [reg, shown]);
   const tile = tileSize(ids.length);
   const style = { '--tile': `${tile}px`, '--gap': `${tileGap(tile)}px` } as CSSProperties;
   return (

@@ -3,7 +3,7 @@
  * counts, over the list of its pods. It subscribes to its pod ids (the same array while
  * membership is unchanged) and to a few numbers of its own; tiles subscribe to themselves.
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { SimState } from '../../store/createSimStore';
 import { useSim } from '../../store/SimStoreProvider';
@@ -48,7 +48,8 @@ const selectHead =
     };
   };
 
-export function ReplicaSetColumn({
+/** Memoised on its (primitive) props: a new column beside it must not re-render this one. */
+export const ReplicaSetColumn = memo(function ReplicaSetColumn({
   name,
   kind = 'ReplicaSet',
 }: {
@@ -100,4 +101,4 @@ export function ReplicaSetColumn({
       <PodList ids={ids} label={`${kind} ${name}`} />
     </div>
   );
-}
+});

@@ -15,6 +15,7 @@ import { WorkloadGroup } from './WorkloadGroup';
 import { createStageRegistry, StageRegistryContext } from './stageRegistry';
 import { parseStructure, selectStructureKey } from './stageSelectors';
 import { useReducedMotion } from './useReducedMotion';
+import { selectCalm } from './calm';
 import './stage.css';
 
 export function Stage() {
@@ -23,16 +24,35 @@ export function Stage() {
   const structure = useMemo(() => parseStructure(key), [key]);
   const status = useSim((s) => s.status);
   const reduced = useReducedMotion();
+  const calm = useSim(selectCalm);
   const ref = useCallback(
     (el: HTMLElement | null) => {
       reg.stage = el;
+      if (!el) return;
+      reg.invalidate(true);
+      // The overlays cache boxes: a resized stage must be measured again at once.
+      const resize =
+        typeof ResizeObserver === 'function'
+          ? new ResizeObserver(() => reg.invalidate(true))
+          : null;
+      resize?.observe(el);
+      return () => {
+        resize?.disconnect();
+        reg.stage = null;
+      };
     },
     [reg],
   );
 
   return (
     <StageRegistryContext.Provider value={reg}>
-      <section ref={ref} className="stage" role="region" aria-label="Cluster">
+      <section
+        ref={ref}
+        className="stage"
+        role="region"
+        aria-label="Cluster"
+        data-calm={calm ? '' : undefined}
+      >
         <ArrowLayer reduced={reduced} />
         <div className="stage-left">
           <ClientColumn />
@@ -42,7 +62,7 @@ export function Stage() {
             ))}
           </div>
         </div>
-        <div className="stage-groups">
+        <div className="stage-groups" onScroll={() => reg.invalidate(true)}>
           {structure.groups.map((g) => (
             <WorkloadGroup key={g.key} group={g} />
           ))}

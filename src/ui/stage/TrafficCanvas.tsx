@@ -9,13 +9,18 @@ import { useEffect, useRef } from 'react';
 import type { SimState } from '../../store/createSimStore';
 import { useSimStore } from '../../store/SimStoreProvider';
 import { inService, routePoint, tripMs, versionSlot, VERSION_COLOURS, type Point } from './layout';
-import { boxOf, useStageRegistry, type Box, type StageRegistry } from './stageRegistry';
+import { boxIn, refreshIfDue } from './stageGeometry';
+import { useStageRegistry, type StageRegistry } from './stageRegistry';
 
 const MAX_DOTS = 400;
 const BURST_MS = 450;
 const DOT_R = 3.5;
 /** The longest wall gap between two frames over which a frame's requests are spread (ms). */
 const MAX_SPREAD_MS = 100;
+/** How often the canvas's data-dots attribute (dots in flight) is updated (ms). */
+const COUNT_MS = 500;
+/** How often the version colours are read again from CSS (a theme switch) (ms). */
+const PALETTE_MS = 2000;
 
 interface Dot {
   start: number;
@@ -85,15 +90,10 @@ function draw(
   palette: Palette,
   now: number,
 ): boolean {
-  const stage = reg.stage;
-  if (!stage) return false;
-  const origin = stage.getBoundingClientRect();
-  const boxes = new Map<HTMLElement, Box | null>();
-  const box = (el: HTMLElement | null | undefined): Box | null => {
-    if (!el) return null;
-    if (!boxes.has(el)) boxes.set(el, boxOf(el, origin));
-    return boxes.get(el) ?? null;
-  };
+  const g = reg.geometry;
+  refreshIfDue(g, reg.stage, now);
+  if (!g.origin) return false;
+  const box = (el: HTMLElement | null | undefined) => boxIn(g, el);
   const clientAt = (c: number): Point | null => {
     const icons = reg.clients;
     const b = box(icons.length ? icons[c % icons.length] : reg.clientBox);
@@ -170,24 +170,58 @@ export function TrafficCanvas() {
     let ctx: CanvasRenderingContext2D | null | undefined;
     let raf = 0;
     let lastFrameAt = performance.now();
-
-    const size = () => {
+    // The canvas's CSS size, kept by a ResizeObserver: reading clientWidth in every frame
+    // would force a layout right after React's commit.
+    let cssW = canvas.clientWidth;
+    let cssH = canvas.clientHeight;
+    let sized = false;
+    const resize =
+      typeof ResizeObserver === 'function'
+        ? new ResizeObserver((entries) => {
+            const r = entries.at(-1)?.contentRect;
+            if (!r) return;
+            cssW = r.width;
+            cssH = r.height;
+            sized = false;
+            reg.invalidate(true);
+          })
+        : null;
+    resize?.observe(canvas);
+    const size = (c: CanvasRenderingContext2D) => {
+      if (sized) return;
+      sized = true;
       const dpr = window.devicePixelRatio || 1;
-      const w = Math.round(canvas.clientWidth * dpr);
-      const h = Math.round(canvas.clientHeight * dpr);
+      const w = Math.round(cssW * dpr);
+      const h = Math.round(cssH * dpr);
       if (canvas.width !== w || canvas.height !== h) {
         canvas.width = w;
         canvas.height = h;
       }
-      ctx?.setTransform(dpr, 0, 0, dpr, 0, 0);
+      c.setTransform(dpr, 0, 0, dpr, 0, 0);
     };
+
+    // Dots in flight, for anyone measuring (the UI benchmark reads [data-dots]); at most twice
+    // a second, since an attribute write invalidates style.
+    let shownCount = -1;
+    let countedAt = -Infinity;
+    const count = (now: number, force = false) => {
+      if (!force && now - countedAt < COUNT_MS) return;
+      countedAt = now;
+      if (dots.length === shownCount) return;
+      shownCount = dots.length;
+      canvas.dataset.dots = String(shownCount);
+    };
+    count(performance.now(), true);
+
     const tick = () => {
       raf = 0;
       if (!ctx || !palette) return;
-      size();
-      ctx.clearRect(0, 0, canvas.clientWidth, canvas.clientHeight);
-      if (draw(ctx, reg, dots, bursts, palette, performance.now()))
-        raf = requestAnimationFrame(tick);
+      size(ctx);
+      ctx.clearRect(0, 0, cssW, cssH);
+      const now = performance.now();
+      const moving = draw(ctx, reg, dots, bursts, palette, now);
+      count(now, !moving);
+      if (moving) raf = requestAnimationFrame(tick);
     };
 
     const unsubscribe = store.subscribe((s, prev) => {
@@ -198,17 +232,20 @@ export function TrafficCanvas() {
       if (s.epoch !== prev.epoch) {
         dots.length = 0;
         bursts.length = 0;
+        count(now, true);
       }
       // Seeks and steps jump time: only live playback sends dots.
       if (!s.playback.playing || !s.frame.requests.length || !reg.stage) return;
-      if (!palette || now - palette.at > 1000) palette = readPalette(reg.stage, now);
+      if (!palette || now - palette.at > PALETTE_MS) palette = readPalette(reg.stage, now);
       if (ctx === undefined) ctx = canvas.getContext('2d');
       if (!ctx) return;
       spawn(s, dots, now, spread, palette);
+      count(now);
       if (!raf && dots.length) raf = requestAnimationFrame(tick);
     });
     return () => {
       unsubscribe();
+      resize?.disconnect();
       if (raf) cancelAnimationFrame(raf);
     };
   }, [store, reg]);

@@ -3,7 +3,7 @@
  * Deployment, or the pods no controller owns. The header carries the strategy and the
  * `kubectl rollout status` line.
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { SimState } from '../../store/createSimStore';
 import type { DeploymentView } from '../../sim/frame';
 import { useSim } from '../../store/SimStoreProvider';
@@ -39,7 +39,20 @@ function tone(status: string): string {
   return 'busy';
 }
 
-export function WorkloadGroup({ group }: { group: GroupSpec }) {
+/** A group's spec is rebuilt with every structure change; compare it by value. */
+function sameGroup(a: { group: GroupSpec }, b: { group: GroupSpec }): boolean {
+  const x = a.group;
+  const y = b.group;
+  return (
+    x.key === y.key &&
+    x.name === y.name &&
+    x.kind === y.kind &&
+    x.replicaSets.length === y.replicaSets.length &&
+    x.replicaSets.every((rs, i) => rs === y.replicaSets[i])
+  );
+}
+
+export const WorkloadGroup = memo(function WorkloadGroup({ group }: { group: GroupSpec }) {
   const ref = useRegister('groups', group.key);
   const kindLabel = group.kind === 'Pods' ? 'without a controller' : group.kind;
   return (
@@ -72,7 +85,7 @@ export function WorkloadGroup({ group }: { group: GroupSpec }) {
       </div>
     </div>
   );
-}
+}, sameGroup);
 
 function DeploymentMeta({ name }: { name: string }) {
   const [strategy] = useSim(useShallow(useMemo(() => selectDeploymentHead(name), [name])));

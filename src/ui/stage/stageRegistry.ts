@@ -1,10 +1,11 @@
 /**
  * Where things are on the stage, for the layers drawn over it (arrows, request dots): tiles,
  * Service boxes, groups and clients register their elements by name through ref callbacks, and
- * the layers read their rectangles once per animation frame. Plain mutable Maps on purpose: this
- * is not React state, nothing re-renders when it changes.
+ * the layers read their rectangles through a cache (stageGeometry.ts). Plain mutable Maps on
+ * purpose: this is not React state, nothing re-renders when it changes.
  */
 import { createContext, useCallback, useContext, type RefCallback } from 'react';
+import { createGeometry, type Geometry } from './stageGeometry';
 
 export interface StageRegistry {
   stage: HTMLElement | null;
@@ -14,9 +15,17 @@ export interface StageRegistry {
   /** The client column, and its client icons (request dots start at one of them). */
   clientBox: HTMLElement | null;
   clients: HTMLElement[];
+  /** Cached boxes of the elements above, relative to the stage. */
+  geometry: Geometry;
+  /**
+   * Something moved (a pod list changed, the stage resized or scrolled): measure again, soon
+   * (throttled) or, when `urgent`, on the next read.
+   */
+  invalidate(urgent?: boolean): void;
 }
 
 export function createStageRegistry(): StageRegistry {
+  const geometry = createGeometry();
   return {
     stage: null,
     pods: new Map(),
@@ -24,6 +33,11 @@ export function createStageRegistry(): StageRegistry {
     groups: new Map(),
     clientBox: null,
     clients: [],
+    geometry,
+    invalidate(urgent = false) {
+      geometry.dirty = true;
+      if (urgent) geometry.urgent = true;
+    },
   };
 }
 
@@ -45,37 +59,13 @@ export function useRegister(table: Table, name: string): RefCallback<HTMLElement
       if (!el) return;
       const map = reg[table];
       map.set(name, el);
+      reg.invalidate();
       return () => {
         // A newer element may have taken the name (a pod re-listed elsewhere): keep that one.
         if (map.get(name) === el) map.delete(name);
+        reg.invalidate();
       };
     },
     [reg, table, name],
   );
-}
-
-/** An element's centre and edges relative to the stage. */
-export interface Box {
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-  cx: number;
-  cy: number;
-}
-
-export function boxOf(el: HTMLElement, origin: DOMRect): Box | null {
-  const r = el.getBoundingClientRect();
-  // Not laid out (hidden panel, or a test DOM without layout): nothing to point at.
-  if (r.width === 0 && r.height === 0) return null;
-  const left = r.left - origin.left;
-  const top = r.top - origin.top;
-  return {
-    left,
-    right: left + r.width,
-    top,
-    bottom: top + r.height,
-    cx: left + r.width / 2,
-    cy: top + r.height / 2,
-  };
 }
