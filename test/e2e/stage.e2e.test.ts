@@ -111,9 +111,11 @@ describe('The address bar', () => {
     await surge.dispatchEvent('change');
     await playUntil(page, 20, '5');
     await page.getByRole('button', { name: 'Pause' }).click();
+    // The address bar follows a pause at once (while playing it is written every 2 s).
     await expect
-      .poll(() => new URL(page.url()).searchParams.get('a'), { timeout: 5_000 })
-      .toBeTruthy();
+      .poll(() => Number(new URL(page.url()).searchParams.get('t') ?? 0), { timeout: 5_000 })
+      .toBeGreaterThanOrEqual(20);
+    expect(new URL(page.url()).searchParams.get('a')).toBeTruthy();
     const url = new URL(page.url());
     expect(url.searchParams.get('scenario')).toBe('ramped');
     const shared = await open(browser, `${url.pathname}${url.search}`);
