@@ -86,10 +86,19 @@ describe('The keyboard', () => {
       .poll(() => page.getByRole('button', { name: 'Play' }).count(), { timeout: 15_000 })
       .toBe(1);
     await page.locator('body').click({ position: { x: 5, y: 5 } });
+    // Wait for the scenario to be loaded before driving it.
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Cluster' }).getByRole('list').count(), {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(0);
     const before = await clockSeconds(page);
     // Each step is one controller action; the first image pull ends a second in.
-    for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
-    await expect.poll(() => clockSeconds(page)).toBeGreaterThan(before);
+    for (let i = 0; i < 20 && (await clockSeconds(page)) <= before; i++) {
+      await page.keyboard.press('ArrowRight');
+      await page.waitForTimeout(100);
+    }
+    expect(await clockSeconds(page)).toBeGreaterThan(before);
     await expect
       .poll(() => page.getByRole('region', { name: 'Events' }).textContent())
       .toContain('ScalingReplicaSet');
