@@ -6,8 +6,7 @@
  * A benchmark, not a test: it prints figures and never fails on them (exit 1 only when the
  * harness itself breaks). `--profile` adds a CPU profile of the measured window (top functions).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { CHROMIUM, CHROMIUM_ARGS, startPreview } from '../support/browser';
 import { chromium, type Page } from 'playwright-core';
 import { initialJs } from './initialJs';
 import { collectWindow, inputLatency, prepare, type WindowFigures } from './uiBenchPage';
@@ -15,62 +14,6 @@ import { startMetrics, startProfile, type MainThreadTime, type CpuProfile } from
 
 const SCENARIO = 'big-fleet';
 const WINDOW_MS = 10_000;
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-async function waitFor(url: string, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`vite preview did not answer at ${url}`);
-}
-
-async function preview(): Promise<{ server: ChildProcess; url: string }> {
-  const port = await freePort();
-  const server = spawn(
-    process.execPath,
-    [
-      'node_modules/vite/bin/vite.js',
-      'preview',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--strictPort',
-    ],
-    { stdio: 'ignore' },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(url, 20_000);
-  return { server, url };
-}
-
 const ms = (v: number) => `${v.toFixed(0)} ms`;
 const kB = (v: number) => `${(v / 1000).toFixed(1)} kB`;
 
@@ -158,10 +101,10 @@ function report(
 
 async function main(): Promise<void> {
   const profile = process.argv.includes('--profile');
-  const { server, url } = await preview();
+  const { server, url } = await startPreview();
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ARGS,
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
   });
   try {
     const context = await browser.newContext({

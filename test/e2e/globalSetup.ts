@@ -2,39 +2,14 @@
  * Builds the app once and serves it with `vite preview` on a free loopback port for all browser
  * tests. The vite process is spawned directly (not through npx) so killing it stops the server.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { startPreview } from '../support/browser';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-async function waitFor(url: string, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`vite preview did not answer at ${url}`);
 }
 
 let server: ChildProcess | undefined;
@@ -48,24 +23,9 @@ export default async function setup(project: TestProject): Promise<() => void> {
     );
     if (b.status !== 0) throw new Error('vite build failed');
   }
-  const port = await freePort();
-  server = spawn(
-    process.execPath,
-    [
-      'node_modules/vite/bin/vite.js',
-      'preview',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--strictPort',
-    ],
-    {
-      stdio: 'ignore',
-    },
-  );
-  const baseUrl = `http://127.0.0.1:${port}`;
-  await waitFor(baseUrl, 20_000);
+  const preview = await startPreview();
+  server = preview.server;
+  const baseUrl = preview.url;
   project.provide('baseUrl', baseUrl);
   return () => {
     server?.kill();
