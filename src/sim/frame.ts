@@ -124,6 +124,8 @@ export interface Frame {
   /** New since the previous frame. */
   events: EventRecord[];
   commands: CommandRecord[];
+  /** Earlier commands whose output grew since (a watching `rollout status`), by index. */
+  commandUpdates: { index: number; output: string; exitCode: number }[];
   /** Caption of the latest scenario step that had one. */
   caption: string | null;
 }
@@ -138,6 +140,8 @@ export interface FrameCursor {
   flushed: number;
   events: number;
   commands: number;
+  /** Output length and exit code of each command already sent, to send only what grew. */
+  commandState: string[];
   counters: TrafficCounters;
   images: string[];
   /** What each pod looked like in the last frame sent (a signature), to send only changes. */
@@ -151,6 +155,7 @@ export function initialCursor(engine: Engine): FrameCursor {
     flushed: engine.traffic.flushedTo,
     events: 0,
     commands: 0,
+    commandState: [],
     counters: copyCounters(engine.traffic.counters),
     images: [],
     sent: new Map(),
@@ -209,6 +214,7 @@ export function buildFrame(
   const spec = engine.traffic.current;
   const flushed = engine.traffic.flushedTo;
   const requests = engine.traffic.recent.filter((r) => r.t >= cursor.flushed && r.t < flushed);
+  const commandState = engine.commands.map((c) => `${c.output.length}|${c.exitCode}`);
   const sent = new Map<string, string>();
   const changed: PodView[] = [];
   for (const p of pods) {
@@ -236,6 +242,14 @@ export function buildFrame(
     requests: requests.length > MAX_DOTS ? requests.slice(-MAX_DOTS) : requests,
     events: engine.eventRecords(cursor.events),
     commands: engine.commands.slice(cursor.commands).map((c) => ({ ...c })),
+    commandUpdates: commandState
+      .map((state, index) => ({ state, index }))
+      .filter(({ state, index }) => index < cursor.commands && state !== cursor.commandState[index])
+      .map(({ index }) => ({
+        index,
+        output: engine.commands[index]?.output ?? '',
+        exitCode: engine.commands[index]?.exitCode ?? 0,
+      })),
     caption: engine.caption,
   };
   return {
@@ -246,6 +260,7 @@ export function buildFrame(
       flushed,
       events: engine.events.events.length,
       commands: engine.commands.length,
+      commandState,
       counters,
       images,
       sent,

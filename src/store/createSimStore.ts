@@ -23,6 +23,8 @@ export interface ConsoleEntry {
   output: string;
   exitCode: number;
   t: number;
+  record: number;
+  epoch: number;
 }
 
 export interface SimData extends FrameData {
@@ -168,7 +170,13 @@ export function createSimStore(api: SimApi): SimStore {
         inFlight = true;
         try {
           const packet: FramePacket | null = await api.pull();
-          if (packet) set({ ...applyFrame(get(), packet), playback: packet.playback });
+          if (packet) {
+            set({
+              ...applyFrame(get(), packet),
+              playback: packet.playback,
+              console: followCommands(get().console, packet),
+            });
+          }
         } finally {
           inFlight = false;
         }
@@ -178,6 +186,20 @@ export function createSimStore(api: SimApi): SimStore {
       },
     };
   });
+}
+
+/** A watching command typed in the console keeps printing there, as kubectl would. */
+function followCommands(entries: ConsoleEntry[], packet: FramePacket): ConsoleEntry[] {
+  const updates = packet.frame.commandUpdates;
+  if (!updates.length) return entries;
+  let changed = false;
+  const next = entries.map((e) => {
+    const u = e.epoch === packet.epoch ? updates.find((x) => x.index === e.record) : undefined;
+    if (!u || (u.output === e.output && u.exitCode === e.exitCode)) return e;
+    changed = true;
+    return { ...e, output: u.output, exitCode: u.exitCode };
+  });
+  return changed ? next : entries;
 }
 
 /** The first container's name of a Deployment's pods (what `set image` addresses). */

@@ -89,8 +89,22 @@ export function createSimApi(clock: Clock): SimApi {
       playback.atEnd = false;
     },
     async exec(line) {
-      if (!session) return { output: 'error: no scenario is loaded\n', exitCode: 1, t: 0 };
-      return { ...session.exec(line), t: session.now };
+      if (!session) {
+        return {
+          output: 'error: no scenario is loaded\n',
+          exitCode: 1,
+          t: 0,
+          record: -1,
+          epoch: -1,
+        };
+      }
+      const r = session.exec(line);
+      return {
+        ...r,
+        t: session.now,
+        record: session.engine.commands.length - 1,
+        epoch: session.epoch,
+      };
     },
     async setTraffic(patch) {
       session?.setTraffic(patch);

@@ -33,6 +33,10 @@ export interface CommandResult {
   exitCode: number;
   /** Simulated ms at which it ran. */
   t: number;
+  /** Its index among the session's commands and the session's epoch: later output (a watching
+   * `rollout status`) arrives in frames as `commandUpdates` for that index. */
+  record: number;
+  epoch: number;
 }
 
 /** The API sim.worker.ts exposes. Every call is cheap; none blocks on simulated time. */

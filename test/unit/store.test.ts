@@ -89,3 +89,20 @@ describe('Seeking', () => {
     expect(b.history.at(-1)).toEqual(a.history.at(-1));
   });
 });
+
+describe('The kubectl console', () => {
+  it('keeps printing a watching rollout status until the rollout is done', async () => {
+    const sim = await createTestSim('ramped');
+    await sim.at(5);
+    await sim.store.getState().exec('set image deployment/web web=nginx:1.27');
+    const r = await sim.store.getState().exec('rollout status deployment/web');
+    expect(r.output).toBe('Waiting for deployment spec update to be observed...\n');
+    await sim.at(30);
+    const entry = sim.store.getState().console.at(-1);
+    expect(entry?.line).toBe('rollout status deployment/web');
+    expect(entry?.output.trimEnd().split('\n').at(-1)).toBe(
+      'deployment "web" successfully rolled out',
+    );
+    expect(entry?.exitCode).toBe(0);
+  });
+});
