@@ -107,3 +107,18 @@ describe('When the history is full (2 400 points, 20 simulated minutes)', () => 
     expect(points).toBeLessThanOrEqual(600);
   });
 });
+
+describe('Step markers', () => {
+  it('draw a dashed line at each scenario step on every chart', async () => {
+    const yaml = readFileSync(join(process.cwd(), 'public/scenarios/ramped.yaml'), 'utf8');
+    const sim = await createTestSim(yaml);
+    await sim.at(30);
+    const { container } = render(
+      <SimStoreProvider store={sim.store}>
+        <Charts />
+      </SimStoreProvider>,
+    );
+    // ramped has one step, at 15 s: one line in each of the four charts.
+    expect(container.querySelectorAll('.chart-steps line')).toHaveLength(4);
+  });
+});

@@ -75,6 +75,11 @@ export function ChartFrame(p: FrameProps) {
             ))}
           </g>
           {p.children}
+          <g className="chart-steps">
+            {p.steps.filter(inside).map((t) => (
+              <line key={t} x1={x(t)} x2={x(t)} y1={M.top} y2={PLOT_BOTTOM} />
+            ))}
+          </g>
           <g className="chart-marks">
             {p.marks.filter(inside).map((t) => (
               <line key={t} x1={x(t)} x2={x(t)} y1={PLOT_BOTTOM - 6} y2={PLOT_BOTTOM} />

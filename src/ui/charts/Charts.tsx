@@ -12,6 +12,7 @@ import { PodBudgetChart } from './PodBudgetChart';
 import { ReadyPodsChart } from './ReadyPodsChart';
 import { TrafficShareChart } from './TrafficShareChart';
 import { useChartData } from './useChartData';
+import { useSim } from '../../store/SimStoreProvider';
 import './charts.css';
 
 /** Redraw at most 5 times a wall second (see useChartData). */
@@ -25,8 +26,10 @@ export function Charts() {
     [history, imagesKey],
   );
   const marks = useMemo(() => scalingMarks(events), [events]);
+  const info = useSim((s) => s.info);
+  const steps = useMemo(() => (info?.steps ?? []).map((st) => st.at / 1000), [info]);
   const x = useMemo(() => xScaleFor(series), [series]);
-  const props: ChartProps = { series, x, marks, hover, onHover: setHover };
+  const props: ChartProps = { series, x, marks, steps, hover, onHover: setHover };
   return (
     <section className="charts" aria-label="Charts">
       <ReadyPodsChart {...props} />

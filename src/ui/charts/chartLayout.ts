@@ -15,6 +15,8 @@ export interface ChartProps {
   x: Scale;
   /** Simulated seconds of ScalingReplicaSet events. */
   marks: readonly number[];
+  /** Simulated seconds of the scenario's steps (what the person or script did). */
+  steps: readonly number[];
   /** Hovered simulated second, shared by the four charts; null when the pointer is away. */
   hover: number | null;
   onHover(t: number | null): void;
