@@ -1,11 +1,10 @@
 /** (b) Which version answers the requests: shares of the answered requests, stacked to 100 %. */
 import { useMemo } from 'react';
-import { range } from 'd3-array';
-import { area, stack, type SeriesPoint } from 'd3-shape';
 import { scaleLinear } from 'd3-scale';
 import { M, PLOT_BOTTOM, type ChartProps } from './chartLayout';
 import { ChartFrame } from './ChartFrame';
 import { versionColor } from './palette';
+import { areaPaths, stackVersions, versionLegend } from './versionStack';
 
 const y = scaleLinear().domain([0, 1]).range([PLOT_BOTTOM, M.top]);
 const TICKS = [0, 0.5, 1];
@@ -13,21 +12,11 @@ const percent = (v: number) => `${Math.round(v * 100)}%`;
 
 export function TrafficShareChart(p: ChartProps) {
   const { series, x } = p;
-  const layers = useMemo(() => {
-    const stacked = stack<number, number>()
-      .keys(series.images.map((_, k) => k))
-      .value((i, k) => series.share[k]?.[i] ?? 0)(range(series.t.length));
-    const path = area<SeriesPoint<number>>()
-      .x((d) => x(series.t[d.data] ?? 0))
-      .y0((d) => y(d[0]))
-      .y1((d) => y(d[1]));
-    return stacked.map((s) => ({ k: s.key, d: path(s) ?? '' }));
-  }, [series, x]);
-  const legend = series.images.map((img, k) => ({
-    label: img,
-    color: versionColor(k),
-    mark: 'area' as const,
-  }));
+  const layers = useMemo(
+    () => areaPaths(stackVersions(series.share, series.t.length), series.t, x, y),
+    [series, x],
+  );
+  const legend = versionLegend(series.images);
   return (
     <ChartFrame
       {...p}
