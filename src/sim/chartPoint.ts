@@ -1,10 +1,11 @@
 /**
  * One point of the charts over simulated time: ready pods and traffic share per image, errors
  * by kind, and total pods against the replicas + maxSurge / replicas − maxUnavailable bands of
- * the first Deployment.
+ * the first Deployment (or of a canary Rollout without a traffic router).
  */
 import type { Engine } from './engine';
-import type { Deployment, Pod } from './api/types';
+import type { Deployment, Pod, ReplicationController, Rollout } from './api/types';
+import { resolveCanarySurge } from './controllers/rollout/canaryMath';
 import type { TrafficCounters } from './traffic/metrics';
 import { isReady } from './api/podState';
 import { maxSurge, minAvailable } from './controllers/deployment/util';
@@ -41,6 +42,9 @@ export function chartPoint(engine: Engine, before: TrafficCounters): ChartPoint 
   }
   const d = engine.list<Deployment>('Deployment')[0];
   const replicas = d?.spec?.replicas ?? 0;
+  const bands = d
+    ? { maxPods: replicas + maxSurge(d), minAvailable: minAvailable(d) }
+    : rolloutBands(engine);
   return {
     t: engine.now,
     readyByImage,
@@ -53,10 +57,28 @@ export function chartPoint(engine: Engine, before: TrafficCounters): ChartPoint 
     },
     totalPods: pods.length,
     // deploymentutil.MaxSurge / MinAvailable: Recreate has no surge and no availability floor.
-    maxPods: d ? replicas + maxSurge(d) : null,
-    minAvailable: d ? minAvailable(d) : null,
-    available: engine
-      .list<Deployment>('Deployment')
-      .reduce((n, x) => n + (x.status?.availableReplicas ?? 0), 0),
+    ...bands,
+    available:
+      engine
+        .list<Deployment>('Deployment')
+        .reduce((n, x) => n + (x.status?.availableReplicas ?? 0), 0) +
+      engine.list<Rollout>('Rollout').reduce((n, x) => n + (x.status?.availableReplicas ?? 0), 0) +
+      engine
+        .list<ReplicationController>('ReplicationController')
+        .filter((rc) => !rc.metadata?.ownerReferences?.length)
+        .reduce((n, x) => n + (x.status?.availableReplicas ?? 0), 0),
   };
+}
+
+/**
+ * Without a Deployment: a basic canary Rollout's own bounds (its maxSurge / maxUnavailable drive
+ * the pod counts); a routed canary or blue/green has none, so no band is drawn.
+ */
+function rolloutBands(engine: Engine): { maxPods: number | null; minAvailable: number | null } {
+  const ro = engine.list<Rollout>('Rollout')[0];
+  const c = ro?.spec.strategy?.canary;
+  if (!ro || !c || c.trafficRouting) return { maxPods: null, minAvailable: null };
+  const R = ro.spec.replicas ?? 1;
+  const { maxSurge: surge, maxUnavailable } = resolveCanarySurge(R, c.maxSurge, c.maxUnavailable);
+  return { maxPods: R + surge, minAvailable: R - maxUnavailable };
 }

@@ -52,7 +52,10 @@ import type { TrafficWorld } from './traffic/generator';
 import { applyManifest } from './api/apply';
 import { executeKubectl, statusStep, type KubectlResult, type StatusWatch } from './kubectl/exec';
 import { RolloutTracker } from './rolloutTracker';
+import { INTERRUPTED_EXIT_CODE, stepProcess, type ClientProcess } from './kubectl/process';
 import { syncHpa, type HpaMemory } from './controllers/hpa/hpa';
+import { syncRollout } from './controllers/rollout/rollout';
+import { syncAnalysisRun } from './controllers/rollout/analysis';
 import { SYNC_PERIOD_MS } from './controllers/hpa/recommend';
 
 /** How long after a change each controller reacts (its informer + work-queue latency). */
@@ -71,6 +74,10 @@ const LATENCY_MS: Record<ControllerName, number> = {
   // Endpoints follow pods in the same instant: the contract says a deleted pod leaves the
   // Service's endpoints at once, and a ready pod joins them at once.
   endpointslice: 0,
+  // Argo's controller is one more informer + work queue, like the Deployment controller.
+  rollout: 5,
+  // Measurements are taken when due; the run's own requeue carries the interval.
+  analysisrun: 0,
 };
 
 /**
@@ -88,6 +95,7 @@ export type QueueItem =
   | { k: 'requeue'; c: ControllerName; key: string }
   | { k: 'kubelet'; pod: string; uid: string; what: KubeletTimer; gen: number }
   | { k: 'step'; index: number }
+  | { k: 'process'; rec: number; gen: number }
   | { k: 'hpa'; name: string };
 
 export interface EngineSnapshot {
@@ -103,6 +111,7 @@ export interface EngineSnapshot {
   rollouts: ReturnType<RolloutTracker['snapshot']>;
   commands: CommandRecord[];
   watches: { rec: number; watch: StatusWatch }[];
+  processes: RunningProcess[];
   peakPods: number;
   peakPodsPerDeployment: Record<string, number>;
   decisions: [string, Decisions][];
@@ -122,6 +131,13 @@ function structuredCopy<T>(v: T): T {
 export interface Decisions {
   action: { t: number; text: string } | null;
   idle: { t: number; text: string } | null;
+}
+
+/** A kubectl client process still running (rolling-update), by its command record. */
+interface RunningProcess {
+  rec: number;
+  gen: number;
+  process: ClientProcess;
 }
 
 export interface EngineOptions {
@@ -161,6 +177,9 @@ export class Engine {
   private readonly commandListeners: ((c: CommandRecord) => void)[] = [];
   /** Watching `rollout status` commands: index into `commands` and what they watch. */
   private watches: { rec: number; watch: StatusWatch }[] = [];
+  private processes: RunningProcess[] = [];
+  /** Tells a process's wake-ups apart from those of one interrupted before. */
+  private processGen = 0;
 
   constructor(scenario: Scenario, opts: EngineOptions = {}) {
     this.scenario = scenario;
@@ -178,6 +197,7 @@ export class Engine {
       names: this.names,
       now,
       image: (name) => this.image(name),
+      counters: () => this.traffic.counters,
       enqueue: (c, key, delayMs) => this.enqueue(c, key, delayMs),
       explain: (deployment, kind, text) => {
         const prev = this.decisions.get(deployment) ?? { action: null, idle: null };
@@ -275,6 +295,7 @@ export class Engine {
       rollouts: this.rollouts.snapshot(),
       commands: this.commands.map((c) => ({ ...c })),
       watches: this.watches.map((w) => ({ rec: w.rec, watch: { ...w.watch } })),
+      processes: clone(this.processes),
       peakPods: this.peakPods,
       peakPodsPerDeployment: { ...this.peakPodsPerDeployment },
       decisions: [...this.decisions],
@@ -302,6 +323,8 @@ export class Engine {
     this.rollouts.restore(s.rollouts);
     this.commands.splice(0, this.commands.length, ...s.commands.map((c) => ({ ...c })));
     this.watches = s.watches.map((w) => ({ rec: w.rec, watch: { ...w.watch } }));
+    this.processes = clone(s.processes);
+    this.processGen = Math.max(0, ...s.processes.map((p) => p.gen));
     this.peakPods = s.peakPods;
     for (const k of Object.keys(this.peakPodsPerDeployment)) delete this.peakPodsPerDeployment[k];
     Object.assign(this.peakPodsPerDeployment, s.peakPodsPerDeployment);
@@ -329,8 +352,51 @@ export class Engine {
     };
     this.commands.push(rec);
     if (r.watch) this.watches.push({ rec: this.commands.length - 1, watch: r.watch });
+    if (r.process) this.startProcess(this.commands.length - 1, r.process, r.nextInMs ?? 0);
     for (const l of this.commandListeners) l(rec);
     return r;
+  }
+
+  /**
+   * Ctrl-C: every kubectl command still running on the client stops where it is (exit 130).
+   * What a rolling-update already did to the cluster stays: both controllers keep their sizes.
+   */
+  interrupt(): void {
+    if (!this.clientsRunning) return;
+    for (const rec of [...this.watches.map((w) => w.rec), ...this.processes.map((p) => p.rec)]) {
+      const c = this.commands[rec];
+      if (c) c.exitCode = INTERRUPTED_EXIT_CODE;
+    }
+    this.watches = [];
+    this.processes = [];
+  }
+
+  /** Whether a kubectl command is still running on the client (what Ctrl-C would stop). */
+  get clientsRunning(): boolean {
+    return this.watches.length + this.processes.length > 0;
+  }
+
+  private startProcess(rec: number, process: ClientProcess, inMs: number): void {
+    const gen = ++this.processGen;
+    this.processes.push({ rec, gen, process });
+    this.queue.push(this.time + inMs, { k: 'process', rec, gen }, PRIO_STEP);
+  }
+
+  /** Wakes a client process: it prints, acts on the cluster, and asks to be woken again or ends. */
+  private runProcess(rec: number, gen: number): void {
+    const i = this.processes.findIndex((p) => p.rec === rec && p.gen === gen);
+    const running = this.processes[i];
+    const c = this.commands[rec];
+    if (!running || !c) return;
+    const r = stepProcess(this.kubectlHost(), running.process);
+    c.output += r.output;
+    if (r.exitCode !== null) {
+      c.exitCode = r.exitCode;
+      this.processes.splice(i, 1);
+      return;
+    }
+    running.process = r.process;
+    this.queue.push(this.time + r.nextInMs, { k: 'process', rec, gen }, PRIO_STEP);
   }
 
   /**
@@ -338,13 +404,14 @@ export class Engine {
    * --timeout would: `error: timed out waiting for the condition`, exit 1.
    */
   finishWatches(): void {
-    for (const w of this.watches) {
+    for (const w of [...this.watches, ...this.processes]) {
       const rec = this.commands[w.rec];
       if (!rec) continue;
       rec.output += 'error: timed out waiting for the condition\n';
       rec.exitCode = 1;
     }
     this.watches = [];
+    this.processes = [];
   }
 
   /** Recorded events from index `from` on, as the runner reports them. */
@@ -431,6 +498,8 @@ export class Engine {
         return this.runStep(item.index);
       case 'hpa':
         return this.syncAutoscaler(item.name);
+      case 'process':
+        return this.runProcess(item.rec, item.gen);
     }
   }
 
@@ -439,6 +508,7 @@ export class Engine {
     if (!step) return;
     if (step.caption) this.caption = step.caption;
     if (step.kind === 'kubectl') this.exec(step.command);
+    else if (step.kind === 'interrupt') this.interrupt();
     else if (step.kind === 'apply') {
       const r = applyManifest(this.ctx, step.manifest);
       const rec: CommandRecord = {
@@ -495,6 +565,10 @@ export class Engine {
         return syncEndpointSlices(this.ctx, key);
       case 'garbagecollector':
         return collectDependents(this.ctx, key);
+      case 'rollout':
+        return syncRollout(this.ctx, key);
+      case 'analysisrun':
+        return syncAnalysisRun(this.ctx, key);
     }
   }
 
@@ -508,6 +582,11 @@ export class Engine {
     switch (e.kind) {
       case 'Deployment':
         return this.onDeployment(e);
+      case 'Rollout':
+      case 'AnalysisRun':
+        if (e.type === 'DELETED') this.enqueue('garbagecollector', e.obj.metadata?.uid ?? '');
+        else if (e.kind === 'Rollout') this.enqueue('rollout', e.obj.metadata?.name ?? '');
+        return;
       case 'ReplicaSet':
       case 'ReplicationController':
         return this.onReplicaOwner(e);
@@ -589,6 +668,7 @@ export class Engine {
     }
     const owner = controllerRef(rs);
     if (owner?.kind === 'Deployment') this.enqueue('deployment', owner.name);
+    if (owner?.kind === 'Rollout') this.enqueue('rollout', owner.name);
   }
 
   private onPod(e: WatchEvent): void {

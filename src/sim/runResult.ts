@@ -76,11 +76,33 @@ export interface AutoscalerSample {
   metric: { type: 'cpu'; current: number | null; target: number };
 }
 
+/** An Argo Rollout as `kubectl argo rollouts get rollout` shows it; null where it does not apply. */
+export interface RolloutSample {
+  name: string;
+  strategy: 'canary' | 'blueGreen';
+  status: 'Healthy' | 'Progressing' | 'Paused' | 'Degraded';
+  message: string | null;
+  /** Current step index (as status.currentStepIndex), null for blue/green or no steps. */
+  step: number | null;
+  steps: number | null;
+  setWeight: number | null;
+  actualWeight: number | null;
+  desired: number;
+  updated: number;
+  ready: number;
+  available: number;
+  revision: number;
+  stableReplicaSet: string | null;
+  canaryReplicaSet: string | null;
+  activeService: string | null;
+  previewService: string | null;
+}
+
 export interface Sample {
   t: number;
   deployments: DeploymentSample[];
   replicaSets: ReplicaSetSample[];
-  rollouts: unknown[];
+  rollouts: RolloutSample[];
   autoscalers: AutoscalerSample[];
   pods: { total: number; terminating: number; pending: number; byStatus: Record<string, number> };
   endpoints: Record<string, number>;

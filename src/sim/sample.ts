@@ -8,8 +8,11 @@ import type {
   Pod,
   ReplicaSet,
   ReplicationController,
+  Rollout,
   Service,
 } from './api/types';
+import { rolloutSample } from './rolloutSample';
+import { REVISION_ANNOTATION as ARGO_REVISION } from './controllers/rollout/rolloutReplicaSets';
 import { cpuTarget } from './controllers/hpa/hpa';
 import type { Engine } from './engine';
 import type {
@@ -57,7 +60,8 @@ export function deploymentSample(d: Deployment): DeploymentSample {
 
 export function replicaSetSample(rs: ReplicaSet | ReplicationController): ReplicaSetSample {
   const owner = controllerRef(rs);
-  const rev = rs.metadata?.annotations?.[REVISION_ANNOTATION];
+  const rev =
+    rs.metadata?.annotations?.[REVISION_ANNOTATION] ?? rs.metadata?.annotations?.[ARGO_REVISION];
   return {
     kind: rs.kind === 'ReplicationController' ? 'ReplicationController' : 'ReplicaSet',
     name: rs.metadata?.name ?? '',
@@ -115,7 +119,9 @@ export function buildSample(engine: Engine, traffic: TrafficSample): Sample {
       ...engine.list<ReplicaSet>('ReplicaSet').map(replicaSetSample),
       ...engine.list<ReplicationController>('ReplicationController').map(replicaSetSample),
     ],
-    rollouts: [],
+    rollouts: engine
+      .list<Rollout>('Rollout')
+      .map((ro) => rolloutSample(ro, engine.list<ReplicaSet>('ReplicaSet'))),
     autoscalers: engine
       .list<HorizontalPodAutoscaler>('HorizontalPodAutoscaler')
       .map(autoscalerSample),

@@ -17,7 +17,8 @@ import { copyCounters, type TrafficCounters } from './traffic/metrics';
 export type UserAction =
   | { t: number; kind: 'kubectl'; line: string }
   | { t: number; kind: 'traffic'; patch: Partial<TrafficSpec> }
-  | { t: number; kind: 'startTime'; ms: number };
+  | { t: number; kind: 'startTime'; ms: number }
+  | { t: number; kind: 'interrupt' };
 
 /** kubectl verbs that only read, so replaying them is never needed. */
 function isReadOnly(line: string): boolean {
@@ -105,7 +106,9 @@ export class Session {
             ? `kubectl ${st.command}`
             : st.kind === 'apply'
               ? `kubectl apply (${st.manifest.kind} ${st.manifest.metadata?.name ?? ''})`
-              : `traffic ${JSON.stringify(st.traffic)}`,
+              : st.kind === 'traffic'
+                ? `traffic ${JSON.stringify(st.traffic)}`
+                : 'Ctrl-C (interrupt)',
       })),
     };
   }
@@ -189,6 +192,13 @@ export class Session {
     this.record({ t: this.engine.now, kind: 'traffic', patch });
   }
 
+  /** Ctrl-C in the console: stops the kubectl commands still running (recorded: it changes what happens). */
+  interrupt(): void {
+    // Nothing to stop: nothing to remember either (links stay short).
+    if (!this.engine.clientsRunning) return;
+    this.record({ t: this.engine.now, kind: 'interrupt' });
+  }
+
   /** The "pod start time" slider: how long every image takes from container start to listening. */
   setStartTime(ms: number): void {
     this.record({ t: this.engine.now, kind: 'startTime', ms });
@@ -209,6 +219,7 @@ export class Session {
       return { output: r.output, exitCode: r.exitCode };
     }
     if (a.kind === 'traffic') this.engine.setTraffic(a.patch);
+    else if (a.kind === 'interrupt') this.engine.interrupt();
     else this.engine.setStartTime(a.ms);
     return { output: '', exitCode: 0 };
   }

@@ -37,7 +37,11 @@ export const LINK_LIMITS = {
 
 const SCENARIO_ID = /^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$/;
 
-type Tuple = [number, 'k', string] | [number, 't', Record<string, unknown>] | [number, 's', number];
+type Tuple =
+  | [number, 'k', string]
+  | [number, 't', Record<string, unknown>]
+  | [number, 's', number]
+  | [number, 'i', 1];
 
 /** Raised while checking a decoded value; the message names what is wrong. */
 class Invalid extends Error {}
@@ -76,6 +80,7 @@ function seconds(ms: number): string {
 function toTuple(a: UserAction): Tuple {
   if (a.kind === 'kubectl') return [a.t, 'k', a.line];
   if (a.kind === 'traffic') return [a.t, 't', { ...a.patch }];
+  if (a.kind === 'interrupt') return [a.t, 'i', 1];
   return [a.t, 's', a.ms];
 }
 
@@ -142,6 +147,7 @@ function action(v: unknown, i: number): UserAction {
   const t = finite(rawT, `${where}'s time`, 0, LINK_LIMITS.maxTimeMs);
   if (kind === 'k') return { t, kind: 'kubectl', line: text(value, `${where}'s command`) };
   if (kind === 't') return { t, kind: 'traffic', patch: trafficPatch(value, `${where}'s traffic`) };
+  if (kind === 'i') return { t, kind: 'interrupt' };
   if (kind === 's')
     return {
       t,

@@ -24,7 +24,12 @@ export interface WatchEvent {
 export type Watcher = (e: WatchEvent) => void;
 
 /** Kinds whose spec changes bump metadata.generation (the API server does so for these). */
-const GENERATION_KINDS = new Set<Kind>(['Deployment', 'ReplicaSet', 'ReplicationController']);
+const GENERATION_KINDS = new Set<Kind>([
+  'Deployment',
+  'ReplicaSet',
+  'ReplicationController',
+  'Rollout',
+]);
 
 export interface StoreState {
   objects: [Kind, [string, KubeObject][]][];

@@ -13,6 +13,9 @@ const RESOURCE: Record<Kind, string> = {
   HorizontalPodAutoscaler: 'horizontalpodautoscaler.autoscaling',
   VirtualService: 'virtualservice.networking.istio.io',
   DestinationRule: 'destinationrule.networking.istio.io',
+  Rollout: 'rollout.argoproj.io',
+  AnalysisTemplate: 'analysistemplate.argoproj.io',
+  AnalysisRun: 'analysisrun.argoproj.io',
 };
 
 /** `deployment.apps/web` */

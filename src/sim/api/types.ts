@@ -9,10 +9,32 @@ import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
 import type { IVirtualService } from '@kubernetes-models/istio/networking.istio.io/v1beta1/VirtualService';
 import type { IDestinationRule } from '@kubernetes-models/istio/networking.istio.io/v1beta1/DestinationRule';
+import type { IRollout } from '@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1/Rollout';
+import type { IAnalysisTemplate } from '@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1/AnalysisTemplate';
+import type { IAnalysisRun } from '@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1/AnalysisRun';
+import type { ObjectMeta } from 'kubernetes-types/meta/v1';
+import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 
 /** Istio's CRD shapes; the simulator serves them as networking.istio.io/v1 (same schema as v1beta1). */
 export type VirtualService = Omit<IVirtualService, 'apiVersion'> & { apiVersion?: string };
 export type DestinationRule = Omit<IDestinationRule, 'apiVersion'> & { apiVersion?: string };
+
+/**
+ * Argo Rollouts' CRD shapes, with the pod template and metadata typed as Kubernetes' own so the
+ * ReplicaSet machinery takes them unchanged.
+ */
+export type Rollout = Omit<IRollout, 'metadata' | 'spec'> & {
+  metadata?: ObjectMeta;
+  spec: Omit<IRollout['spec'], 'template'> & { template?: PodTemplateSpec };
+};
+export type RolloutSpec = Rollout['spec'];
+export type RolloutStatus = NonNullable<Rollout['status']>;
+export type CanaryStrategy = NonNullable<NonNullable<RolloutSpec['strategy']>['canary']>;
+export type CanaryStep = NonNullable<CanaryStrategy['steps']>[number];
+export type BlueGreenStrategy = NonNullable<NonNullable<RolloutSpec['strategy']>['blueGreen']>;
+export type AnalysisTemplate = Omit<IAnalysisTemplate, 'metadata'> & { metadata?: ObjectMeta };
+export type AnalysisRun = Omit<IAnalysisRun, 'metadata'> & { metadata?: ObjectMeta };
+export type AnalysisMetric = IAnalysisTemplate['spec']['metrics'][number];
 
 export type {
   HorizontalPodAutoscaler,
@@ -37,7 +59,10 @@ export type KubeObject =
   | Event
   | HorizontalPodAutoscaler
   | VirtualService
-  | DestinationRule;
+  | DestinationRule
+  | Rollout
+  | AnalysisTemplate
+  | AnalysisRun;
 
 export type Kind = NonNullable<KubeObject['kind']>;
 
@@ -54,6 +79,9 @@ export const API_VERSION: Record<Kind, string> = {
   HorizontalPodAutoscaler: 'autoscaling/v2',
   VirtualService: 'networking.istio.io/v1',
   DestinationRule: 'networking.istio.io/v1',
+  Rollout: 'argoproj.io/v1alpha1',
+  AnalysisTemplate: 'argoproj.io/v1alpha1',
+  AnalysisRun: 'argoproj.io/v1alpha1',
 };
 
 /** Kubernetes' "group-qualified" resource names used in messages: Deployment.apps "web". */
@@ -69,6 +97,9 @@ export const QUALIFIED_KIND: Record<Kind, string> = {
   HorizontalPodAutoscaler: 'HorizontalPodAutoscaler.autoscaling',
   VirtualService: 'VirtualService.networking.istio.io',
   DestinationRule: 'DestinationRule.networking.istio.io',
+  Rollout: 'Rollout.argoproj.io',
+  AnalysisTemplate: 'AnalysisTemplate.argoproj.io',
+  AnalysisRun: 'AnalysisRun.argoproj.io',
 };
 
 export const NAMESPACE = 'default';

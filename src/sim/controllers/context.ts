@@ -7,6 +7,7 @@ import type { EventRecorder } from '../api/events';
 import type { Rng } from '../core/rng';
 import type { ImageBehaviour, Scenario } from '../scenario/types';
 import type { PodIndex } from '../api/podIndex';
+import type { TrafficCounters } from '../traffic/metrics';
 
 export type ControllerName =
   | 'deployment'
@@ -15,7 +16,9 @@ export type ControllerName =
   | 'replicasetstatus'
   | 'scheduler'
   | 'endpointslice'
-  | 'garbagecollector';
+  | 'garbagecollector'
+  | 'rollout'
+  | 'analysisrun';
 
 /** Timers the kubelet sets for one pod; `gen` ties a timer to one container incarnation. */
 export type KubeletTimer =
@@ -39,6 +42,8 @@ export interface Ctx {
   readonly names: Rng;
   now(): number;
   image(name: string | undefined): ImageBehaviour;
+  /** Cumulative traffic so far (what an AnalysisRun's metric provider reads). */
+  counters(): TrafficCounters;
   /** Wake controller `c` for `key` after its reaction latency (+ `delayMs`). */
   enqueue(c: ControllerName, key: string, delayMs?: number): void;
   kubeletTimer(at: number, pod: string, uid: string, what: KubeletTimer, gen: number): void;

@@ -38,12 +38,18 @@ import { mergePatch, jsonPatch } from './patch';
 import { validateObject, validateUpdate } from '../scenario/validate';
 import { kubectlInvalid, resourceRef } from '../api/resourceRef';
 import { clone, deepEqual } from '../core/clone';
+import type { ClientProcess } from './process';
+import { startRollingUpdate } from './rollingUpdate';
+import { runArgoRollouts } from './argo/index';
 
 export interface KubectlResult {
   output: string;
   exitCode: number;
   /** Set for a watching `rollout status`: the engine feeds it each update of the Deployment. */
   watch?: StatusWatch;
+  /** Set for a command that goes on running on the client (rolling-update): wake it after nextInMs. */
+  process?: ClientProcess;
+  nextInMs?: number;
 }
 
 /** A `kubectl rollout status` still watching: plain data, so checkpoints can copy it. */
@@ -58,6 +64,9 @@ export interface KubectlHost {
 }
 
 const SIMULATED_KINDS = new Set<string>([
+  'Rollout',
+  'AnalysisRun',
+  'AnalysisTemplate',
   'HorizontalPodAutoscaler',
   'VirtualService',
   'DestinationRule',
@@ -157,7 +166,7 @@ function run(host: KubectlHost, cmd: KubectlCommand, line: string): KubectlResul
     case 'help':
       return { output: HELP, exitCode: cmd.exitCode };
     case 'argo rollouts':
-      return fail('error: unknown command "argo" for "kubectl"');
+      return runArgoRollouts(host, cmd.args);
     case 'apply': {
       let output = '';
       let exitCode = 0;
@@ -258,6 +267,9 @@ function run(host: KubectlHost, cmd: KubectlCommand, line: string): KubectlResul
       return get(host, cmd);
     case 'describe':
       return describe(host, cmd);
+    case 'rolling-update':
+      // Client-side, kubectl ≤ 1.17: the first lines now, then a process the engine wakes.
+      return startRollingUpdate(host, cmd);
   }
 }
 

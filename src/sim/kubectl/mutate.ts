@@ -38,6 +38,9 @@ export const PLURAL: Record<Kind, string> = {
   HorizontalPodAutoscaler: 'horizontalpodautoscalers.autoscaling',
   VirtualService: 'virtualservices.networking.istio.io',
   DestinationRule: 'destinationrules.networking.istio.io',
+  Rollout: 'rollouts.argoproj.io',
+  AnalysisTemplate: 'analysistemplates.argoproj.io',
+  AnalysisRun: 'analysisruns.argoproj.io',
 };
 
 export function notFound(kind: Kind, name: string): Result {

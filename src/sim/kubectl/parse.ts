@@ -7,12 +7,18 @@
 import type { KubectlCommand, ParseResult } from './parse/command';
 import { flagString, parseFlags } from './parse/flags';
 import { COMMAND_FLAGS, GLOBAL, SUBCOMMANDS } from './parse/specs';
-import { ROOT_COMMANDS, unknownCommand } from './parse/suggest';
+import {
+  DEPRECATED_COMMANDS,
+  HIDDEN_COMMANDS,
+  ROOT_COMMANDS,
+  unknownCommand,
+} from './parse/suggest';
 import { tokenize } from './parse/tokenize';
 import { fail, flagError, usageError, type VerbContext, type VerbResult } from './parse/verbKit';
 import { parseGet, parseDescribe } from './parse/verbsRead';
 import { parseRollout, type RolloutAction } from './parse/verbsRollout';
 import { parsePatch } from './parse/verbsPatch';
+import { parseRollingUpdate } from './parse/verbsRollingUpdate';
 import {
   parseApply,
   parseDelete,
@@ -43,6 +49,7 @@ const VERBS: Record<string, (ctx: VerbContext) => VerbResult> = {
   patch: parsePatch,
   get: parseGet,
   describe: parseDescribe,
+  'rolling-update': parseRollingUpdate,
   ...Object.fromEntries(
     (['status', 'history', 'undo', 'pause', 'resume', 'restart'] as RolloutAction[]).map((a) => [
       `rollout ${a}`,
@@ -112,7 +119,8 @@ export function parseKubectl(line: string): ParseResult {
       warnings: [],
     };
   }
-  if (!ROOT_COMMANDS.includes(root)) return unknownCommandResult(root);
+  if (!ROOT_COMMANDS.includes(root) && !HIDDEN_COMMANDS.includes(root))
+    return unknownCommandResult(root);
   let path = root;
   let rest = without(words, at);
   const subs = SUBCOMMANDS[root];
@@ -124,6 +132,21 @@ export function parseKubectl(line: string): ParseResult {
       rest = without(rest, subAt);
     }
   }
+  const result = parseCommand(path, rest, subs);
+  // cobra Command.execute prints a Deprecated command's notice before it parses the flags.
+  const notice = DEPRECATED_COMMANDS[path];
+  if (!notice) return result;
+  return result.ok
+    ? { ...result, warnings: [notice, ...result.warnings] }
+    : { ...result, output: notice + result.output };
+}
+
+/** Flags, help and the verb's own checks of one resolved command path. */
+function parseCommand(
+  path: string,
+  rest: readonly string[],
+  subs: readonly string[] | undefined,
+): ParseResult {
   const specs = COMMAND_FLAGS[path];
   if (!specs) return notSimulated(path);
   const parsed = parseFlags(rest, [...specs, ...GLOBAL]);

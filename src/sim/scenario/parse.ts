@@ -38,6 +38,8 @@ const KINDS: Record<string, 'manifest' | 'list' | 'scenario'> = {
   'networking.istio.io/v1beta1 VirtualService': 'manifest',
   'networking.istio.io/v1 DestinationRule': 'manifest',
   'networking.istio.io/v1beta1 DestinationRule': 'manifest',
+  'argoproj.io/v1alpha1 Rollout': 'manifest',
+  'argoproj.io/v1alpha1 AnalysisTemplate': 'manifest',
   'v1 List': 'list',
   [`${SCENARIO_API_VERSION} ${SCENARIO_KIND}`]: 'scenario',
 };

@@ -36,8 +36,8 @@ const BEHAVIOUR_FIELDS =
     ' ',
   ) as (keyof ImageBehaviour)[];
 const TRAFFIC_FIELDS = ['target', 'rps', 'clients', 'segments'];
-const ACTIONS = ['kubectl', 'apply', 'traffic'] as const;
-const ONE_OF = '`kubectl`, `apply` or `traffic`';
+const ACTIONS = ['kubectl', 'apply', 'traffic', 'interrupt'] as const;
+const ONE_OF = '`kubectl`, `apply`, `traffic` or `interrupt`';
 
 export const DEFAULT_BEHAVIOUR: ImageBehaviour = {
   pullTime: 1000,
@@ -232,7 +232,8 @@ function readSteps(
 type Action =
   | { kind: 'kubectl'; command: string }
   | { kind: 'apply'; manifest: KubeObject }
-  | { kind: 'traffic'; traffic: Partial<TrafficSpec> };
+  | { kind: 'traffic'; traffic: Partial<TrafficSpec> }
+  | { kind: 'interrupt' };
 
 function readAction(
   r: SpecReader,
@@ -256,6 +257,13 @@ function readAction(
   if (action === 'traffic') {
     const traffic = readTraffic(r, `${p}.traffic`, o.traffic, true);
     return traffic ? { kind: 'traffic', traffic } : undefined;
+  }
+  if (action === 'interrupt') {
+    // Ctrl-C in the terminal: `interrupt: true` stops the kubectl commands still running.
+    const yes = r.boolean(`${p}.interrupt`, o.interrupt);
+    if (yes === false)
+      r.errors.push(required(`${p}.interrupt`, 'must be true (Ctrl-C) when given'));
+    return yes ? { kind: 'interrupt' } : undefined;
   }
   return undefined;
 }

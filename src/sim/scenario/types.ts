@@ -69,7 +69,9 @@ interface StepBase {
 export type ScenarioStep =
   | (StepBase & { kind: 'kubectl'; command: string })
   | (StepBase & { kind: 'apply'; manifest: KubeObject })
-  | (StepBase & { kind: 'traffic'; traffic: Partial<TrafficSpec> });
+  | (StepBase & { kind: 'traffic'; traffic: Partial<TrafficSpec> })
+  /** Ctrl-C: the kubectl commands still running on the client (rolling-update, status -w) stop. */
+  | (StepBase & { kind: 'interrupt' });
 
 export interface Scenario {
   name: string;

@@ -15,6 +15,8 @@ export interface TrafficCounters {
   mirrored: number;
   byImage: Record<string, number>;
   byPod: Record<string, number>;
+  /** Per pod, requests answered with an error or refused (what an analysis' success rate reads). */
+  failedByPod: Record<string, number>;
   /** Simulated ms with zero ready endpoints behind the target, once it first had one. */
   downtimeMs: number;
 }
@@ -29,12 +31,18 @@ export function emptyCounters(): TrafficCounters {
     mirrored: 0,
     byImage: {},
     byPod: {},
+    failedByPod: {},
     downtimeMs: 0,
   };
 }
 
 export function copyCounters(c: TrafficCounters): TrafficCounters {
-  return { ...c, byImage: { ...c.byImage }, byPod: { ...c.byPod } };
+  return {
+    ...c,
+    byImage: { ...c.byImage },
+    byPod: { ...c.byPod },
+    failedByPod: { ...c.failedByPod },
+  };
 }
 
 export function addOutcome(
@@ -53,7 +61,11 @@ export function addOutcome(
   if (image !== undefined && (outcome === 'ok' || outcome === 'app-error')) {
     c.byImage[image] = (c.byImage[image] ?? 0) + n;
   }
-  if (pod !== undefined) c.byPod[pod] = (c.byPod[pod] ?? 0) + n;
+  if (pod !== undefined) {
+    c.byPod[pod] = (c.byPod[pod] ?? 0) + n;
+    if (outcome === 'app-error' || outcome === 'refused')
+      c.failedByPod[pod] = (c.failedByPod[pod] ?? 0) + n;
+  }
 }
 
 /** What one endpoint did with a batch of requests, counted in one go (the bulk path's hot spot). */
@@ -74,6 +86,7 @@ export function addServed(
   if (image !== undefined && ok + appError > 0)
     c.byImage[image] = (c.byImage[image] ?? 0) + ok + appError;
   c.byPod[pod] = (c.byPod[pod] ?? 0) + n;
+  if (appError + refused > 0) c.failedByPod[pod] = (c.failedByPod[pod] ?? 0) + appError + refused;
 }
 
 /** The contract's per-interval traffic block: `now − before`. */

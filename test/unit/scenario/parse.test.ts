@@ -245,14 +245,25 @@ describe('Steps', () => {
 
   it('need exactly one action', () => {
     expect(errors(scenarioDoc('  steps:\n    - at: 5s\n      caption: nothing'))).toEqual([
-      `${INVALID}spec.steps[0]: Required value: must specify one of \`kubectl\`, \`apply\` or \`traffic\``,
+      `${INVALID}spec.steps[0]: Required value: must specify one of \`kubectl\`, \`apply\`, \`traffic\` or \`interrupt\``,
     ]);
     expect(
       errors(
         scenarioDoc('  steps:\n    - at: 5s\n      kubectl: get pods\n      traffic: { rps: 1 }'),
       ),
     ).toEqual([
-      `${INVALID}spec.steps[0].traffic: Forbidden: may not specify more than one of \`kubectl\`, \`apply\` or \`traffic\``,
+      `${INVALID}spec.steps[0].traffic: Forbidden: may not specify more than one of \`kubectl\`, \`apply\`, \`traffic\` or \`interrupt\``,
+    ]);
+  });
+
+  it('take `interrupt: true` as Ctrl-C, and nothing else', () => {
+    expect(ok(scenarioDoc('  steps:\n    - { at: 5s, interrupt: true }')).steps[0]).toEqual({
+      at: 5000,
+      index: 0,
+      kind: 'interrupt',
+    });
+    expect(errors(scenarioDoc('  steps:\n    - { at: 5s, interrupt: false }'))).toEqual([
+      `${INVALID}spec.steps[0].interrupt: Required value: must be true (Ctrl-C) when given`,
     ]);
   });
 
@@ -275,9 +286,9 @@ describe('Steps', () => {
       'Service "web" is invalid: spec.ports: Required value',
     ]);
     const crd =
-      '  steps:\n    - at: 5s\n      apply: { apiVersion: argoproj.io/v1alpha1, kind: Rollout, metadata: { name: web } }';
+      '  steps:\n    - at: 5s\n      apply: { apiVersion: argoproj.io/v1alpha1, kind: Experiment, metadata: { name: web } }';
     expect(errors(scenarioDoc(crd))).toEqual([
-      'error: resource mapping not found for name: "web" namespace: "" from "demo.yaml": no matches for kind "Rollout" in version "argoproj.io/v1alpha1"\n' +
+      'error: resource mapping not found for name: "web" namespace: "" from "demo.yaml": no matches for kind "Experiment" in version "argoproj.io/v1alpha1"\n' +
         'ensure CRDs are installed first',
     ]);
   });

@@ -18,6 +18,8 @@ export type ResourceKind =
   | 'Event'
   | 'HorizontalPodAutoscaler'
   | 'Rollout'
+  | 'AnalysisRun'
+  | 'AnalysisTemplate'
   | 'VirtualService'
   | 'DestinationRule';
 
@@ -161,6 +163,33 @@ export type KubectlCommand = CommonOptions &
          */
         showEvents?: boolean;
       })
+    | {
+        /**
+         * `kubectl rolling-update OLD [NEW] (--image=IMG | -f FILE) | --rollback` (kubectl ≤ 1.17,
+         * client-side, ReplicationControllers only): validated as validateArguments does.
+         */
+        verb: 'rolling-update';
+        /** OLD_CONTROLLER_NAME. */
+        oldName: string;
+        /** NEW_CONTROLLER_NAME when given (then the old name is not kept). */
+        newName?: string;
+        /** `-f`: a manifest name from the scenario file. */
+        filename?: string;
+        image: string;
+        /** `--deployment-label-key`, `deployment` unless given. */
+        deploymentKey: string;
+        container: string;
+        imagePullPolicy: string;
+        rollback: boolean;
+        /** `--update-period`, `--poll-interval`, `--timeout` in ms (1m0s, 3s, 5m0s). */
+        updatePeriodMs: number;
+        pollIntervalMs: number;
+        timeoutMs: number;
+        /** `--dry-run` (a bool flag up to kubectl 1.17). */
+        dryRun: boolean;
+        /** `-o` as written; kubectl only resolves the printer once the update is over. */
+        output: string;
+      }
     | {
         /** `kubectl argo rollouts …`: passed through for a later plugin implementation. */
         verb: 'argo rollouts';

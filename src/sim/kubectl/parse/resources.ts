@@ -64,6 +64,20 @@ const TYPES: ResourceType[] = [
     group: 'argoproj.io',
   },
   {
+    kind: 'AnalysisRun',
+    plural: 'analysisruns',
+    singular: 'analysisrun',
+    shortNames: ['ar'],
+    group: 'argoproj.io',
+  },
+  {
+    kind: 'AnalysisTemplate',
+    plural: 'analysistemplates',
+    singular: 'analysistemplate',
+    shortNames: ['at'],
+    group: 'argoproj.io',
+  },
+  {
     kind: 'VirtualService',
     plural: 'virtualservices',
     singular: 'virtualservice',

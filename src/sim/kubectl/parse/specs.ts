@@ -211,6 +211,24 @@ export const COMMAND_FLAGS: Record<string, FlagSpec[]> = {
     b('show-events'),
     { name: 'chunk-size', type: 'int' },
   ],
+  // kubectl 1.17 pkg/cmd/rollingupdate (removed in 1.18): PrintFlags, its own flags, a bool
+  // --dry-run (cmdutil.AddDryRunFlag before 1.18) and a bool --validate (AddValidateFlags).
+  'rolling-update': [
+    s('output', 'o'),
+    s('template'),
+    b('allow-missing-template-keys'),
+    d('update-period'),
+    d('poll-interval'),
+    d('timeout'),
+    { name: 'filename', short: 'f', type: 'stringSlice' },
+    s('image'),
+    s('deployment-label-key'),
+    s('container'),
+    s('image-pull-policy'),
+    b('rollback'),
+    b('dry-run'),
+    b('validate'),
+  ],
   rollout: [],
   set: [],
 };

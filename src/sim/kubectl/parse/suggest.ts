@@ -51,6 +51,17 @@ export const ROOT_COMMANDS: readonly string[] = [
   'kuberc',
 ];
 
+/**
+ * Commands kubectl still ran but no longer listed: `rolling-update` (kubectl ≤ 1.17) was Hidden
+ * and Deprecated, so cobra never suggested it (Command.IsAvailableCommand is false).
+ */
+export const HIDDEN_COMMANDS: readonly string[] = ['rolling-update'];
+
+/** cobra's notice for a Deprecated command, printed before its flags are even parsed. */
+export const DEPRECATED_COMMANDS: Readonly<Record<string, string>> = {
+  'rolling-update': 'Command "rolling-update" is deprecated, use "rollout" instead\n',
+};
+
 /** Cobra SuggestFor entries (delete.go, describe.go, get.go, top.go). */
 const SUGGEST_FOR: Record<string, readonly string[]> = {
   delete: ['rm', 'remove'],

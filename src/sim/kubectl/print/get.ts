@@ -4,9 +4,18 @@
  * printService, printEndpointSlice, printEndpoints), laid out like cli-runtime's table printer
  * (headers upper-cased, `-o wide` adds the priority-1 columns, `--show-labels` a LABELS column,
  * kind-prefixed names when several kinds are printed) and kubectl get.go (blank line between
- * kinds, "No resources found in default namespace.").
+ * kinds, "No resources found in default namespace."). Custom resources print their CRD's
+ * additionalPrinterColumns as the API server's table convertor does (apiextensions-apiserver
+ * tableconvertor: a missing field is an empty cell, a date column an age).
  */
-import type { DestinationRule, HorizontalPodAutoscaler, VirtualService } from '../../api/types';
+import type {
+  AnalysisRun,
+  AnalysisTemplate,
+  DestinationRule,
+  HorizontalPodAutoscaler,
+  Rollout,
+  VirtualService,
+} from '../../api/types';
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type {
   Container,
@@ -32,7 +41,10 @@ export type GetKind =
   | 'Endpoints'
   | 'HorizontalPodAutoscaler'
   | 'VirtualService'
-  | 'DestinationRule';
+  | 'DestinationRule'
+  | 'Rollout'
+  | 'AnalysisRun'
+  | 'AnalysisTemplate';
 
 /** The object type printGet expects for each kind. */
 export interface GetObjects {
@@ -46,6 +58,9 @@ export interface GetObjects {
   HorizontalPodAutoscaler: HorizontalPodAutoscaler;
   VirtualService: VirtualService;
   DestinationRule: DestinationRule;
+  Rollout: Rollout;
+  AnalysisRun: AnalysisRun;
+  AnalysisTemplate: AnalysisTemplate;
 }
 
 export interface GetOptions {
@@ -77,6 +92,9 @@ export const KIND_PREFIX: Record<GetKind, string> = {
   HorizontalPodAutoscaler: 'horizontalpodautoscaler.autoscaling',
   VirtualService: 'virtualservice.networking.istio.io',
   DestinationRule: 'destinationrule.networking.istio.io',
+  Rollout: 'rollout.argoproj.io',
+  AnalysisRun: 'analysisrun.argoproj.io',
+  AnalysisTemplate: 'analysistemplate.argoproj.io',
 };
 
 export const NO_RESOURCES = 'No resources found in default namespace.\n';
@@ -115,7 +133,45 @@ function hpaTargets(h: HorizontalPodAutoscaler): string {
   return `cpu: ${now === undefined ? '<unknown>' : `${now}%`}/${want}%`;
 }
 
+/** An integer column of a CRD: empty when the field is absent. */
+const intCell = (v: number | undefined): string => (v === undefined ? '' : String(v));
+
 const COLUMNS: Record<GetKind, Columns> = {
+  // argo-rollouts manifests/crds/rollout-crd.yaml additionalPrinterColumns.
+  Rollout: {
+    headers: ['NAME', 'DESIRED', 'CURRENT', 'UP-TO-DATE', 'AVAILABLE', 'AGE'],
+    wideHeaders: [],
+    cells: (r: Rollout, now) => [
+      r.metadata?.name ?? '',
+      intCell(r.spec.replicas),
+      intCell(r.status?.replicas),
+      intCell(r.status?.updatedReplicas),
+      intCell(r.status?.availableReplicas),
+      since(r.metadata?.creationTimestamp, now),
+    ],
+    wideCells: () => [],
+  },
+  // analysis-run-crd.yaml: STATUS is .status.phase.
+  AnalysisRun: {
+    headers: ['NAME', 'STATUS', 'AGE'],
+    wideHeaders: [],
+    cells: (a: AnalysisRun, now) => [
+      a.metadata?.name ?? '',
+      a.status?.phase ?? '',
+      since(a.metadata?.creationTimestamp, now),
+    ],
+    wideCells: () => [],
+  },
+  // analysis-template-crd.yaml.
+  AnalysisTemplate: {
+    headers: ['NAME', 'AGE'],
+    wideHeaders: [],
+    cells: (t: AnalysisTemplate, now) => [
+      t.metadata?.name ?? '',
+      since(t.metadata?.creationTimestamp, now),
+    ],
+    wideCells: () => [],
+  },
   HorizontalPodAutoscaler: {
     headers: ['NAME', 'REFERENCE', 'TARGETS', 'MINPODS', 'MAXPODS', 'REPLICAS', 'AGE'],
     wideHeaders: [],

@@ -1,0 +1,35 @@
+/**
+ * kubectl commands that keep running on the client after their first output: `rolling-update`
+ * polls and scales two ReplicationControllers itself. The engine calls `stepProcess` when the
+ * process asked to be woken; the state is plain data so checkpoints can copy it.
+ */
+import type { KubectlHost } from './exec';
+import { stepRollingUpdate, type RollingUpdateState } from './rollingUpdate';
+
+export interface ClientProcess {
+  kind: 'rolling-update';
+  state: RollingUpdateState;
+}
+
+export interface ProcessStep {
+  /** Text to append to the command's output. */
+  output: string;
+  /** null while the process keeps running; its exit code once it ends. */
+  exitCode: number | null;
+  /** When to wake it next (simulated ms from now); ignored once it ended. */
+  nextInMs: number;
+  process: ClientProcess;
+}
+
+export function stepProcess(host: KubectlHost, p: ClientProcess): ProcessStep {
+  const r = stepRollingUpdate(host, p.state);
+  return {
+    output: r.output,
+    exitCode: r.exitCode,
+    nextInMs: r.nextInMs,
+    process: { kind: 'rolling-update', state: r.state },
+  };
+}
+
+/** What Ctrl-C leaves: a shell's exit code for SIGINT (128 + 2). */
+export const INTERRUPTED_EXIT_CODE = 130;
