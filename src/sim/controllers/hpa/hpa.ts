@@ -113,7 +113,8 @@ export function syncHpa(
         : hpa.status?.lastScaleTime
           ? { lastScaleTime: hpa.status.lastScaleTime }
           : {}),
-      currentReplicas: pods.length,
+      // horizontal.go: currentReplicas is the scale subresource's spec.replicas, not the pods seen.
+      currentReplicas: current,
       desiredReplicas: norm.replicas,
       currentMetrics: [
         {
