@@ -23,6 +23,17 @@ import { deploymentRolloutStatus } from './kubectl/rolloutStatus';
 import { SERVICE_NAME_LABEL } from './controllers/endpointSlice';
 import { copyCounters, diffSample, type TrafficCounters } from './traffic/metrics';
 import { fromTimestamp } from './core/time';
+import { routeViews, type VirtualServiceView } from './frameMesh';
+import { segmentViews, type SegmentView } from './meshWords';
+import { rolloutViews, type RolloutView } from './rolloutView';
+
+export type {
+  HttpRouteView,
+  MirrorView,
+  RouteDestinationView,
+  VirtualServiceView,
+} from './frameMesh';
+export type { SegmentView } from './meshWords';
 
 export interface PodView {
   name: string;
@@ -85,11 +96,30 @@ export interface EndpointView {
   terminating: boolean;
 }
 
+/** How client traffic reaches a Service. */
+export type ServiceTraffic =
+  /** The traffic target itself (no VirtualService in between). */
+  | 'target'
+  /** A destination of the VirtualService that covers the target. */
+  | 'route'
+  /** Only a mirror of that VirtualService: it gets copies whose responses are dropped. */
+  | 'mirror'
+  /** No client requests (a preview Service, or one nothing sends to). */
+  | 'none';
+
 export interface ServiceView {
   name: string;
   selector: Record<string, string>;
   sessionAffinity: string;
   endpoints: EndpointView[];
+  traffic: ServiceTraffic;
+  /**
+   * The selector before its latest change and when the change was seen (simulated ms), so the
+   * stage can show a blue/green switch; null until it changes while frames are being built
+   * (a seek back starts over).
+   */
+  previousSelector: Record<string, string> | null;
+  selectorChangedAt: number | null;
 }
 
 export interface Frame {
@@ -121,6 +151,16 @@ export interface Frame {
   };
   /** Sampled requests since the previous frame (at most MAX_DOTS). */
   requests: RequestSample[];
+  /**
+   * Every VirtualService with its http routes in order; the one covering `traffic.target` is
+   * `active` and carries the requests measured per route and destination since the previous
+   * frame.
+   */
+  routes: VirtualServiceView[];
+  /** The traffic's client segments; a request's `segment` indexes this list (-1: none). */
+  segments: SegmentView[];
+  /** Argo Rollouts with their steps, pause, analysis and services (src/sim/rolloutView.ts). */
+  rollouts: RolloutView[];
   /** New since the previous frame. */
   events: EventRecord[];
   commands: CommandRecord[];
@@ -146,6 +186,15 @@ export interface FrameCursor {
   images: string[];
   /** What each pod looked like in the last frame sent (a signature), to send only changes. */
   sent: Map<string, string>;
+  /** Each Service's selector as last seen, with its previous value and when it changed. */
+  selectors: Map<string, SelectorState>;
+}
+
+interface SelectorState {
+  key: string;
+  selector: Record<string, string>;
+  previous: Record<string, string> | null;
+  changedAt: number | null;
 }
 
 export function initialCursor(engine: Engine): FrameCursor {
@@ -159,6 +208,7 @@ export function initialCursor(engine: Engine): FrameCursor {
     counters: copyCounters(engine.traffic.counters),
     images: [],
     sent: new Map(),
+    selectors: new Map(),
   };
 }
 
@@ -194,7 +244,7 @@ export function buildFrame(
     } satisfies ReplicaSetView;
   });
   const deployments = engine.list<Deployment>('Deployment').map((d) => deploymentView(engine, d));
-  const services = engine.list<Service>('Service').map((svc) => serviceView(engine, svc));
+  const rawServices = engine.list<Service>('Service');
   const images = [...cursor.images];
   const seen = new Set(images);
   const note = (img: string) => {
@@ -212,6 +262,23 @@ export function buildFrame(
     if (d > 0) byPod[pod] = d;
   }
   const spec = engine.traffic.current;
+  const interval = diffSample(counters, cursor.counters);
+  const target = spec?.target || null;
+  const routes = routeViews(engine, target, spec?.segments ?? [], byPod, interval.mirrored);
+  const selectors = new Map<string, SelectorState>();
+  const services = rawServices.map((svc) => {
+    const view = serviceView(engine, svc, target, routes);
+    const key = JSON.stringify(view.selector);
+    const before = cursor.selectors.get(view.name);
+    const state: SelectorState =
+      !before || before.key === key
+        ? (before ?? { key, selector: view.selector, previous: null, changedAt: null })
+        : { key, selector: view.selector, previous: before.selector, changedAt: now };
+    selectors.set(view.name, state);
+    view.previousSelector = state.previous;
+    view.selectorChangedAt = state.changedAt;
+    return view;
+  });
   const flushed = engine.traffic.flushedTo;
   const requests = engine.traffic.recent.filter((r) => r.t >= cursor.flushed && r.t < flushed);
   const commandState = engine.commands.map((c) => `${c.output.length}|${c.exitCode}`);
@@ -235,11 +302,14 @@ export function buildFrame(
     traffic: {
       target: spec?.target ?? null,
       rps: spec?.rps ?? 0,
-      interval: diffSample(counters, cursor.counters),
+      interval,
       intervalMs: now - cursor.t,
       byPod,
     },
     requests: requests.length > MAX_DOTS ? requests.slice(-MAX_DOTS) : requests,
+    routes,
+    segments: segmentViews(spec?.segments ?? []),
+    rollouts: rolloutViews(engine),
     events: engine.eventRecords(cursor.events),
     commands: engine.commands.slice(cursor.commands).map((c) => ({ ...c })),
     commandUpdates: commandState
@@ -264,6 +334,7 @@ export function buildFrame(
       counters,
       images,
       sent,
+      selectors,
     },
   };
 }
@@ -320,7 +391,27 @@ function deploymentView(engine: Engine, d: Deployment): DeploymentView {
   };
 }
 
-function serviceView(engine: Engine, svc: Service): ServiceView {
+function serviceTraffic(
+  name: string,
+  target: string | null,
+  routes: readonly VirtualServiceView[],
+): ServiceTraffic {
+  const active = routes.find((vs) => vs.active);
+  if (!active) return name === target ? 'target' : 'none';
+  // Only routes some client takes count: a rule no segment matches sends nothing.
+  const taken = active.http.filter((r) => r.share > 0);
+  if (taken.some((r) => r.destinations.some((d) => d.service === name && d.weight > 0)))
+    return 'route';
+  if (taken.some((r) => r.mirror?.service === name && r.mirror.percent > 0)) return 'mirror';
+  return 'none';
+}
+
+function serviceView(
+  engine: Engine,
+  svc: Service,
+  target: string | null,
+  routes: readonly VirtualServiceView[],
+): ServiceView {
   const name = svc.metadata?.name ?? '';
   const endpoints: EndpointView[] = [];
   for (const s of engine.list<EndpointSlice>('EndpointSlice')) {
@@ -339,5 +430,8 @@ function serviceView(engine: Engine, svc: Service): ServiceView {
     selector: svc.spec?.selector ?? {},
     sessionAffinity: svc.spec?.sessionAffinity ?? 'None',
     endpoints,
+    traffic: serviceTraffic(name, target, routes),
+    previousSelector: null,
+    selectorChangedAt: null,
   };
 }

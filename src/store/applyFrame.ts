@@ -5,6 +5,7 @@
  */
 import type { CommandRecord, EventRecord } from '../sim/runResult';
 import type { PodView } from '../sim/frame';
+import type { RolloutView } from '../sim/rolloutView';
 import type { FramePacket, ChartPoint } from '../worker/protocol';
 import { appendBounded } from './history';
 
@@ -40,6 +41,25 @@ function sameIds(a: readonly string[] | undefined, b: readonly string[]): boolea
   return !!a && a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
+/**
+ * Rollout views are rebuilt every frame but change only when the controller acts: an unchanged
+ * view (and an unchanged list) keeps its identity, so the Rollout panel re-renders only then.
+ */
+function keepRollouts(
+  prev: readonly RolloutView[] | undefined,
+  next: RolloutView[],
+): RolloutView[] {
+  if (!prev?.length) return next;
+  let same = prev.length === next.length;
+  const kept = next.map((v, i) => {
+    const old = prev.find((p) => p.name === v.name);
+    const keep = !!old && JSON.stringify(old) === JSON.stringify(v);
+    if (!keep || prev[i] !== old) same = false;
+    return keep && old ? old : v;
+  });
+  return same ? (prev as RolloutView[]) : kept;
+}
+
 export function applyFrame(prev: FrameData, packet: FramePacket): FrameData {
   const fresh = packet.epoch !== prev.epoch;
   // Frames carry only new or changed pods; unchanged ones keep their view (and identity).
@@ -55,7 +75,11 @@ export function applyFrame(prev: FrameData, packet: FramePacket): FrameData {
     podIdsByOwner.set(rs.name, old && sameIds(old, rs.pods) ? old : rs.pods);
   }
   return {
-    frame: { ...packet.frame, pods: [...pods.values()] },
+    frame: {
+      ...packet.frame,
+      pods: [...pods.values()],
+      rollouts: keepRollouts(prev.frame?.rollouts, packet.frame.rollouts),
+    },
     epoch: packet.epoch,
     pods,
     podIdsByOwner,

@@ -1,12 +1,14 @@
 /** Named, module-level selectors (stable references; components subscribe narrowly). */
 import type { SimState } from './createSimStore';
 import type { DeploymentView, PodView, ReplicaSetView, ServiceView } from '../sim/frame';
+import type { RolloutView } from '../sim/rolloutView';
 
 const NO_RS: ReplicaSetView[] = [];
 const NO_DEPLOYMENTS: DeploymentView[] = [];
 const NO_SERVICES: ServiceView[] = [];
 const NO_IDS: string[] = [];
 const NO_IMAGES: string[] = [];
+const NO_ROLLOUTS: RolloutView[] = [];
 
 export const selectTime = (s: SimState): number => s.frame?.t ?? 0;
 export const selectPlaying = (s: SimState): boolean => s.playback.playing;
@@ -36,3 +38,11 @@ export const selectDeployment =
   (name: string) =>
   (s: SimState): DeploymentView | undefined =>
     s.frame?.deployments.find((d) => d.name === name);
+
+/** Argo Rollouts (the same array while no Rollout changed: applyFrame keeps unchanged views). */
+export const selectRollouts = (s: SimState): RolloutView[] => s.frame?.rollouts ?? NO_ROLLOUTS;
+
+export const selectRollout =
+  (name: string) =>
+  (s: SimState): RolloutView | undefined =>
+    s.frame?.rollouts.find((r) => r.name === name);

@@ -38,12 +38,18 @@ describe.each(catalog.map((c) => c.id))('The %s scenario', (id) => {
       .toBeGreaterThan(0);
     await playUntil(page, 30);
     const events = page.getByRole('region', { name: 'Events' });
+    // A Deployment scales ReplicaSets; an Argo Rollout or a ReplicationController scenario logs
+    // on other objects, shown with "All events".
+    const deployments = /^kind: Deployment$/m.test(
+      readFileSync(`public/scenarios/${id}.yaml`, 'utf8'),
+    );
+    if (!deployments) await events.getByLabel('All events').check();
     await expect
       .poll(() => events.textContent(), { timeout: 10_000 })
-      .toContain('ScalingReplicaSet');
+      .toMatch(deployments ? /ScalingReplicaSet/ : /ScalingReplicaSet|SuccessfulCreate|Created/);
     const lists = await cluster.getByRole('list').all();
     const names = await Promise.all(lists.map((l) => l.getAttribute('aria-label')));
-    expect(names.some((n) => n?.startsWith('ReplicaSet '))).toBe(true);
+    expect(names.some((n) => /^(ReplicaSet|ReplicationController) /.test(n ?? ''))).toBe(true);
     await screenshot(`play-${id}`);
     expect(problems).toEqual([]);
   });
@@ -161,6 +167,100 @@ describe('With reduced motion', () => {
       .poll(() => page.getByRole('region', { name: 'Cluster' }).textContent(), { timeout: 10_000 })
       .toMatch(/\/s/);
     await screenshot('ramped-reduced-motion');
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('Traffic rules on the stage', () => {
+  const small = { width: 1280, height: 800 };
+
+  async function waitForStage(page: Page) {
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Cluster' }).getByRole('list').count(), {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(0);
+  }
+
+  function measured(label: string | null): number {
+    return Number(/measured (\d+(?:\.\d+)?)%/.exec(label ?? '')?.[1] ?? NaN);
+  }
+
+  it('draws the canary route with its weights, the measured split and a split slider', async () => {
+    const { page, problems, screenshot } = await open(
+      browser,
+      '/?scenario=canary-istio-weights&t=26',
+      small,
+    );
+    await waitForStage(page);
+    const box = page.getByRole('group', { name: 'VirtualService web' });
+    await expect.poll(() => box.count()).toBe(1);
+    await playUntil(page, 34, '2');
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const v2 = box.getByRole('listitem', { name: /^web v2: weight 10%, measured/ });
+    await expect.poll(() => v2.count()).toBe(1);
+    const share = measured(await v2.getAttribute('aria-label'));
+    expect(share).toBeGreaterThan(3);
+    expect(share).toBeLessThan(20);
+    await screenshot('mesh-canary-weights');
+    // Drag the split: the VirtualService is patched to 50/50, as the console shows.
+    const slider = box.getByRole('slider', { name: 'Split of rule 1 between web v1 and web v2' });
+    await slider.fill('50');
+    await slider.dispatchEvent('pointerup');
+    await expect
+      .poll(() => box.getByRole('listitem', { name: /^web v2: weight 50%/ }).count(), {
+        timeout: 10_000,
+      })
+      .toBe(1);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows client segments in their colours and the phones’ rule sending them to v2', async () => {
+    const { page, problems, screenshot } = await open(
+      browser,
+      '/?scenario=ab-user-agent&t=28',
+      small,
+    );
+    await waitForStage(page);
+    const segments = page.getByRole('list', { name: 'Client segments' }).getByRole('listitem');
+    await expect.poll(() => segments.count()).toBe(3);
+    expect(await segments.first().getAttribute('aria-label')).toBe('mobile · iPhone 25%');
+    await playUntil(page, 32, '1');
+    const box = page.getByRole('group', { name: 'VirtualService storefront' });
+    const phones = box.getByRole('listitem', { name: /^Rule 1: user-agent/ });
+    await expect
+      .poll(() =>
+        phones.getByRole('listitem', { name: /storefront v2: weight 100%, measured 100%/ }).count(),
+      )
+      .toBe(1);
+    await screenshot('mesh-ab-user-agent');
+    expect(problems).toEqual([]);
+  });
+
+  it('flashes the Service when blue/green switches its selector, and keeps the old one readable', async () => {
+    const { page, problems, screenshot } = await open(browser, '/?scenario=blue-green&t=29', small);
+    await waitForStage(page);
+    await playUntil(page, 30.3, '1');
+    const web = page.getByRole('group', { name: 'Service web' });
+    await expect.poll(() => web.locator('.service-flash').count(), { timeout: 5_000 }).toBe(1);
+    await screenshot('mesh-blue-green-switch');
+    await expect.poll(() => web.textContent()).toMatch(/was version=blue until 0:30/);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows a mirror dashed, with the responses dropped', async () => {
+    const { page, problems, screenshot } = await open(
+      browser,
+      '/?scenario=shadow-mirror&t=30',
+      small,
+    );
+    await waitForStage(page);
+    await playUntil(page, 33, '1');
+    const mirror = page
+      .getByRole('group', { name: 'VirtualService checkout' })
+      .getByRole('listitem', { name: 'mirror 100% to checkout v2 (responses dropped)' });
+    await expect.poll(() => mirror.count()).toBe(1);
+    await screenshot('mesh-shadow-mirror');
     expect(problems).toEqual([]);
   });
 });

@@ -32,6 +32,7 @@ export interface PodServe {
 export interface RequestSample {
   t: number;
   client: number;
+  /** The client's traffic segment (index into `traffic.segments`); -1 = in no segment. */
   segment: number;
   pod: string | null;
   outcome: Outcome;

@@ -1,6 +1,7 @@
 /**
- * The cluster as a picture: clients on the left, then the Services, then each Deployment with
- * its ReplicaSets as columns of pod tiles. Arrows and request dots are drawn over it from the
+ * The cluster as a picture: clients on the left, then the route box when a VirtualService
+ * covers the traffic target, then the Services, then each Deployment with its ReplicaSets as
+ * columns of pod tiles. Arrows and request dots are drawn over it from the
  * positions the parts register. Stage itself subscribes only to the structure (which Services,
  * groups and ReplicaSet columns exist), so it re-renders when that changes, not every frame.
  */
@@ -9,6 +10,8 @@ import { useSim } from '../../store/SimStoreProvider';
 import { ArrowLayer } from './ArrowLayer';
 import { ClientColumn } from './ClientColumn';
 import { Legend } from './Legend';
+import { RouteBox } from './RouteBox';
+import { SegmentLegend } from './SegmentLegend';
 import { ServiceBox } from './ServiceBox';
 import { TrafficCanvas } from './TrafficCanvas';
 import { WorkloadGroup } from './WorkloadGroup';
@@ -52,10 +55,12 @@ export function Stage() {
         role="region"
         aria-label="Cluster"
         data-calm={calm ? '' : undefined}
+        data-mesh={structure.route ? '' : undefined}
       >
         <ArrowLayer reduced={reduced} />
         <div className="stage-left">
           <ClientColumn />
+          {structure.route && <RouteBox name={structure.route} />}
           <div className="stage-services">
             {structure.services.map((name) => (
               <ServiceBox key={name} name={name} />
@@ -72,7 +77,10 @@ export function Stage() {
             </p>
           )}
         </div>
-        <Legend />
+        <div className="stage-keys">
+          <SegmentLegend />
+          <Legend />
+        </div>
         {!reduced && <TrafficCanvas />}
       </section>
     </StageRegistryContext.Provider>

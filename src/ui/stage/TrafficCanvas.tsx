@@ -1,18 +1,20 @@
 /**
  * Request dots on one <canvas> over the stage: each sampled request travels client → Service →
- * the pod that served it, in that pod's version colour; failures burst red where they fail
- * (no endpoints at the Service, refused or erroring at the pod). Frames come in through a
+ * the pod that served it, in that pod's version colour, or, when the traffic has segments, in
+ * its client segment's colour. Through a VirtualService the trip enters the route box at the
+ * rule that matched it and leaves at its destination; a mirrored copy (hollow) leaves at the
+ * mirror row and vanishes at its pod. Failures burst red where they fail (no route or no
+ * endpoints, refused or erroring at the pod). Frames come in through a
  * transient store subscription and dots live in plain arrays: no React state per dot. The loop
  * runs only while something is moving.
  */
 import { useEffect, useRef } from 'react';
-import type { SimState } from '../../store/createSimStore';
 import { useSimStore } from '../../store/SimStoreProvider';
-import { inService, routePoint, tripMs, versionSlot, VERSION_COLOURS, type Point } from './layout';
+import { inService, routePoint, tripPoint, type Point } from './layout';
 import { boxIn, refreshIfDue } from './stageGeometry';
 import { useStageRegistry, type StageRegistry } from './stageRegistry';
+import { meshLegs, readPalette, spawn, type Burst, type Dot, type Palette } from './trafficDots';
 
-const MAX_DOTS = 400;
 const BURST_MS = 450;
 const DOT_R = 3.5;
 /** The longest wall gap between two frames over which a frame's requests are spread (ms). */
@@ -21,65 +23,6 @@ const MAX_SPREAD_MS = 100;
 const COUNT_MS = 500;
 /** How often the version colours are read again from CSS (a theme switch) (ms). */
 const PALETTE_MS = 2000;
-
-interface Dot {
-  start: number;
-  dur: number;
-  client: number;
-  service: string;
-  pod: string | null;
-  failed: boolean;
-  colour: string;
-  /** The pod's last known centre, should its tile vanish mid-trip. */
-  last: Point | null;
-}
-
-interface Burst {
-  start: number;
-  at: Point;
-}
-
-interface Palette {
-  versions: string[];
-  neutral: string;
-  error: string;
-  at: number;
-}
-
-function readPalette(el: HTMLElement, now: number): Palette {
-  const css = getComputedStyle(el);
-  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
-  return {
-    versions: Array.from({ length: VERSION_COLOURS }, (_, i) => v(`--v${i}`, '#888')),
-    neutral: v('--muted', '#888'),
-    error: v('--err', '#f85149'),
-    at: now,
-  };
-}
-
-function spawn(s: SimState, dots: Dot[], now: number, spread: number, palette: Palette): void {
-  const f = s.frame;
-  if (!f?.traffic.target) return;
-  const from = f.t - f.traffic.intervalMs;
-  for (const r of f.requests) {
-    if (dots.length >= MAX_DOTS) return;
-    const frac = f.traffic.intervalMs > 0 ? (r.t - from) / f.traffic.intervalMs : 0;
-    const image = r.pod ? s.pods.get(r.pod)?.image : undefined;
-    const slot = image ? versionSlot(f.images.indexOf(image)) : -1;
-    const atService = r.outcome === 'no-endpoints' || !r.pod;
-    const dur = tripMs(r.t + r.client);
-    dots.push({
-      start: now + Math.max(0, Math.min(1, frac)) * spread,
-      dur: atService ? dur * 0.5 : dur,
-      client: r.client,
-      service: f.traffic.target,
-      pod: atService ? null : r.pod,
-      failed: r.outcome !== 'ok',
-      colour: slot >= 0 ? (palette.versions[slot] ?? palette.neutral) : palette.neutral,
-      last: null,
-    });
-  }
-}
 
 /** Draws one frame; returns whether anything is still moving. */
 function draw(
@@ -94,8 +37,9 @@ function draw(
   refreshIfDue(g, reg.stage, now);
   if (!g.origin) return false;
   const box = (el: HTMLElement | null | undefined) => boxIn(g, el);
-  const clientAt = (c: number): Point | null => {
-    const icons = reg.clients;
+  const clientAt = (c: number, segment: number): Point | null => {
+    const own = reg.clientsBySegment.get(segment);
+    const icons = own?.length ? own : reg.clients;
     const b = box(icons.length ? icons[c % icons.length] : reg.clientBox);
     return b && { x: b.right, y: b.cy };
   };
@@ -105,30 +49,48 @@ function draw(
     const d = dots[i];
     if (!d) continue;
     const u = (now - d.start) / d.dur;
-    const svc = box(reg.services.get(d.service));
-    const client = clientAt(d.client);
+    const client = clientAt(d.client, d.segment);
     const tile = d.pod ? box(reg.pods.get(d.pod)) : null;
     if (tile) d.last = { x: tile.cx, y: tile.cy };
-    const lost = !svc || !client || (d.pod !== null && !d.last);
-    if (lost) continue;
-    const route = {
-      client,
-      serviceIn: { x: svc.left, y: svc.cy },
-      serviceOut: { x: svc.right, y: svc.cy },
-      pod: d.pod ? d.last : null,
-    };
+    if (!client || (d.pod !== null && !d.last)) continue;
+    let p: Point | null;
+    let end: Point;
+    if (d.mesh) {
+      const legs = meshLegs(box, reg, d.mesh, d.pod ? d.last : null);
+      if (!legs) continue;
+      end = legs[legs.length - 1]?.to ?? client;
+      p = u < 1 ? tripPoint(client, legs, Math.max(0, u)) : null;
+    } else {
+      const svc = box(reg.services.get(d.service));
+      if (!svc) continue;
+      const route = {
+        client,
+        serviceIn: { x: svc.left, y: svc.cy },
+        serviceOut: { x: svc.right, y: svc.cy },
+        pod: d.pod ? d.last : null,
+      };
+      end = routePoint(route, 1);
+      p = u < 0 || u >= 1 || inService(route, u) ? null : routePoint(route, u);
+    }
     if (u >= 1) {
-      if (d.failed) bursts.push({ start: now, at: routePoint(route, 1) });
+      if (d.failed) bursts.push({ start: now, at: end });
       continue;
     }
     dots[w++] = d;
-    if (u < 0 || inService(route, u)) continue;
-    const p = routePoint(route, u);
-    ctx.globalAlpha = Math.min(1, u * 10);
-    ctx.fillStyle = d.colour;
+    if (u < 0 || !p) continue;
+    // Mirrored copies fade out as they arrive: their responses go nowhere.
+    const fade = d.mirror ? Math.min(1, (1 - u) * 6) : 1;
+    ctx.globalAlpha = Math.min(1, u * 10) * fade;
     ctx.beginPath();
-    ctx.arc(p.x, p.y, DOT_R, 0, Math.PI * 2);
-    ctx.fill();
+    ctx.arc(p.x, p.y, d.mirror ? DOT_R - 0.5 : DOT_R, 0, Math.PI * 2);
+    if (d.mirror) {
+      ctx.strokeStyle = d.colour;
+      ctx.lineWidth = 1.5;
+      ctx.stroke();
+    } else {
+      ctx.fillStyle = d.colour;
+      ctx.fill();
+    }
   }
   dots.length = w;
 

@@ -181,10 +181,46 @@ export function routePoint(r: Route, u: number): Point {
   return curvePoint(r.serviceOut, r.pod, Math.min(1, v));
 }
 
+/** One leg of a trip through the route box: to where, its share of the trip, how it is drawn. */
+export interface Leg {
+  to: Point;
+  share: number;
+  /** Inside a box: the dot is not drawn. */
+  hidden?: boolean;
+  /** A straight line instead of the horizontal-tangent curve. */
+  straight?: boolean;
+}
+
+/**
+ * Where a dot is at progress `u` (0..1) of a trip from `start` along `legs` (their shares need
+ * not add up to 1); null while it is inside a box.
+ */
+export function tripPoint(start: Point, legs: readonly Leg[], u: number): Point | null {
+  const total = legs.reduce((a, l) => a + l.share, 0);
+  if (total <= 0) return start;
+  let at = start;
+  let acc = 0;
+  for (const leg of legs) {
+    const end = acc + leg.share / total;
+    if (u < end || leg === legs[legs.length - 1]) {
+      if (leg.hidden) return null;
+      const v = Math.max(0, Math.min(1, (u - acc) / (end - acc)));
+      return leg.straight ? lerp(at, leg.to, v) : curvePoint(at, leg.to, v);
+    }
+    at = leg.to;
+    acc = end;
+  }
+  return at;
+}
+
+/** A stable pseudo-random fraction (0..1) of a number: picks without a random source. */
+export function hashFraction(seed: number): number {
+  return Math.abs(Math.sin(seed * 12.9898) * 43758.5453) % 1;
+}
+
 /** A request's wall-clock trip length (ms): 600-900, spread by a stable per-request value. */
 export function tripMs(seed: number): number {
-  const frac = Math.abs(Math.sin(seed * 12.9898) * 43758.5453) % 1;
-  return 600 + Math.floor(frac * 300);
+  return 600 + Math.floor(hashFraction(seed) * 300);
 }
 
 function round(n: number): number {

@@ -12,9 +12,13 @@ export interface StageRegistry {
   pods: Map<string, HTMLElement>;
   services: Map<string, HTMLElement>;
   groups: Map<string, HTMLElement>;
+  /** The route box and its rule, destination and mirror rows, by routeId (stageSelectors.ts). */
+  routes: Map<string, HTMLElement>;
   /** The client column, and its client icons (request dots start at one of them). */
   clientBox: HTMLElement | null;
   clients: HTMLElement[];
+  /** The client icons of each segment (-1: clients in no segment), when there are segments. */
+  clientsBySegment: Map<number, HTMLElement[]>;
   /** Cached boxes of the elements above, relative to the stage. */
   geometry: Geometry;
   /**
@@ -31,8 +35,10 @@ export function createStageRegistry(): StageRegistry {
     pods: new Map(),
     services: new Map(),
     groups: new Map(),
+    routes: new Map(),
     clientBox: null,
     clients: [],
+    clientsBySegment: new Map(),
     geometry,
     invalidate(urgent = false) {
       geometry.dirty = true;
@@ -49,7 +55,7 @@ export function useStageRegistry(): StageRegistry {
   return reg;
 }
 
-type Table = 'pods' | 'services' | 'groups';
+type Table = 'pods' | 'services' | 'groups' | 'routes';
 
 /** A ref callback that keeps `reg[table][name]` pointing at the element while it is mounted. */
 export function useRegister(table: Table, name: string): RefCallback<HTMLElement> {

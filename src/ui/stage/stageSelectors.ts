@@ -4,7 +4,8 @@
  * not 60 times a second.
  */
 import type { SimState } from '../../store/createSimStore';
-import { formatSelector, groupKey, visibleReplicaSets } from './layout';
+import type { ServiceView, VirtualServiceView } from '../../sim/frame';
+import { formatSelector, groupKey, versionSlot, visibleReplicaSets } from './layout';
 
 export interface GroupSpec {
   key: string;
@@ -17,6 +18,8 @@ export interface GroupSpec {
 export interface StageStructure {
   services: string[];
   groups: GroupSpec[];
+  /** The VirtualService the clients' requests go through, if any: it gets a route box. */
+  route: string | null;
 }
 
 /** The stage's layout as JSON (compare by value; parse once per change). */
@@ -49,12 +52,21 @@ export function selectStructureKey(s: SimState): string {
   }
   if (f.pods.some((p) => !p.owner || !rsNames.has(p.owner)))
     groups.push({ key: groupKey(null, null), name: '', kind: 'Pods', replicaSets: [] });
-  const structure: StageStructure = { services: f.services.map((svc) => svc.name), groups };
+  const structure: StageStructure = {
+    services: f.services.map((svc) => svc.name),
+    groups,
+    route: activeRoute(s)?.name ?? null,
+  };
   return JSON.stringify(structure);
 }
 
 export function parseStructure(key: string): StageStructure {
-  return key ? (JSON.parse(key) as StageStructure) : { services: [], groups: [] };
+  return key ? (JSON.parse(key) as StageStructure) : { services: [], groups: [], route: null };
+}
+
+/** The VirtualService covering the traffic target (the frame marks it active). */
+export function activeRoute(s: SimState): VirtualServiceView | undefined {
+  return s.frame?.routes.find((vs) => vs.active);
 }
 
 const NO_IDS: string[] = [];
@@ -67,16 +79,37 @@ export function selectStandalonePodIds(s: SimState): string[] {
   return f.pods.filter((p) => !p.owner || !rsNames.has(p.owner)).map((p) => p.name);
 }
 
+/** Ids of the route box's parts in the stage registry: the box, a rule, a destination, a mirror. */
+export const routeId = (vs: string, rule?: number, dest?: number | 'm'): string =>
+  rule === undefined ? vs : dest === undefined ? `${vs}#${rule}` : `${vs}#${rule}#${dest}`;
+
 /**
- * The arrows to draw, as a string: `client>web` for the traffic target and `web>deploy/web-blue`
- * for every group holding a serving endpoint of Service `web`.
+ * The arrows to draw, as a string, one per line: `from>to` or `from>to|style`, each end
+ * written `kind:id` — c (the clients), r (a route box part, see routeId), s (a Service), g (a
+ * group). Clients point at the route box when a VirtualService covers the target, else at the
+ * target Service; each destination row of the route box points at its Service (a mirror's
+ * dashed); each Service points at every group holding one of its serving endpoints (dashed when
+ * no client request reaches the Service: a preview).
  */
 export function selectLinksKey(s: SimState): string {
   const f = s.frame;
   if (!f) return '';
   const links: string[] = [];
   const target = f.traffic.target;
-  if (target && f.services.some((svc) => svc.name === target)) links.push(`client>${target}`);
+  const services = new Set(f.services.map((svc) => svc.name));
+  const vs = activeRoute(s);
+  if (vs) {
+    links.push(`c:client>r:${routeId(vs.name)}`);
+    for (const r of vs.http) {
+      r.destinations.forEach((d, j) => {
+        if (!services.has(d.service)) return;
+        const idle = r.share <= 0 || d.weight <= 0;
+        links.push(`r:${routeId(vs.name, r.index, j)}>s:${d.service}${idle ? '|idle' : ''}`);
+      });
+      if (r.mirror && services.has(r.mirror.service))
+        links.push(`r:${routeId(vs.name, r.index, 'm')}>s:${r.mirror.service}|mirror`);
+    }
+  } else if (target && services.has(target)) links.push(`c:client>s:${target}`);
   for (const svc of f.services) {
     const groups = new Set<string>();
     for (const e of svc.endpoints) {
@@ -84,24 +117,132 @@ export function selectLinksKey(s: SimState): string {
       const p = s.pods.get(e.pod);
       if (p) groups.add(groupKey(p.deployment, p.owner));
     }
-    for (const g of [...groups].sort()) links.push(`${svc.name}>${g}`);
+    const style = svc.traffic === 'none' ? '|idle' : svc.traffic === 'mirror' ? '|mirror' : '';
+    for (const g of [...groups].sort()) links.push(`s:${svc.name}>g:${g}${style}`);
   }
   return links.join('\n');
 }
 
-export const selectServiceSelector =
+/** The traffic's segments as a string (frames rebuild the list every time; compare by value). */
+export const selectSegmentsKey = (s: SimState): string => {
+  const segs = s.frame?.segments;
+  return segs?.length ? JSON.stringify(segs) : '';
+};
+
+export interface ServiceBoxData {
+  selector: string;
+  /** The selector before its latest change, and when that change was seen (ms). */
+  previous: string | null;
+  changedAt: number | null;
+  /** The change is fresh (under FLASH_MS old): the box flashes once. */
+  flash: boolean;
+  traffic: ServiceView['traffic'];
+  ready: number;
+  notReady: number;
+  /** The first MAX_MARKS endpoints as [pod, version colour slot, ready], in EndpointSlice order. */
+  endpoints: [string, number, boolean][];
+  /** Endpoints beyond those. */
+  more: number;
+}
+
+/** Endpoint marks a Service box draws (a big fleet's Service says "+N" for the rest). */
+export const MAX_MARKS = 24;
+
+/** How long after a selector change the Service box still counts it as fresh (simulated ms). */
+export const FLASH_MS = 1500;
+
+/** What one Service box shows, as JSON (compare by value; parse once per change). */
+export const selectServiceBoxKey =
   (name: string) =>
   (s: SimState): string => {
-    const svc = s.frame?.services.find((x) => x.name === name);
-    return svc ? formatSelector(svc.selector) : '';
+    const f = s.frame;
+    const svc = f?.services.find((x) => x.name === name);
+    if (!f || !svc) return '';
+    const ready = svc.endpoints.filter((e) => e.ready).length;
+    const data: ServiceBoxData = {
+      selector: formatSelector(svc.selector),
+      previous: svc.previousSelector ? formatSelector(svc.previousSelector) : null,
+      changedAt: svc.selectorChangedAt,
+      flash: svc.selectorChangedAt !== null && f.t - svc.selectorChangedAt < FLASH_MS,
+      traffic: svc.traffic,
+      ready,
+      notReady: svc.endpoints.length - ready,
+      endpoints: svc.endpoints.slice(0, MAX_MARKS).map((e) => {
+        const image = s.pods.get(e.pod)?.image;
+        return [e.pod, image ? versionSlot(f.images.indexOf(image)) : -1, e.ready];
+      }),
+      more: Math.max(0, svc.endpoints.length - MAX_MARKS),
+    };
+    return JSON.stringify(data);
   };
 
-/** "ready notReady" endpoint counts of one Service, as one comparable string. */
-export const selectServiceEndpoints =
+export interface RouteDestData {
+  service: string;
+  subset: string | null;
+  weight: number;
+  /** Version colour slot of the first image the destination selects; -1 = none. */
+  slot: number;
+  images: string[];
+  pods: string[];
+  ready: number;
+  missing: boolean;
+}
+
+export interface RouteRuleData {
+  index: number;
+  name: string | null;
+  match: string;
+  /** Client groups that take this rule: [segment, label]; -1 = the clients in no segment. */
+  segments: [number, string][];
+  share: number;
+  dests: RouteDestData[];
+  mirror: { service: string; subset: string | null; percent: number; pods: number } | null;
+}
+
+export interface RouteBoxData {
+  name: string;
+  hosts: string[];
+  /** The traffic has segments (rules then name the client groups that take them). */
+  segmented: boolean;
+  rules: RouteRuleData[];
+}
+
+/** The static part of a route box (no per-frame counts), as JSON: compare by value. */
+export const selectRouteBoxKey =
   (name: string) =>
   (s: SimState): string => {
-    const svc = s.frame?.services.find((x) => x.name === name);
-    if (!svc) return '0 0';
-    const ready = svc.endpoints.filter((e) => e.ready).length;
-    return `${ready} ${svc.endpoints.length - ready}`;
+    const f = s.frame;
+    const vs = f?.routes.find((x) => x.name === name);
+    if (!f || !vs) return '';
+    const label = (seg: number) =>
+      seg < 0 ? 'other' : (f.segments[seg]?.label ?? `segment ${seg + 1}`);
+    const data: RouteBoxData = {
+      name: vs.name,
+      hosts: vs.hosts,
+      segmented: f.segments.length > 0,
+      rules: vs.http.map((r) => ({
+        index: r.index,
+        name: r.name,
+        match: r.match,
+        segments: r.segments.map((seg) => [seg, label(seg)]),
+        share: r.share,
+        dests: r.destinations.map((d) => ({
+          service: d.service,
+          subset: d.subset,
+          weight: d.weight,
+          slot: d.images[0] ? versionSlot(f.images.indexOf(d.images[0])) : -1,
+          images: d.images,
+          pods: d.pods,
+          ready: d.ready,
+          missing: d.missing,
+        })),
+        mirror: r.mirror && {
+          service: r.mirror.service,
+          subset: r.mirror.subset,
+          percent: r.mirror.percent,
+          pods: r.mirror.pods.length,
+        },
+      })),
+    };
+    return JSON.stringify(data);
   };

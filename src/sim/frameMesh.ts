@@ -1,0 +1,251 @@
+/**
+ * The frame's view of traffic rules: each VirtualService with its http routes in order (match
+ * in words, weighted destinations with the pods their subsets select now, mirror), which route
+ * each client segment's requests take, and the requests measured per route and destination. Built from the same routing code the
+ * traffic generator uses (network/meshRouter.ts), so what the stage says is what happens.
+ */
+import type { DestinationRule, Pod, VirtualService } from './api/types';
+import type { Engine } from './engine';
+import type { TrafficSegment } from './scenario/types';
+import { routeFor, serviceOfHost, subsetLabels, virtualServiceFor } from './network/meshRouter';
+import { matchText } from './meshWords';
+
+export interface RouteDestinationView {
+  service: string;
+  subset: string | null;
+  /** Configured weight (0..100). */
+  weight: number;
+  /** Endpoints of the Service the subset's labels select now (ready or not), by pod name. */
+  pods: string[];
+  /** How many of them are ready. */
+  ready: number;
+  /** Their images, in order of first appearance. */
+  images: string[];
+  /** The subset is named but no DestinationRule defines it (Envoy has no cluster for it). */
+  missing: boolean;
+  /**
+   * Requests it received since the previous frame, measured per pod. A pod that two routes
+   * share (a canary subset also reached by a cookie match) has its count split between them in
+   * proportion to the rate each route is expected to send it.
+   */
+  requests: number;
+}
+
+export interface MirrorView {
+  service: string;
+  subset: string | null;
+  /** mirrorPercentage (0..100). */
+  percent: number;
+  pods: string[];
+  images: string[];
+}
+
+export interface HttpRouteView {
+  index: number;
+  name: string | null;
+  /** The route's `match` in words: `user-agent ~ .*(iPhone|Android).*`, or `default`. */
+  match: string;
+  destinations: RouteDestinationView[];
+  mirror: MirrorView | null;
+  /** Segments whose requests take this route; -1 stands for the clients in no segment. */
+  segments: number[];
+  /** Share of clients (0..1) whose requests take this route (0 on an inactive VirtualService). */
+  share: number;
+  /** Requests measured on its destinations since the previous frame. */
+  requests: number;
+  /** Mirrored copies it made since the previous frame (estimated per route from the total). */
+  mirrored: number;
+}
+
+export interface VirtualServiceView {
+  name: string;
+  hosts: string[];
+  /** Covers the traffic target: the clients' requests go through it. */
+  active: boolean;
+  http: HttpRouteView[];
+}
+
+type Match = Record<string, unknown>;
+
+interface Selected {
+  pods: string[];
+  ready: number;
+  images: string[];
+  /** Pods the mesh may send to now (the generator's backends). */
+  usable: string[];
+}
+
+export function routeViews(
+  engine: Engine,
+  target: string | null,
+  segments: readonly TrafficSegment[],
+  byPod: Readonly<Record<string, number>>,
+  mirrored: number,
+): VirtualServiceView[] {
+  const vss = engine.list<VirtualService>('VirtualService');
+  if (!vss.length) return [];
+  const drs = engine.list<DestinationRule>('DestinationRule');
+  const active = target ? virtualServiceFor(vss, target) : undefined;
+  const podCache = new Map<string, Pod | undefined>();
+  const pod = (name: string) => {
+    if (!podCache.has(name)) podCache.set(name, engine.store.get<Pod>('Pod', name));
+    return podCache.get(name);
+  };
+  const endpointCache = new Map<string, { pod: string; ready: boolean }[]>();
+  const endpoints = (service: string) => {
+    let list = endpointCache.get(service);
+    if (!list) {
+      const b = engine.proxy.backends(service);
+      const ready = new Set(b.ready.map((x) => x.pod));
+      list = [...b.ready, ...b.fallback]
+        .filter((x, i, all) => all.findIndex((y) => y.pod === x.pod) === i)
+        .map((x) => ({ pod: x.pod, ready: ready.has(x.pod) }));
+      endpointCache.set(service, list);
+    }
+    return list;
+  };
+  const select = (service: string, subset: string | null): Selected | null => {
+    const labels = subsetLabels(drs, service, subset);
+    if (labels === null) return null;
+    const wanted = Object.entries(labels);
+    const fits = (name: string) => wanted.every(([k, v]) => pod(name)?.metadata?.labels?.[k] === v);
+    const eps = endpoints(service).filter((e) => fits(e.pod));
+    const images: string[] = [];
+    for (const e of eps) {
+      const img = pod(e.pod)?.spec?.containers[0]?.image;
+      if (img && !images.includes(img)) images.push(img);
+    }
+    const usable = engine.proxy.usable(service).filter((b) => fits(b.pod));
+    return {
+      pods: eps.map((e) => e.pod),
+      ready: eps.filter((e) => e.ready).length,
+      images,
+      usable: usable.map((b) => b.pod),
+    };
+  };
+
+  return vss.map((vs) => {
+    const isActive = vs === active;
+    // Which route each segment's requests take (the clients in no segment send no headers).
+    const routeShare = new Map<number, number>();
+    const routeSegments = new Map<number, number[]>();
+    if (isActive) {
+      const groups = segments.map((s, i) => ({ i, share: s.share, headers: s.headers }));
+      const rest = 1 - segments.reduce((a, s) => a + s.share, 0);
+      if (rest > 1e-9 || !segments.length) groups.push({ i: -1, share: rest, headers: {} });
+      for (const g of groups) {
+        const r = routeFor(vs, g.headers);
+        if (!r) continue;
+        routeShare.set(r.index, (routeShare.get(r.index) ?? 0) + g.share);
+        routeSegments.set(r.index, [...(routeSegments.get(r.index) ?? []), g.i]);
+      }
+    }
+    const http = (vs.spec?.http ?? []).map((r, index) => {
+      const dests = (r.route ?? []).map((d) => {
+        const service = serviceOfHost(d.destination?.host ?? '');
+        const subset = d.destination?.subset ?? null;
+        const sel = select(service, subset);
+        return {
+          view: {
+            service,
+            subset,
+            weight: d.weight ?? (r.route?.length === 1 ? 100 : 0),
+            pods: sel?.pods ?? [],
+            ready: sel?.ready ?? 0,
+            images: sel?.images ?? [],
+            missing: sel === null,
+            requests: 0,
+          } satisfies RouteDestinationView,
+          usable: sel?.usable ?? [],
+        };
+      });
+      let mirror: MirrorView | null = null;
+      if (r.mirror) {
+        const service = serviceOfHost(r.mirror.host ?? '');
+        const subset = r.mirror.subset ?? null;
+        const sel = select(service, subset);
+        mirror = {
+          service,
+          subset,
+          percent: r.mirrorPercentage?.value ?? 100,
+          pods: sel?.pods ?? [],
+          images: sel?.images ?? [],
+        };
+      }
+      return {
+        view: {
+          index,
+          name: r.name ?? null,
+          match: matchText(r.match as Match[] | undefined),
+          destinations: dests.map((d) => d.view),
+          mirror,
+          segments: routeSegments.get(index) ?? [],
+          share: routeShare.get(index) ?? 0,
+          requests: 0,
+          mirrored: 0,
+        } satisfies HttpRouteView,
+        dests,
+      };
+    });
+    if (isActive) measure(http, byPod, mirrored);
+    return {
+      name: vs.metadata?.name ?? '',
+      hosts: [...(vs.spec?.hosts ?? [])],
+      active: isActive,
+      http: http.map((h) => h.view),
+    };
+  });
+}
+
+type Built = {
+  view: HttpRouteView;
+  dests: { view: RouteDestinationView; usable: string[] }[];
+};
+
+/**
+ * Splits the per-pod counts over the routes' destinations: each pod's count goes to the
+ * (route, destination) pairs that can reach it, in proportion to the rate each is expected to
+ * send it (route share × weight share ÷ usable pods). A pod only one pair reaches gets its whole
+ * count, so the usual subsets v1/v2 are measured exactly.
+ */
+function measure(http: Built[], byPod: Readonly<Record<string, number>>, mirrored: number): void {
+  const expected = new Map<string, { d: RouteDestinationView; r: HttpRouteView; e: number }[]>();
+  for (const { view: r, dests } of http) {
+    const total = dests.reduce((a, d) => a + d.view.weight, 0);
+    if (r.share <= 0 || total <= 0) continue;
+    for (const { view: d, usable } of dests) {
+      if (!usable.length || d.weight <= 0) continue;
+      const e = (r.share * d.weight) / total / usable.length;
+      for (const p of usable) {
+        const list = expected.get(p);
+        if (list) list.push({ d, r, e });
+        else expected.set(p, [{ d, r, e }]);
+      }
+    }
+  }
+  for (const [p, n] of Object.entries(byPod)) {
+    const list = expected.get(p);
+    if (!list || n <= 0) continue;
+    const sum = list.reduce((a, x) => a + x.e, 0);
+    for (const x of list) {
+      const part = (n * x.e) / sum;
+      x.d.requests += part;
+      x.r.requests += part;
+    }
+  }
+  const mirrorWeight = http.reduce(
+    (a, h) => a + (h.view.mirror ? (h.view.share * h.view.mirror.percent) / 100 : 0),
+    0,
+  );
+  for (const { view: r } of http) {
+    for (const d of r.destinations) d.requests = round(d.requests);
+    r.requests = round(r.requests);
+    if (r.mirror && mirrorWeight > 0)
+      r.mirrored = round((mirrored * r.share * r.mirror.percent) / 100 / mirrorWeight);
+  }
+}
+
+/** Counts split between routes are fractional; three decimals keep frames small and stable. */
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}

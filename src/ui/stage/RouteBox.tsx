@@ -1,0 +1,42 @@
+/**
+ * The VirtualService the clients' requests go through, between the clients and the Services:
+ * its http rules in order (the first whose match accepts a request wins), each with the client
+ * groups that take it, its destinations' configured weights against the split measured over
+ * the last seconds, and its mirror. Request dots enter at their rule and leave at their
+ * destination (TrafficCanvas); arrows leave each destination for its Service (ArrowLayer).
+ */
+import { useLayoutEffect, useMemo } from 'react';
+import { useSim } from '../../store/SimStoreProvider';
+import { RouteRule } from './RouteRule';
+import { selectRouteBoxKey, routeId, type RouteBoxData } from './stageSelectors';
+import { useRegister, useStageRegistry } from './stageRegistry';
+import { useRouteCounts } from './useRouteCounts';
+
+export function RouteBox({ name }: { name: string }) {
+  const key = useSim(useMemo(() => selectRouteBoxKey(name), [name]));
+  const data = useMemo(() => (key ? (JSON.parse(key) as RouteBoxData) : null), [key]);
+  const counts = useRouteCounts(name);
+  const ref = useRegister('routes', routeId(name));
+  const reg = useStageRegistry();
+  // Its content changed size: the boxes beside it moved; the overlays measure again.
+  useLayoutEffect(() => reg.invalidate(), [reg, key]);
+  if (!data) return null;
+  const hosts = data.hosts.join(', ');
+  return (
+    <div ref={ref} className="route-box" role="group" aria-label={`VirtualService ${name}`}>
+      <div className="route-head">
+        <span className="service-kind">VirtualService</span>
+        <span className="route-order">first match wins</span>
+      </div>
+      <div className="route-title">
+        <span className="service-name">{name}</span>
+        {hosts !== name && <span className="route-hosts">hosts {hosts}</span>}
+      </div>
+      <ol className="route-rules">
+        {data.rules.map((r) => (
+          <RouteRule key={r.index} vs={name} rule={r} segmented={data.segmented} counts={counts} />
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+/**
+ * One http rule of a route box: its number and match, the client groups whose requests it takes,
+ * the split of its destinations (configured weights over the measured split, draggable when it
+ * has two), each destination with what its subset selects now, and its mirror.
+ */
+import { memo } from 'react';
+import { segmentSlot } from './segments';
+import { SplitBar } from './SplitBar';
+import { routeId, type RouteDestData, type RouteRuleData } from './stageSelectors';
+import { useRegister } from './stageRegistry';
+import type { RouteCounts } from './useRouteCounts';
+import { shortImage } from './layout';
+import { destName, formatShare } from './routeText';
+
+interface Props {
+  vs: string;
+  rule: RouteRuleData;
+  segmented: boolean;
+  counts: RouteCounts;
+}
+
+export const RouteRule = memo(function RouteRule({ vs, rule, segmented, counts }: Props) {
+  const head = useRegister('routes', routeId(vs, rule.index));
+  const measured = rule.dests.map((_, j) => counts[`${rule.index}#${j}`] ?? 0);
+  const total = measured.reduce((a, n) => a + n, 0);
+  const shares = measured.map((n) => (total > 0 ? n / total : null));
+  const idle = rule.share <= 0;
+  const n = rule.index + 1;
+  const isDefault = rule.match === 'default';
+  return (
+    <li
+      className="route-rule"
+      data-idle={idle ? '' : undefined}
+      aria-label={`Rule ${n}: ${rule.match}`}
+    >
+      <div ref={head} className="rule-head">
+        <span className="rule-n" aria-hidden="true">
+          {n}
+        </span>
+        <code className="rule-match" data-default={isDefault ? '' : undefined}>
+          {isDefault ? 'default' : rule.match}
+        </code>
+      </div>
+      <div className="rule-who">
+        {idle ? (
+          <span className="rule-none">no client matches</span>
+        ) : segmented ? (
+          rule.segments.map(([seg, label]) => (
+            <span key={seg} className="rule-seg" data-s={segmentSlot(seg)}>
+              {label}
+            </span>
+          ))
+        ) : (
+          <span className="rule-all">{isDefault ? 'all requests' : 'all clients'}</span>
+        )}
+      </div>
+      {rule.dests.length > 1 && <SplitBar vs={vs} rule={rule} measured={shares} />}
+      <ul className="rule-dests">
+        {rule.dests.map((d, j) => (
+          <DestRow key={j} vs={vs} rule={rule.index} index={j} dest={d} share={shares[j] ?? null} />
+        ))}
+        {rule.mirror && (
+          <MirrorRow
+            vs={vs}
+            rule={rule}
+            copies={counts[`${rule.index}#m`] ?? 0}
+            ms={counts.ms ?? 0}
+          />
+        )}
+      </ul>
+    </li>
+  );
+});
+
+function DestRow(p: {
+  vs: string;
+  rule: number;
+  index: number;
+  dest: RouteDestData;
+  share: number | null;
+}) {
+  const ref = useRegister('routes', routeId(p.vs, p.rule, p.index));
+  const d = p.dest;
+  const measured = p.share === null ? 'measured —' : `measured ${formatShare(p.share)}`;
+  const what = d.missing
+    ? `no subset "${d.subset ?? ''}" in a DestinationRule`
+    : d.pods.length === 0
+      ? 'selects no pods'
+      : `${d.images.map(shortImage).join(', ')} · ${d.ready}/${d.pods.length} ready`;
+  return (
+    <li
+      ref={ref}
+      className="rule-dest"
+      data-v={d.slot}
+      data-off={d.weight === 0 ? '' : undefined}
+      aria-label={`${destName(d)}: weight ${d.weight}%, ${measured}`}
+      title={d.pods.join('\n') || undefined}
+    >
+      <span className="dest-swatch" aria-hidden="true" />
+      <span className="dest-name">
+        {d.subset ? (
+          <>
+            <b>{d.subset}</b>
+            <span className="dest-svc"> · {d.service}</span>
+          </>
+        ) : (
+          <b>{d.service}</b>
+        )}
+      </span>
+      <span className="dest-weight">{d.weight}%</span>
+      <span className="dest-measured">{measured}</span>
+      <span className="dest-pods" data-warn={d.missing || d.pods.length === 0 ? '' : undefined}>
+        {what}
+      </span>
+    </li>
+  );
+}
+
+function MirrorRow(p: { vs: string; rule: RouteRuleData; copies: number; ms: number }) {
+  const { vs, rule } = p;
+  const ref = useRegister('routes', routeId(vs, rule.index, 'm'));
+  const m = rule.mirror;
+  if (!m) return null;
+  const name = destName(m);
+  return (
+    <li
+      ref={ref}
+      className="rule-mirror"
+      aria-label={`mirror ${m.percent}% to ${name} (responses dropped)`}
+    >
+      <span className="mirror-head">
+        mirror {m.percent}% → <b>{m.subset ?? m.service}</b>
+        {m.subset && <span className="dest-svc"> · {m.service}</span>}
+      </span>
+      <span className="mirror-note">
+        (responses dropped)
+        {p.copies > 0 && p.ms > 0 && ` · ${formatRate((p.copies * 1000) / p.ms)} copies/s`}
+      </span>
+    </li>
+  );
+}
+
+function formatRate(n: number): string {
+  return n >= 10 ? String(Math.round(n)) : String(Math.round(n * 10) / 10);
+}

@@ -1,0 +1,51 @@
+/**
+ * What a request dot's colour means: the client segment that sent it when the traffic has
+ * segments (tiles keep their version colours), else the version that served it; hollow dots are
+ * mirrored copies, a red burst a failed request.
+ */
+import { useMemo } from 'react';
+import type { SegmentView } from '../../sim/frame';
+import type { SimState } from '../../store/createSimStore';
+import { useSim } from '../../store/SimStoreProvider';
+import { clientGroups, segmentSlot } from './segments';
+import { activeRoute, selectSegmentsKey } from './stageSelectors';
+
+const selectMirrors = (s: SimState): boolean =>
+  !!activeRoute(s)?.http.some((r) => r.mirror && r.share > 0 && r.mirror.percent > 0);
+
+export function SegmentLegend() {
+  const segKey = useSim(selectSegmentsKey);
+  const mirrors = useSim(selectMirrors);
+  const groups = useMemo(
+    () => (segKey ? clientGroups(JSON.parse(segKey) as SegmentView[]) : []),
+    [segKey],
+  );
+  return (
+    <ul className="dot-legend" aria-label="Request dots">
+      <li className="dot-legend-title">Requests</li>
+      {groups.length ? (
+        groups.map((g) => (
+          <li key={g.segment} data-s={segmentSlot(g.segment)}>
+            <span className="dot-sample" aria-hidden="true" />
+            {g.label}
+          </li>
+        ))
+      ) : (
+        <li>
+          <span className="dot-sample dot-sample-version" aria-hidden="true" />
+          version that served it
+        </li>
+      )}
+      {mirrors && (
+        <li>
+          <span className="dot-sample dot-sample-mirror" aria-hidden="true" />
+          mirrored copy
+        </li>
+      )}
+      <li>
+        <span className="dot-sample dot-sample-failed" aria-hidden="true" />
+        failed
+      </li>
+    </ul>
+  );
+}

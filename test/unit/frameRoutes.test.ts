@@ -1,0 +1,345 @@
+/** The frame's traffic rules: VirtualService routes with measured splits, segments, selector switches. */
+import { describe, expect, it } from 'vitest';
+import { TestCluster } from '../support/TestCluster';
+import { buildFrame, initialCursor, type Frame, type FrameCursor } from '../../src/sim/frame';
+import { matchText, segmentLabel, segmentViews } from '../../src/sim/meshWords';
+import type { Engine } from '../../src/sim/engine';
+
+function deployment(name: string, version: string, replicas: number): string {
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: ${name} }
+spec:
+  replicas: ${replicas}
+  selector: { matchLabels: { app: web, version: ${version} } }
+  template:
+    metadata: { labels: { app: web, version: ${version} } }
+    spec:
+      containers:
+        - name: web
+          image: app:${version}
+          readinessProbe: { httpGet: { path: /, port: 80 }, periodSeconds: 1 }
+---
+`;
+}
+
+function mesh(http: string, traffic: string, extra = ''): string {
+  return `${deployment('web-v1', 'v1', 3)}${deployment('web-v2', 'v2', 1)}${extra}apiVersion: v1
+kind: Service
+metadata: { name: web }
+spec:
+  selector: { app: web }
+  ports: [{ port: 80 }]
+---
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: { name: web }
+spec:
+  host: web
+  subsets:
+    - { name: v1, labels: { version: v1 } }
+    - { name: v2, labels: { version: v2 } }
+    - { name: v3, labels: { version: v3 } }
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: { name: web }
+spec:
+  hosts: [web]
+  http:
+${http}
+---
+apiVersion: rolloutlab.dev/v1alpha1
+kind: Scenario
+metadata: { name: mesh }
+spec:
+  duration: 60s
+  traffic:
+${traffic}
+`;
+}
+
+/** Frames over [from, to) in `step` ms, as the worker builds them while playing. */
+function frames(engine: Engine, toMs: number, stepMs = 100): Frame[] {
+  let cursor: FrameCursor = initialCursor(engine);
+  const out: Frame[] = [];
+  while (engine.now < toMs) {
+    engine.advance(stepMs);
+    const built = buildFrame(engine, cursor);
+    cursor = built.cursor;
+    out.push(built.frame);
+  }
+  return out;
+}
+
+describe('A VirtualService with weights 90/10', () => {
+  const http = `    - route:
+        - { destination: { host: web, subset: v1 }, weight: 90 }
+        - { destination: { host: web, subset: v2 }, weight: 10 }`;
+
+  it('lists its one default route with both destinations, their pods and the measured split', () => {
+    const c = TestCluster.load(mesh(http, '    target: web\n    rps: 400')).advance('20s');
+    const fs = frames(c.engine, 40_000);
+    const last = fs.at(-1)!;
+    expect(last.routes).toHaveLength(1);
+    const vs = last.routes[0]!;
+    expect(vs).toMatchObject({ name: 'web', hosts: ['web'], active: true });
+    expect(vs.http).toHaveLength(1);
+    const route = vs.http[0]!;
+    expect(route).toMatchObject({ index: 0, match: 'default', segments: [-1], share: 1 });
+    expect(route.mirror).toBeNull();
+    const [v1, v2] = route.destinations;
+    expect(v1).toMatchObject({ service: 'web', subset: 'v1', weight: 90, ready: 3 });
+    expect(v1!.images).toEqual(['app:v1']);
+    expect(v1!.pods).toHaveLength(3);
+    expect(v1!.pods.every((p) => p.startsWith('web-v1-'))).toBe(true);
+    expect(v2).toMatchObject({ service: 'web', subset: 'v2', weight: 10, ready: 1 });
+    expect(v2!.images).toEqual(['app:v2']);
+
+    // Measured: the per-frame counts add up to what the pods served, about 90/10.
+    let a = 0;
+    let b = 0;
+    let served = 0;
+    for (const f of fs) {
+      const r = f.routes[0]!.http[0]!;
+      a += r.destinations[0]!.requests;
+      b += r.destinations[1]!.requests;
+      served += Object.values(f.traffic.byPod).reduce((x, n) => x + n, 0);
+      expect(r.requests).toBeCloseTo(r.destinations[0]!.requests + r.destinations[1]!.requests, 2);
+    }
+    expect(a + b).toBeCloseTo(served, 0);
+    expect(a + b).toBeGreaterThan(6_000);
+    const share = b / (a + b);
+    expect(Math.abs(share - 0.1)).toBeLessThan(4 * Math.sqrt(0.09 / (a + b)));
+  });
+
+  it('names the Service a destination of the route, not the plain traffic target', () => {
+    const c = TestCluster.load(mesh(http, '    target: web\n    rps: 10')).advance('10s');
+    const [f] = frames(c.engine, 10_100);
+    expect(f!.services.find((s) => s.name === 'web')?.traffic).toBe('route');
+  });
+});
+
+describe('A/B routing on the user agent', () => {
+  const http = `    - match:
+        - headers: { user-agent: { regex: ".*(iPhone|Android).*" } }
+      route:
+        - destination: { host: web, subset: v2 }
+    - route:
+        - destination: { host: web, subset: v1 }`;
+  const traffic = `    target: web
+    rps: 200
+    clients: 100
+    segments:
+      - { share: 0.3, headers: { user-agent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0)" } }`;
+
+  it('shows the match in words, which segment takes which route, and its share', () => {
+    const c = TestCluster.load(mesh(http, traffic)).advance('15s');
+    const fs = frames(c.engine, 25_000);
+    const f = fs.at(-1)!;
+    expect(f.segments).toEqual([
+      {
+        index: 0,
+        label: 'mobile',
+        share: 0.3,
+        headers: { 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0)' },
+      },
+    ]);
+    const [mobile, rest] = f.routes[0]!.http;
+    expect(mobile).toMatchObject({
+      match: 'user-agent ~ .*(iPhone|Android).*',
+      segments: [0],
+      share: 0.3,
+    });
+    expect(rest).toMatchObject({ match: 'default', segments: [-1] });
+    expect(rest!.share).toBeCloseTo(0.7, 9);
+
+    // Every sampled request of the mobile segment went to a v2 pod, every other one to v1.
+    const v2 = new Set(mobile!.destinations[0]!.pods);
+    const samples = fs.flatMap((x) => x.requests).filter((r) => r.pod);
+    expect(samples.length).toBeGreaterThan(100);
+    for (const r of samples) expect(v2.has(r.pod!)).toBe(r.segment === 0);
+    expect(samples.some((r) => r.segment === -1)).toBe(true);
+
+    // Measured per route: about 30% of requests took the mobile route.
+    const m = fs.reduce((n, x) => n + x.routes[0]!.http[0]!.requests, 0);
+    const d = fs.reduce((n, x) => n + x.routes[0]!.http[1]!.requests, 0);
+    expect(Math.abs(m / (m + d) - 0.3)).toBeLessThan(0.03);
+  });
+});
+
+describe('A cookie route sharing the canary pods with a weighted default route', () => {
+  const http = `    - match:
+        - headers: { cookie: { regex: "^(.*?;)?(group=beta)(;.*)?$" } }
+      route:
+        - destination: { host: web, subset: v2 }
+    - route:
+        - { destination: { host: web, subset: v1 }, weight: 80 }
+        - { destination: { host: web, subset: v2 }, weight: 20 }`;
+  const traffic = `    target: web
+    rps: 500
+    segments:
+      - { share: 0.5, headers: { cookie: "group=beta; theme=dark" } }`;
+
+  it('splits the v2 pods’ count between the two routes so each route’s split reads true', () => {
+    const c = TestCluster.load(mesh(http, traffic)).advance('15s');
+    const fs = frames(c.engine, 35_000);
+    const f = fs.at(-1)!;
+    expect(f.routes[0]!.http[0]!.match).toBe('cookie ~ group=beta');
+    expect(f.segments[0]!.label).toBe('cookie group=beta');
+    let v1 = 0;
+    let v2 = 0;
+    let beta = 0;
+    for (const x of fs) {
+      const [b, d] = x.routes[0]!.http;
+      beta += b!.requests;
+      v1 += d!.destinations[0]!.requests;
+      v2 += d!.destinations[1]!.requests;
+    }
+    expect(Math.abs(v2 / (v1 + v2) - 0.2)).toBeLessThan(0.03);
+    expect(Math.abs(beta / (beta + v1 + v2) - 0.5)).toBeLessThan(0.03);
+  });
+});
+
+describe('A mirror', () => {
+  const http = `    - route:
+        - destination: { host: web, subset: v1 }
+      mirror: { host: web-shadow }
+      mirrorPercentage: { value: 100 }`;
+  const shadow = `apiVersion: v1
+kind: Service
+metadata: { name: web-shadow }
+spec:
+  selector: { app: web, version: v2 }
+  ports: [{ port: 80 }]
+---
+`;
+
+  it('gives the mirror target, its percent, its pods and the copies made', () => {
+    const c = TestCluster.load(mesh(http, '    target: web\n    rps: 100', shadow)).advance('15s');
+    const fs = frames(c.engine, 25_000);
+    const route = fs.at(-1)!.routes[0]!.http[0]!;
+    expect(route.mirror).toMatchObject({
+      service: 'web-shadow',
+      subset: null,
+      percent: 100,
+      images: ['app:v2'],
+    });
+    expect(route.mirror!.pods).toHaveLength(1);
+    const copies = fs.reduce((n, x) => n + x.routes[0]!.http[0]!.mirrored, 0);
+    const mirrored = fs.reduce((n, x) => n + x.traffic.interval.mirrored, 0);
+    expect(mirrored).toBeGreaterThan(500);
+    expect(copies).toBeCloseTo(mirrored, 0);
+    const services = fs.at(-1)!.services;
+    expect(services.find((s) => s.name === 'web-shadow')?.traffic).toBe('mirror');
+    expect(services.find((s) => s.name === 'web')?.traffic).toBe('route');
+  });
+});
+
+describe('Without a VirtualService', () => {
+  it('has no routes and no segments; a Service nothing sends to carries no traffic', () => {
+    const yaml = `${deployment('web-v1', 'v1', 2)}apiVersion: v1
+kind: Service
+metadata: { name: web }
+spec:
+  selector: { app: web }
+  ports: [{ port: 80 }]
+---
+apiVersion: v1
+kind: Service
+metadata: { name: web-preview }
+spec:
+  selector: { app: web, version: v1 }
+  ports: [{ port: 80 }]
+---
+apiVersion: rolloutlab.dev/v1alpha1
+kind: Scenario
+metadata: { name: plain }
+spec:
+  traffic: { target: web, rps: 10 }
+`;
+    const c = TestCluster.load(yaml).advance('10s');
+    const [f] = frames(c.engine, 10_100);
+    expect(f!.routes).toEqual([]);
+    expect(f!.segments).toEqual([]);
+    const traffic = Object.fromEntries(f!.services.map((s) => [s.name, s.traffic]));
+    expect(traffic).toEqual({ web: 'target', 'web-preview': 'none' });
+    expect(f!.services.find((s) => s.name === 'web-preview')!.endpoints).toHaveLength(2);
+  });
+});
+
+describe('When a Service selector switches (blue/green)', () => {
+  it('keeps the previous selector and the time the change was seen', () => {
+    const yaml = `${deployment('web-v1', 'v1', 1)}${deployment('web-v2', 'v2', 1)}apiVersion: v1
+kind: Service
+metadata: { name: web }
+spec:
+  selector: { app: web, version: v1 }
+  ports: [{ port: 80 }]
+---
+apiVersion: rolloutlab.dev/v1alpha1
+kind: Scenario
+metadata: { name: bg }
+spec:
+  traffic: { target: web, rps: 10 }
+  steps:
+    - at: 10s
+      kubectl: set selector service/web app=web,version=v2
+`;
+    const c = TestCluster.load(yaml);
+    const fs = frames(c.engine, 12_000, 500);
+    const before = fs.find((f) => f.t === 9_500)!.services[0]!;
+    expect(before).toMatchObject({
+      selector: { app: 'web', version: 'v1' },
+      previousSelector: null,
+      selectorChangedAt: null,
+    });
+    const after = fs.find((f) => f.t === 10_000)!.services[0]!;
+    expect(after).toMatchObject({
+      selector: { app: 'web', version: 'v2' },
+      previousSelector: { app: 'web', version: 'v1' },
+      selectorChangedAt: 10_000,
+    });
+    // Later frames keep saying when it changed.
+    expect(fs.at(-1)!.services[0]!.selectorChangedAt).toBe(10_000);
+    expect(structuredClone(fs.at(-1))).toEqual(fs.at(-1));
+  });
+});
+
+describe('Match and segment words', () => {
+  it('reads exact, prefix, regex and absent headers, and alternatives', () => {
+    expect(matchText(undefined)).toBe('default');
+    expect(matchText([{ headers: { 'X-Version': { exact: 'v2' } } }])).toBe('x-version = v2');
+    expect(
+      matchText([
+        { headers: { 'x-user': { prefix: 'qa-' }, cookie: { regex: '.*beta=1.*' } } },
+        { withoutHeaders: { 'x-canary': { exact: 'no' } } },
+      ]),
+    ).toBe('x-user starts with qa- and cookie ~ beta=1 or x-canary ≠ no');
+    expect(matchText([{ headers: { cookie: { regex: '^(.*?;)?(user=beta)(;.*)?$' } } }])).toBe(
+      'cookie ~ user=beta',
+    );
+  });
+
+  it('names segments after their headers', () => {
+    expect(segmentLabel({ 'user-agent': 'Mozilla/5.0 (Linux; Android 14)' })).toBe('mobile');
+    expect(segmentLabel({ 'User-Agent': 'Mozilla/5.0 (Windows NT 10.0; Win64)' })).toBe('desktop');
+    expect(segmentLabel({ cookie: 'group=beta; theme=dark' })).toBe('cookie group=beta');
+    expect(segmentLabel({ cookie: 'session=8f3a2c; group=control' })).toBe('cookie group=control');
+    expect(segmentLabel({ 'x-tenant': 'acme' })).toBe('x-tenant: acme');
+    expect(segmentLabel({})).toBe('no headers');
+  });
+
+  it('names the devices when two segments would read the same', () => {
+    const views = segmentViews([
+      { share: 0.25, headers: { 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5)' } },
+      { share: 0.15, headers: { 'user-agent': 'Mozilla/5.0 (Linux; Android 14; Pixel 8)' } },
+      { share: 0.6, headers: { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64)' } },
+    ]);
+    expect(views.map((v) => [v.index, v.label, v.share])).toEqual([
+      [0, 'mobile · iPhone', 0.25],
+      [1, 'mobile · Android', 0.15],
+      [2, 'desktop', 0.6],
+    ]);
+  });
+});
