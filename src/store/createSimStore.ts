@@ -58,6 +58,8 @@ export interface SimActions {
   ): Promise<CommandResult>;
   deployNewVersion(deployment: string): Promise<CommandResult | null>;
   setTraffic(patch: Partial<TrafficSpec>): Promise<void>;
+  /** Ctrl-C: the running kubectl commands stop (exit 130). */
+  interrupt(): Promise<void>;
   setStartTime(ms: number): Promise<void>;
   /** Pulls one packet if none is in flight (call once per animation frame). */
   pull(): Promise<void>;
@@ -163,6 +165,10 @@ export function createSimStore(api: SimApi): SimStore {
       },
       async setStartTime(ms) {
         await api.setStartTime(ms);
+        await refresh();
+      },
+      async interrupt() {
+        await api.interrupt();
         await refresh();
       },
       async pull() {

@@ -112,6 +112,9 @@ export function createSimApi(clock: Clock): SimApi {
     async setStartTime(ms) {
       session?.setStartTime(ms);
     },
+    async interrupt() {
+      session?.interrupt();
+    },
     async restore(actions, t) {
       if (!session) return;
       stop();

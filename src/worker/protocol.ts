@@ -57,6 +57,8 @@ export interface SimApi {
   exec(line: string): Promise<CommandResult>;
   setTraffic(patch: Partial<TrafficSpec>): Promise<void>;
   setStartTime(ms: number): Promise<void>;
+  /** Ctrl-C in the console: stops the kubectl commands still running (rolling-update, watches). */
+  interrupt(): Promise<void>;
   /** Replays a person's actions from the start and goes to `t` (opening a shared link). */
   restore(actions: UserAction[], t: number): Promise<void>;
   /** The person's actions so far (for the address bar). */

@@ -77,6 +77,35 @@ describe('The kubectl console', () => {
   });
 });
 
+describe('Ctrl-C in the console', () => {
+  it('stops a running rolling-update where it is: exit 130, both controllers left as they were', async () => {
+    // The catalog's ReplicationController, without the scenario's own steps.
+    const sim = await createSim(
+      catalog('legacy-rolling-update.yaml').replace(/\n {2}steps:[\s\S]*$/, '\n'),
+    );
+    await sim.at(5);
+    const user = userEvent.setup();
+    renderWith(sim, <KubectlConsole />);
+    const input = screen.getByRole('textbox', { name: 'kubectl' });
+    await user.type(input, 'rolling-update frontend --image=nginx:1.27 --update-period=10s{Enter}');
+    await screen.findByText(/Created frontend-\w+/);
+    await act(() => sim.at(9));
+    await user.type(input, 'get po');
+    await user.keyboard('{Control>}c{/Control}');
+    expect(input).toHaveValue('');
+    await act(() => sim.at(60));
+    const entry = (await screen.findByText(/Created frontend-\w+/)).closest('li');
+    await expect.poll(() => entry?.className).toContain('is-error');
+    const actions = await sim.api.actions();
+    expect(actions.map((a) => a.kind)).toEqual(['kubectl', 'interrupt']);
+    const rcs = await sim.api.exec('get rc');
+    // Stopped during its first update-period: the new controller at 1, the old still at 3,
+    // and nothing moves them on afterwards.
+    expect(rcs.output).toMatch(/^frontend +3 +3 +3 /m);
+    expect(rcs.output).toMatch(/^frontend-\w+ +1 +1 +1 /m);
+  });
+});
+
 describe('The event log', () => {
   it('lists the controllers’ events like kubectl describe, with ages from the simulated clock', async () => {
     const sim = await createTestSim('ramped');

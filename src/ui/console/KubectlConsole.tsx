@@ -42,9 +42,19 @@ export function KubectlConsole() {
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    const input = e.currentTarget;
     if (e.key === 'Enter') {
       e.preventDefault();
       void run();
+    } else if (
+      e.ctrlKey &&
+      e.key.toLowerCase() === 'c' &&
+      input.selectionStart === input.selectionEnd
+    ) {
+      // As in a terminal: Ctrl-C without a selection abandons the line and stops what runs.
+      e.preventDefault();
+      setLine('');
+      void store.getState().interrupt();
     } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
       const next = history.move(e.key === 'ArrowUp' ? -1 : 1, line);
       if (next !== null) {
@@ -61,7 +71,8 @@ export function KubectlConsole() {
           <p className="console-hint">
             Try <code>get rs</code>, <code>get pods</code>, <code>describe deployment web</code>,{' '}
             <code>rollout history deployment/web</code> or{' '}
-            <code>set image deployment/web web=nginx:1.28</code>. ↑ and ↓ recall earlier lines.
+            <code>set image deployment/web web=nginx:1.28</code>. ↑ and ↓ recall earlier lines;
+            Ctrl-C stops a command still running.
           </p>
         )}
         <ConsoleTranscript entries={entries} />
