@@ -50,9 +50,10 @@ import type { Backend } from './network/kubeProxy';
 import { routeFor, serviceOfHost, subsetLabels, virtualServiceFor } from './network/meshRouter';
 import type { TrafficWorld } from './traffic/generator';
 import { applyManifest } from './api/apply';
-import { executeKubectl, statusStep, type KubectlResult, type StatusWatch } from './kubectl/exec';
+import { executeKubectl, type KubectlResult } from './kubectl/exec';
 import { RolloutTracker } from './rolloutTracker';
-import { INTERRUPTED_EXIT_CODE, stepProcess, type ClientProcess } from './kubectl/process';
+import { PodCounts, type PodCountsState } from './podCounts';
+import { ClientCommands, type ClientCommandsState } from './clientCommands';
 import { syncHpa, type HpaMemory } from './controllers/hpa/hpa';
 import { syncRollout } from './controllers/rollout/rollout';
 import { syncAnalysisRun } from './controllers/rollout/analysis';
@@ -110,17 +111,12 @@ export interface EngineSnapshot {
   traffic: ReturnType<TrafficGenerator['snapshot']>;
   rollouts: ReturnType<RolloutTracker['snapshot']>;
   commands: CommandRecord[];
-  watches: { rec: number; watch: StatusWatch }[];
-  processes: RunningProcess[];
-  peakPods: number;
-  peakPodsPerDeployment: Record<string, number>;
+  clients: ClientCommandsState;
+  podCounts: PodCountsState;
   decisions: [string, Decisions][];
   caption: string | null;
   hpaMemory: [string, HpaMemory][];
-  podCount: number;
   startTimeOverride: number | null;
-  podsPerDeployment: [string, number][];
-  podDeployment: [string, string][];
 }
 
 function structuredCopy<T>(v: T): T {
@@ -131,13 +127,6 @@ function structuredCopy<T>(v: T): T {
 export interface Decisions {
   action: { t: number; text: string } | null;
   idle: { t: number; text: string } | null;
-}
-
-/** A kubectl client process still running (rolling-update), by its command record. */
-interface RunningProcess {
-  rec: number;
-  gen: number;
-  process: ClientProcess;
 }
 
 export interface EngineOptions {
@@ -156,17 +145,13 @@ export class Engine {
   readonly rollouts: RolloutTracker;
   readonly commands: CommandRecord[] = [];
   /** Peak pods existing at once (terminating included), overall and per Deployment. */
-  peakPods = 0;
-  readonly peakPodsPerDeployment: Record<string, number> = {};
+  readonly podCounts: PodCounts;
   /** The Deployment controller's latest decision per Deployment, in words. */
   readonly decisions = new Map<string, Decisions>();
   /** Caption of the latest scenario step that had one. */
   caption: string | null = null;
   private readonly hpaMemory = new Map<string, HpaMemory>();
-  private podCount = 0;
   private startTimeOverride: number | null = null;
-  private readonly podsPerDeployment = new Map<string, number>();
-  private readonly podDeployment = new Map<string, string>();
 
   private time = 0;
   private readonly queue = new EventQueue<QueueItem>();
@@ -176,10 +161,8 @@ export class Engine {
   private readonly trafficWorld: TrafficWorld;
   private readonly commandListeners: ((c: CommandRecord) => void)[] = [];
   /** Watching `rollout status` commands: index into `commands` and what they watch. */
-  private watches: { rec: number; watch: StatusWatch }[] = [];
-  private processes: RunningProcess[] = [];
-  /** Tells a process's wake-ups apart from those of one interrupted before. */
-  private processGen = 0;
+  /** kubectl commands still running on the client (watches, rolling-update). */
+  private readonly clients: ClientCommands;
 
   constructor(scenario: Scenario, opts: EngineOptions = {}) {
     this.scenario = scenario;
@@ -189,6 +172,7 @@ export class Engine {
     this.store = new ObjectStore(now);
     this.events = new EventRecorder(now);
     this.pods = new PodIndex(this.store);
+    this.podCounts = new PodCounts(this.store);
     this.ctx = {
       store: this.store,
       events: this.events,
@@ -217,6 +201,9 @@ export class Engine {
     );
     this.traffic = new TrafficGenerator(scenario.traffic, new Rng(this.seed, 2));
     this.rollouts = new RolloutTracker();
+    this.clients = new ClientCommands(this.commands, (rec, gen, inMs) =>
+      this.queue.push(this.time + inMs, { k: 'process', rec, gen }, PRIO_STEP),
+    );
     this.trafficWorld = {
       proxy: this.proxy,
       mesh: (target) => this.meshView(target),
@@ -294,17 +281,12 @@ export class Engine {
       traffic: this.traffic.snapshot(),
       rollouts: this.rollouts.snapshot(),
       commands: this.commands.map((c) => ({ ...c })),
-      watches: this.watches.map((w) => ({ rec: w.rec, watch: { ...w.watch } })),
-      processes: clone(this.processes),
-      peakPods: this.peakPods,
-      peakPodsPerDeployment: { ...this.peakPodsPerDeployment },
+      clients: this.clients.snapshot(),
+      podCounts: this.podCounts.snapshot(),
       decisions: [...this.decisions],
       caption: this.caption,
       hpaMemory: [...this.hpaMemory].map(([k, v]) => [k, structuredCopy(v)]),
-      podCount: this.podCount,
       startTimeOverride: this.startTimeOverride,
-      podsPerDeployment: [...this.podsPerDeployment],
-      podDeployment: [...this.podDeployment],
     };
   }
 
@@ -322,23 +304,14 @@ export class Engine {
     this.traffic.restore(s.traffic);
     this.rollouts.restore(s.rollouts);
     this.commands.splice(0, this.commands.length, ...s.commands.map((c) => ({ ...c })));
-    this.watches = s.watches.map((w) => ({ rec: w.rec, watch: { ...w.watch } }));
-    this.processes = clone(s.processes);
-    this.processGen = Math.max(0, ...s.processes.map((p) => p.gen));
-    this.peakPods = s.peakPods;
-    for (const k of Object.keys(this.peakPodsPerDeployment)) delete this.peakPodsPerDeployment[k];
-    Object.assign(this.peakPodsPerDeployment, s.peakPodsPerDeployment);
+    this.clients.restore(s.clients);
+    this.podCounts.restore(s.podCounts);
     this.decisions.clear();
     for (const [k, v] of s.decisions) this.decisions.set(k, v);
     this.caption = s.caption;
     this.hpaMemory.clear();
     for (const [k, v] of s.hpaMemory) this.hpaMemory.set(k, structuredCopy(v));
-    this.podCount = s.podCount;
     this.startTimeOverride = s.startTimeOverride;
-    this.podsPerDeployment.clear();
-    for (const [k, v] of s.podsPerDeployment) this.podsPerDeployment.set(k, v);
-    this.podDeployment.clear();
-    for (const [k, v] of s.podDeployment) this.podDeployment.set(k, v);
   }
 
   /** Runs a kubectl command line now, as the console and `kubectl` steps do. */
@@ -351,67 +324,20 @@ export class Engine {
       output: r.output,
     };
     this.commands.push(rec);
-    if (r.watch) this.watches.push({ rec: this.commands.length - 1, watch: r.watch });
-    if (r.process) this.startProcess(this.commands.length - 1, r.process, r.nextInMs ?? 0);
+    if (r.watch) this.clients.watch(this.commands.length - 1, r.watch);
+    if (r.process) this.clients.start(this.commands.length - 1, r.process, r.nextInMs ?? 0);
     for (const l of this.commandListeners) l(rec);
     return r;
   }
 
-  /**
-   * Ctrl-C: every kubectl command still running on the client stops where it is (exit 130).
-   * What a rolling-update already did to the cluster stays: both controllers keep their sizes.
-   */
+  /** Ctrl-C: the kubectl commands still running on the client stop where they are. */
   interrupt(): void {
-    if (!this.clientsRunning) return;
-    for (const rec of [...this.watches.map((w) => w.rec), ...this.processes.map((p) => p.rec)]) {
-      const c = this.commands[rec];
-      if (c) c.exitCode = INTERRUPTED_EXIT_CODE;
-    }
-    this.watches = [];
-    this.processes = [];
+    this.clients.interrupt();
   }
 
   /** Whether a kubectl command is still running on the client (what Ctrl-C would stop). */
   get clientsRunning(): boolean {
-    return this.watches.length + this.processes.length > 0;
-  }
-
-  private startProcess(rec: number, process: ClientProcess, inMs: number): void {
-    const gen = ++this.processGen;
-    this.processes.push({ rec, gen, process });
-    this.queue.push(this.time + inMs, { k: 'process', rec, gen }, PRIO_STEP);
-  }
-
-  /** Wakes a client process: it prints, acts on the cluster, and asks to be woken again or ends. */
-  private runProcess(rec: number, gen: number): void {
-    const i = this.processes.findIndex((p) => p.rec === rec && p.gen === gen);
-    const running = this.processes[i];
-    const c = this.commands[rec];
-    if (!running || !c) return;
-    const r = stepProcess(this.kubectlHost(), running.process);
-    c.output += r.output;
-    if (r.exitCode !== null) {
-      c.exitCode = r.exitCode;
-      this.processes.splice(i, 1);
-      return;
-    }
-    running.process = r.process;
-    this.queue.push(this.time + r.nextInMs, { k: 'process', rec, gen }, PRIO_STEP);
-  }
-
-  /**
-   * Ends watching commands (`rollout status`) still waiting when the run stops, as kubectl's
-   * --timeout would: `error: timed out waiting for the condition`, exit 1.
-   */
-  finishWatches(): void {
-    for (const w of [...this.watches, ...this.processes]) {
-      const rec = this.commands[w.rec];
-      if (!rec) continue;
-      rec.output += 'error: timed out waiting for the condition\n';
-      rec.exitCode = 1;
-    }
-    this.watches = [];
-    this.processes = [];
+    return this.clients.running;
   }
 
   /** Recorded events from index `from` on, as the runner reports them. */
@@ -499,7 +425,7 @@ export class Engine {
       case 'hpa':
         return this.syncAutoscaler(item.name);
       case 'process':
-        return this.runProcess(item.rec, item.gen);
+        return this.clients.step(this.kubectlHost(), item.rec, item.gen);
     }
   }
 
@@ -633,26 +559,12 @@ export class Engine {
     const name = d.metadata?.name ?? '';
     if (e.type === 'DELETED') {
       this.enqueue('garbagecollector', d.metadata?.uid ?? '');
-      this.feedWatches(name, undefined);
+      this.clients.feed(name, undefined);
       return;
     }
     this.rollouts.observe(this.time, d, e.old as Deployment | undefined);
     this.enqueue('deployment', name);
-    this.feedWatches(name, d);
-  }
-
-  /** kubectl rollout status prints on every watch event of its Deployment until done. */
-  private feedWatches(name: string, d: Deployment | undefined): void {
-    if (!this.watches.length) return;
-    this.watches = this.watches.filter((w) => {
-      const rec = this.commands[w.rec];
-      if (w.watch.deployment !== name || !rec) return true;
-      const r = statusStep(d, w.watch.revision, name);
-      rec.output += r.output;
-      if (r.exitCode === -1) return true;
-      rec.exitCode = r.exitCode;
-      return false;
-    });
+    this.clients.feed(name, d);
   }
 
   private onReplicaOwner(e: WatchEvent): void {
@@ -701,11 +613,11 @@ export class Engine {
         this.enqueue('endpointslice', svc);
     }
     if (e.type === 'ADDED') {
-      this.countPod(pod, 1);
+      this.podCounts.count(pod, 1);
       if (!pod.spec?.nodeName) this.enqueue('scheduler', name);
     }
     if (e.type === 'DELETED') {
-      this.countPod(pod, -1);
+      this.podCounts.count(pod, -1);
       this.kubelet.onPodDeleted(pod);
       this.wakeRecreateOwner(pod);
       // Freed resources: unschedulable pods get another try.
@@ -724,30 +636,6 @@ export class Engine {
     if (dref?.kind !== 'Deployment') return;
     const d = this.store.get<Deployment>('Deployment', dref.name);
     if (d?.spec?.strategy?.type === 'Recreate') this.enqueue('deployment', dref.name);
-  }
-
-  /** Peak pod counts, kept incrementally (terminating pods count until they are gone). */
-  private countPod(pod: Pod, sign: 1 | -1): void {
-    this.podCount += sign;
-    this.peakPods = Math.max(this.peakPods, this.podCount);
-    // Remembered per pod: by the time a pod is gone its ReplicaSet may be gone too.
-    const uid = pod.metadata?.uid ?? '';
-    const d = sign === 1 ? this.deploymentOf(pod) : this.podDeployment.get(uid);
-    if (sign === 1 && d) this.podDeployment.set(uid, d);
-    if (sign === -1) this.podDeployment.delete(uid);
-    if (!d) return;
-    const n = (this.podsPerDeployment.get(d) ?? 0) + sign;
-    this.podsPerDeployment.set(d, n);
-    this.peakPodsPerDeployment[d] = Math.max(this.peakPodsPerDeployment[d] ?? 0, n);
-  }
-
-  /** The Deployment that (through its ReplicaSet) owns a pod, if any. */
-  deploymentOf(pod: Pod): string | undefined {
-    const owner = controllerRef(pod);
-    if (owner?.kind !== 'ReplicaSet') return undefined;
-    const rs = this.store.get<ReplicaSet>('ReplicaSet', owner.name);
-    const d = rs && controllerRef(rs);
-    return d?.kind === 'Deployment' ? d.name : undefined;
   }
 
   private createNodes(): void {

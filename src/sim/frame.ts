@@ -359,7 +359,7 @@ function podView(engine: Engine, p: Pod, now: number): PodView {
     name: p.metadata?.name ?? '',
     uid: p.metadata?.uid ?? '',
     owner: owner?.name ?? null,
-    deployment: engine.deploymentOf(p) ?? null,
+    deployment: engine.podCounts.deploymentOf(p) ?? null,
     image: p.spec?.containers[0]?.image ?? '',
     status: podStatusColumn(p),
     ready: isReady(p),

@@ -49,8 +49,8 @@ export function runScenario(text: string, fileName: string, opts: RunOptions = {
         downtimeSeconds: c.downtimeMs / 1000,
         requests: c.requests,
         errors: c.noEndpoints + c.refused + c.appError,
-        peakPods: engine.peakPods,
-        peakPodsPerDeployment: { ...engine.peakPodsPerDeployment },
+        peakPods: engine.podCounts.peakPods,
+        peakPodsPerDeployment: { ...engine.podCounts.peakPodsPerDeployment },
       },
     },
   };

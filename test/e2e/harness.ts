@@ -5,7 +5,7 @@
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
-import { inject } from 'vitest';
+import { inject, onTestFinished } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/browser';
 
 export const OUT_DIR = 'test/e2e/out';
@@ -31,6 +31,8 @@ export async function open(
   reducedMotion: 'reduce' | 'no-preference' = 'no-preference',
 ): Promise<OpenedPage> {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1, reducedMotion });
+  // A page left open keeps playing its simulation and starves every later test of CPU.
+  onTestFinished(() => context.close());
   // Fail within the test's time with playwright's message, not vitest's bare timeout.
   context.setDefaultTimeout(20_000);
   const page = await context.newPage();

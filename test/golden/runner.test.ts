@@ -45,6 +45,29 @@ function expectContract(r: RunResult): void {
       'endpoints',
       'traffic',
     ]);
+    for (const ro of s.rollouts) {
+      expect(Object.keys(ro)).toEqual([
+        'name',
+        'strategy',
+        'status',
+        'message',
+        'step',
+        'steps',
+        'setWeight',
+        'actualWeight',
+        'desired',
+        'updated',
+        'ready',
+        'available',
+        'revision',
+        'stableReplicaSet',
+        'canaryReplicaSet',
+        'activeService',
+        'previewService',
+      ]);
+      expect(['canary', 'blueGreen']).toContain(ro.strategy);
+      expect(['Healthy', 'Progressing', 'Paused', 'Degraded']).toContain(ro.status);
+    }
     for (const d of s.deployments) {
       expect(Object.keys(d)).toEqual([
         'name',

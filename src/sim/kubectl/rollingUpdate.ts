@@ -14,6 +14,7 @@
  * woken (a poll tick, the end of a sleep). Nothing in the cluster resumes the update if the
  * client stops: after Ctrl-C both controllers keep the sizes they had.
  */
+import { utf8 } from '../core/utf8';
 import { stringify } from 'yaml';
 import type { KubeObject, Pod, ReplicationController } from '../api/types';
 import type { Ctx } from '../controllers/context';
@@ -183,19 +184,6 @@ const MD5_K: readonly number[] = [
   0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391,
 ];
 const MD5_S: readonly number[] = [7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21];
-
-function utf8(s: string): number[] {
-  const out: number[] = [];
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else
-      out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return out;
-}
 
 /** MD5 of a string's UTF-8 bytes as 32 hex digits (crypto/md5 + %x). */
 export function md5Hex(text: string): string {

@@ -252,8 +252,8 @@ describe('kubectl rolling-update frontend --image=…: a full update', () => {
     e.exec('rolling-update frontend --image=nginx:1.27 --update-period=10s');
     c.advance('20s');
     const snap = e.snapshot();
-    expect(JSON.parse(JSON.stringify(snap.processes))).toEqual(snap.processes);
-    expect(snap.processes).toHaveLength(1);
+    expect(JSON.parse(JSON.stringify(snap.clients.processes))).toEqual(snap.clients.processes);
+    expect(snap.clients.processes).toHaveLength(1);
     c.advance('60s');
     const first = last(e).output;
     e.restore(snap);

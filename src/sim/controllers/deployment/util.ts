@@ -4,6 +4,7 @@
  * values out. The few helpers that mutate (set*Annotations, setDeploymentCondition) mutate only
  * the object passed in, exactly as their Go counterparts do, so callers pass a copy.
  */
+import { utf8 } from '../../core/utf8';
 import type {
   Deployment,
   DeploymentCondition,
@@ -511,19 +512,6 @@ function templateKey(t: PodTemplateSpec): string {
 /** EqualIgnoreHash: templates equal apart from the pod-template-hash label. Inputs untouched. */
 export function equalIgnoreHash(t1: PodTemplateSpec, t2: PodTemplateSpec): boolean {
   return templateKey(t1) === templateKey(t2);
-}
-
-function utf8(s: string): number[] {
-  const out: number[] = [];
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else
-      out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return out;
 }
 
 function fnv1a32(bytes: readonly number[]): number {

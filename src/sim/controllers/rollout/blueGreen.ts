@@ -8,6 +8,9 @@
 import type { AnalysisRun, ReplicaSet, Service } from '../../api/types';
 import { fromTimestamp, toTimestamp } from '../../core/time';
 import {
+  DEFAULT_ABORT_SCALE_DOWN_DELAY_S,
+  DEFAULT_SCALE_DOWN_DELAY_S,
+  liveRS,
   ROLLOUT_HASH_LABEL,
   SCALE_DOWN_DEADLINE_ANNOTATION,
   availableOf,
@@ -29,12 +32,8 @@ import {
 import { createAnalysisRun } from './analysis';
 import { switchSelector } from './trafficRouting';
 
-const DEFAULT_SCALE_DOWN_DELAY_S = 30;
-const DEFAULT_ABORT_SCALE_DOWN_DELAY_S = 30;
-
 function live(s: RolloutSync, rs: ReplicaSet | undefined): ReplicaSet | undefined {
-  if (!rs) return undefined;
-  return s.ctx.store.get<ReplicaSet>('ReplicaSet', rs.metadata?.name ?? '') ?? rs;
+  return liveRS(s.ctx, rs);
 }
 
 function strategy(s: RolloutSync) {

@@ -17,6 +17,9 @@ import {
   type RsCounts,
 } from './canaryMath';
 import {
+  DEFAULT_ABORT_SCALE_DOWN_DELAY_S,
+  DEFAULT_SCALE_DOWN_DELAY_S,
+  liveRS,
   SCALE_DOWN_DEADLINE_ANNOTATION,
   availableOf,
   recordRollout,
@@ -44,17 +47,13 @@ import {
   updateDestinationRuleHashes,
 } from './trafficRouting';
 
-const DEFAULT_SCALE_DOWN_DELAY_S = 30;
-const DEFAULT_ABORT_SCALE_DOWN_DELAY_S = 30;
-
 function counts(rs: ReplicaSet | undefined): RsCounts | null {
   if (!rs) return null;
   return { name: rs.metadata?.name ?? '', replicas: specOf(rs), available: availableOf(rs) };
 }
 
 function live(s: RolloutSync, rs: ReplicaSet | undefined): ReplicaSet | undefined {
-  if (!rs) return undefined;
-  return s.ctx.store.get<ReplicaSet>('ReplicaSet', rs.metadata?.name ?? '') ?? rs;
+  return liveRS(s.ctx, rs);
 }
 
 function steps(s: RolloutSync): CanaryStep[] {
@@ -374,10 +373,11 @@ function reconcilePause(s: RolloutSync): void {
   if (!step?.pause || index === null) return;
   const cond = (st.pauseConditions ?? []).find((p) => p.reason === 'CanaryPauseStep');
   if (!cond) {
-    if (!st.controllerPause) addPause(s, 'CanaryPauseStep');
+    // No condition but controllerPause: the plugin's promote cleared it; the step is done.
+    if (st.controllerPause) return;
+    addPause(s, 'CanaryPauseStep');
     const d = parseDuration(step.pause.duration);
-    if (d !== undefined && !st.controllerPause) s.requeue(d);
-    else if (d !== undefined) s.requeue(d);
+    if (d !== undefined) s.requeue(d);
     return;
   }
   const d = parseDuration(step.pause.duration);

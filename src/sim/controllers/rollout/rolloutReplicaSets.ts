@@ -15,6 +15,16 @@ export const DESIRED_REPLICAS_ANNOTATION = 'rollout.argoproj.io/desired-replicas
 export const SCALE_DOWN_DEADLINE_ANNOTATION = 'scale-down-deadline';
 export const CONTROLLER = 'rollouts-controller';
 
+/** Argo's defaults (utils/defaults): scaleDownDelaySeconds and abortScaleDownDelaySeconds. */
+export const DEFAULT_SCALE_DOWN_DELAY_S = 30;
+export const DEFAULT_ABORT_SCALE_DOWN_DELAY_S = 30;
+
+/** The stored (latest) version of a ReplicaSet read earlier in the same sync. */
+export function liveRS(ctx: Ctx, rs: ReplicaSet | undefined): ReplicaSet | undefined {
+  if (!rs) return undefined;
+  return ctx.store.get<ReplicaSet>('ReplicaSet', rs.metadata?.name ?? '') ?? rs;
+}
+
 export function rolloutReplicas(ro: Rollout): number {
   return ro.spec.replicas ?? 1;
 }

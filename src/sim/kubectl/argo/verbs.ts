@@ -6,6 +6,7 @@
  * plugin's order, one API write each.
  */
 import type { AnalysisRun, Deployment, Rollout } from '../../api/types';
+import { parseGoDuration } from '../parse/flags';
 import type { Ctx } from '../../controllers/context';
 import { clone, deepEqual } from '../../core/clone';
 import { toTimestamp } from '../../core/time';
@@ -159,21 +160,8 @@ export function pause(ctx: Ctx, ns: string, names: readonly string[]): VerbResul
 /** v1alpha1.DurationString.Duration: whole seconds, or a Go duration; milliseconds. */
 function durationString(s: string): number | string {
   if (/^[+-]?\d+$/.test(s)) return Number.parseInt(s, 10) * 1000;
-  const m = /^(-?)((?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|ms|s|m|h))+$/.test(s);
-  if (!m) return `time: invalid duration "${s}"`;
-  const unit: Record<string, number> = {
-    ns: 1e-6,
-    us: 1e-3,
-    µs: 1e-3,
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000,
-  };
-  let ms = 0;
-  for (const [, n, u] of s.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/g))
-    ms += Number(n) * (unit[u ?? ''] ?? 0);
-  return s.startsWith('-') ? -ms : ms;
+  const d = parseGoDuration(s);
+  return 'ms' in d ? d.ms : d.error;
 }
 
 /** `restart NAME [--in D]`: {"spec":{"restartAt":"<now + D, RFC 3339>"}}. */
