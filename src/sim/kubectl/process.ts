@@ -1,15 +1,16 @@
 /**
  * kubectl commands that keep running on the client after their first output: `rolling-update`
- * polls and scales two ReplicationControllers itself. The engine calls `stepProcess` when the
- * process asked to be woken; the state is plain data so checkpoints can copy it.
+ * polls and scales two ReplicationControllers itself; the plugin's `argo rollouts status` watches
+ * its Rollout until Healthy or Degraded. The engine calls `stepProcess` when the process asked
+ * to be woken; the state is plain data so checkpoints can copy it.
  */
 import type { KubectlHost } from './exec';
 import { stepRollingUpdate, type RollingUpdateState } from './rollingUpdate';
+import { statusWatchStep, type ArgoStatusWatch } from './argo/index';
 
-export interface ClientProcess {
-  kind: 'rolling-update';
-  state: RollingUpdateState;
-}
+export type ClientProcess =
+  | { kind: 'rolling-update'; state: RollingUpdateState }
+  | { kind: 'argo-status'; state: ArgoStatusWatch };
 
 export interface ProcessStep {
   /** Text to append to the command's output. */
@@ -21,7 +22,22 @@ export interface ProcessStep {
   process: ClientProcess;
 }
 
+/**
+ * How often a watching `argo rollouts status` looks again. The plugin reacts to informer
+ * events; it prints only when its line changes, so a short poll prints the same lines.
+ */
+export const ARGO_STATUS_POLL_MS = 250;
+
 export function stepProcess(host: KubectlHost, p: ClientProcess): ProcessStep {
+  if (p.kind === 'argo-status') {
+    const r = statusWatchStep(host, p.state);
+    return {
+      output: r.output,
+      exitCode: r.exitCode,
+      nextInMs: ARGO_STATUS_POLL_MS,
+      process: { kind: 'argo-status', state: r.watch },
+    };
+  }
   const r = stepRollingUpdate(host, p.state);
   return {
     output: r.output,

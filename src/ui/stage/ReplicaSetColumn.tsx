@@ -11,6 +11,20 @@ import { selectPodIds } from '../../store/selectors';
 import { columnWidth, imageTag, shortImage, splitHash, versionSlot } from './layout';
 import { PodList } from './PodList';
 
+/**
+ * The tags `kubectl argo rollouts get rollout` puts on a Rollout's ReplicaSet (stable, canary,
+ * active, preview), joined into one string so the column re-renders only when they change.
+ */
+const selectTags =
+  (name: string) =>
+  (s: SimState): string => {
+    for (const ro of s.frame?.rollouts ?? []) {
+      const ref = ro.replicaSets.find((r) => r.name === name);
+      if (ref) return ref.tags.join(' ');
+    }
+    return '';
+  };
+
 interface Head {
   revision: number | null;
   image: string;
@@ -58,6 +72,7 @@ export const ReplicaSetColumn = memo(function ReplicaSetColumn({
 }) {
   const ids = useSim(useMemo(() => selectPodIds(name), [name]));
   const head = useSim(useShallow(useMemo(() => selectHead(name), [name])));
+  const tags = useSim(useMemo(() => selectTags(name), [name]));
   const { base, hash } = splitHash(name);
   const empty = ids.length === 0 && head.desired === 0;
   const counts: [string, number][] = [
@@ -79,6 +94,12 @@ export const ReplicaSetColumn = memo(function ReplicaSetColumn({
         </div>
         <div className="rs-meta">
           {head.revision !== null && <span className="rs-rev">rev {head.revision}</span>}
+          {tags &&
+            tags.split(' ').map((t) => (
+              <span key={t} className={`rs-tag rs-tag-${t}`}>
+                {t}
+              </span>
+            ))}
           {head.image && (
             <span className="chip" data-v={head.slot} title={head.image}>
               {empty ? imageTag(head.image) : shortImage(head.image)}

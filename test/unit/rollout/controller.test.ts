@@ -265,3 +265,37 @@ describe('blue/green (argo-blue-green)', () => {
     expect(after.traffic.errors['no-endpoints']).toBe(0);
   });
 });
+
+describe('kubectl argo rollouts status (watching)', () => {
+  it('prints each new phase until Healthy, and stops with exit 130 on Ctrl-C', () => {
+    const watched = catalog('argo-canary-demo').replace(
+      'kubectl: argo rollouts get rollout rollouts-demo',
+      'kubectl: argo rollouts status rollouts-demo',
+    );
+    const r = run(watched);
+    const status = r.commands.find((c) => c.command === 'argo rollouts status rollouts-demo');
+    expect(status?.exitCode).toBe(0);
+    expect(status?.output.split('\n')).toEqual([
+      'Paused - CanaryPauseStep',
+      'Progressing - waiting for rollout to unpause',
+      'Progressing - more replicas need to be updated',
+      'Paused - CanaryPauseStep',
+      'Progressing - more replicas need to be updated',
+      'Paused - CanaryPauseStep',
+      'Progressing - more replicas need to be updated',
+      'Paused - CanaryPauseStep',
+      'Progressing - updated replicas are still becoming available',
+      'Healthy',
+      '',
+    ]);
+    const stopped = run(
+      watched.replace(
+        '    - at: 40s\n',
+        '    - at: 30s\n      caption: "Ctrl-C"\n      interrupt: true\n    - at: 40s\n',
+      ),
+    );
+    const cut = stopped.commands.find((c) => c.command === 'argo rollouts status rollouts-demo');
+    expect(cut?.exitCode).toBe(130);
+    expect(cut?.output).toBe('Paused - CanaryPauseStep\n');
+  });
+});

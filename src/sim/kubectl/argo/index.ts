@@ -6,9 +6,11 @@
  * cobra's errors and usage to stderr, which the simulated console shows as one stream.
  *
  * Simulated: promote, abort, retry, pause, restart, set image, get, status, list, terminate,
- * version and help (Experiments are not simulated, so there are never any to find). Watching (`get rollout -w`, `status` before the rollout is
- * done, `list rollouts -w`) prints the first state only (see statusWatchStep).
+ * version and help (Experiments are not simulated, so there are never any to find). A watching
+ * `status` goes on until the rollout is Healthy or Degraded (statusWatchStep); `get rollout -w`
+ * and `list rollouts -w` print the first state only.
  */
+import { ARGO_STATUS_POLL_MS } from '../process';
 import type { AnalysisRun, Deployment, Pod, ReplicaSet, Rollout } from '../../api/types';
 import type { KubectlHost, KubectlResult } from '../exec';
 import { flagBool, flagString, parseFlags, type FlagSpec, type ParsedFlags } from '../parse/flags';
@@ -353,8 +355,8 @@ export function statusWatchStep(
 /**
  * `status NAME`: with --watch=false the phase (and message unless Healthy or Degraded) and the
  * Degraded error; watching (the default), the first WatchStatus line, and the end when the
- * rollout is already Healthy or Degraded. A watch still running returns exit code 0 with its
- * first line (the simulator has no plugin watch yet; statusWatchStep is its step).
+ * rollout is already Healthy or Degraded. A watch still running goes on as a client process
+ * (kubectl/process.ts) that prints each new line until the end; Ctrl-C stops it.
  */
 function statusCommand(host: KubectlHost, ns: string, name: string, watch: boolean): KubectlResult {
   const info = rolloutInfo(host, ns, name);
@@ -366,5 +368,12 @@ function statusCommand(host: KubectlHost, ns: string, name: string, watch: boole
     return { output: `${line}\n${end.output}`, exitCode: end.exitCode };
   }
   const step = statusWatchStep(host, { rollout: name, namespace: ns, prevMessage: '' });
-  return { output: step.output, exitCode: step.exitCode ?? 0 };
+  if (step.exitCode !== null) return { output: step.output, exitCode: step.exitCode };
+  // Still progressing: the engine keeps it watching, printing each new line, until it ends.
+  return {
+    output: step.output,
+    exitCode: 0,
+    process: { kind: 'argo-status', state: step.watch },
+    nextInMs: ARGO_STATUS_POLL_MS,
+  };
 }
