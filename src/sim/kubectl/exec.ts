@@ -373,7 +373,8 @@ function get(host: KubectlHost, cmd: Extract<KubectlCommand, { verb: 'get' }>): 
       found.length === 1 && cmd.targets.length === 1 && cmd.targets[0]?.name
         ? found[0]
         : { apiVersion: 'v1', items: found, kind: 'List', metadata: { resourceVersion: '' } };
-    output = cmd.output === 'json' ? `${JSON.stringify(doc, null, 4)}\n` : stringify(doc);
+    const wire = asServed(doc);
+    output = cmd.output === 'json' ? `${JSON.stringify(wire, null, 4)}\n` : stringify(wire);
   } else {
     output = printGetList(groups, now, {
       wide: cmd.output === 'wide',
@@ -463,3 +464,15 @@ Commands the simulator runs:
 Usage:
   kubectl [flags] [options]
 `;
+
+const MILLI_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+/**
+ * An object as the API server serializes it: metav1.Time is RFC 3339 to the second
+ * ("2026-01-01T00:00:10Z"); the store keeps milliseconds for the simulation's own timing.
+ */
+function asServed<T>(doc: T): T {
+  return JSON.parse(JSON.stringify(doc), (_k, v: unknown) =>
+    typeof v === 'string' && MILLI_TIMESTAMP.test(v) ? `${v.slice(0, 19)}Z` : v,
+  ) as T;
+}

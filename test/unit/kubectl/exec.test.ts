@@ -17,6 +17,15 @@ describe('kubectl against a settled Deployment', () => {
     );
   });
 
+  it('serializes times to the second in -o yaml and -o json, as metav1.Time does', () => {
+    const c = settled();
+    const yaml = c.kubectl('get rs -o yaml');
+    expect(yaml).toMatch(/creationTimestamp: "?2026-01-01T00:00:00Z"?\n/);
+    expect(yaml).not.toMatch(/\d\d:\d\d:\d\d\.\d{3}Z/);
+    const json = c.kubectl('get deployment web -o json');
+    expect(json).toMatch(/"lastUpdateTime": "2026-01-01T00:00:\d\dZ"/);
+  });
+
   it('prints nothing for set image when the image is already set', () => {
     expect(settled().kubectl('set image deployment/web web=app:v1')).toBe('');
   });
