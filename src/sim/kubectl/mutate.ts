@@ -7,7 +7,7 @@ import type { Deployment, Kind, KubeObject, ReplicaSet } from '../api/types';
 import type { Ctx } from '../controllers/context';
 import { clone, deepEqual } from '../core/clone';
 import { toTimestamp } from '../core/time';
-import { resourceRef } from '../api/resourceRef';
+import { resourceName, resourceRef } from '../api/resourceRef';
 import { validateObject, validateUpdate } from '../scenario/validate';
 import { kubectlInvalid } from '../api/resourceRef';
 import { deletePod } from '../controllers/podDeletion';
@@ -100,7 +100,8 @@ export function scale(ctx: Ctx, kind: Kind, name: string, replicas: number): Res
   }
   const obj = ctx.store.get<KubeObject & { spec?: { replicas?: number } }>(kind, name);
   if (!obj) return notFound(kind, name);
-  if (!['Deployment', 'ReplicaSet', 'ReplicationController'].includes(kind)) {
+  // Argo's Rollout CRD declares the scale subresource (specReplicasPath .spec.replicas).
+  if (!['Deployment', 'ReplicaSet', 'ReplicationController', 'Rollout'].includes(kind)) {
     return fail(`error: no scaler has been implemented for {"" "${kind}"}`);
   }
   const next = clone(obj);
@@ -157,10 +158,7 @@ export function setMetadataMap(
 export function deleteObject(ctx: Ctx, kind: Kind, name: string, gracePeriod?: number): Result {
   const obj = ctx.store.get<KubeObject>(kind, name);
   if (!obj) return notFound(kind, name);
-  const resource =
-    kind === 'Pod' || kind === 'Service' || kind === 'ReplicationController'
-      ? kind.toLowerCase()
-      : `${kind.toLowerCase()}.${kind === 'EndpointSlice' ? 'discovery.k8s.io' : 'apps'}`;
+  const resource = resourceName(kind);
   if (kind === 'Pod') deletePod(ctx, name, gracePeriod);
   else ctx.store.delete(kind, name);
   const op = gracePeriod === 0 ? 'force deleted' : 'deleted';

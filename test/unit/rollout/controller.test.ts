@@ -299,3 +299,25 @@ describe('kubectl argo rollouts status (watching)', () => {
     expect(cut?.output).toBe('Paused - CanaryPauseStep\n');
   });
 });
+
+describe('kubectl on a Rollout', () => {
+  it('scales it through the scale subresource and deletes it with its ReplicaSets', () => {
+    const text = rolloutYaml(5, '        - setWeight: 20\n        - pause: {}').replace(
+      '  steps:\n    - at: 5s\n      kubectl: argo rollouts set image web web=app:2\n',
+      '  steps:\n    - at: 5s\n      kubectl: argo rollouts set image web web=app:2\n' +
+        '    - at: 20s\n      kubectl: scale rollout web --replicas=10\n' +
+        '    - at: 40s\n      kubectl: delete rollout web\n',
+    );
+    const r = run(text);
+    const out = (cmd: string) => r.commands.find((c) => c.command === cmd)?.output;
+    expect(out('scale rollout web --replicas=10')).toBe('rollout.argoproj.io/web scaled\n');
+    // 20% of 10: 2 canary pods, 8 stable.
+    expect(rsSizes(at(r, 35))).toEqual({ 1: 8, 2: 2 });
+    expect(out('delete rollout web')).toBe(
+      'rollout.argoproj.io "web" deleted from default namespace\n',
+    );
+    const last = r.samples.at(-1) as Sample;
+    expect(last.rollouts).toEqual([]);
+    expect(last.replicaSets).toEqual([]);
+  });
+});
