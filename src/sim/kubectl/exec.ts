@@ -37,6 +37,8 @@ import { eventsFor } from './events';
 import { mergePatch, jsonPatch } from './patch';
 import { validateObject, validateUpdate } from '../scenario/validate';
 import { kubectlInvalid, resourceRef } from '../api/resourceRef';
+import { asServed } from './print/served';
+import { describeGeneric } from './print/describeGeneric';
 import { clone, deepEqual } from '../core/clone';
 import type { ClientProcess } from './process';
 import { startRollingUpdate } from './rollingUpdate';
@@ -437,7 +439,7 @@ function describe(
           .list<EndpointSlice>('EndpointSlice')
           .filter((s) => s.metadata?.labels?.['kubernetes.io/service-name'] === nameOf(o));
         outputs.push(describeService(o as Service, slices, events, now));
-      } else errors.push(`error: describe of ${kind} is not supported here`);
+      } else outputs.push(describeGeneric(o, events, now));
     }
   }
   let output = outputs.join('\n\n');
@@ -464,15 +466,3 @@ Commands the simulator runs:
 Usage:
   kubectl [flags] [options]
 `;
-
-const MILLI_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-
-/**
- * An object as the API server serializes it: metav1.Time is RFC 3339 to the second
- * ("2026-01-01T00:00:10Z"); the store keeps milliseconds for the simulation's own timing.
- */
-function asServed<T>(doc: T): T {
-  return JSON.parse(JSON.stringify(doc), (_k, v: unknown) =>
-    typeof v === 'string' && MILLI_TIMESTAMP.test(v) ? `${v.slice(0, 19)}Z` : v,
-  ) as T;
-}
