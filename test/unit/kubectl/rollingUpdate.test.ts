@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TestCluster } from '../../support/TestCluster';
 import { parseKubectl } from '../../../src/sim/kubectl/parse';
-import { md5Hex } from '../../../src/sim/kubectl/rollingUpdate';
+import { md5Hex } from '../../../src/sim/core/md5';
 import { runScenario } from '../../../src/sim/run';
 import type { Pod, ReplicationController } from '../../../src/sim/api/types';
 import type { Engine } from '../../../src/sim/engine';
