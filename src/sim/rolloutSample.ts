@@ -7,7 +7,8 @@
 import type { ReplicaSet, Rollout } from './api/types';
 import type { RolloutSample } from './runResult';
 import { controllerRef } from './api/podIndex';
-import { getCurrentCanaryStep, getCurrentSetWeight } from './controllers/rollout/canaryMath';
+import { getCurrentCanaryStep } from './controllers/rollout/canaryMath';
+import { actualWeight, currentSetWeight } from './controllers/rollout/phase';
 import { REVISION_ANNOTATION, rsHash } from './controllers/rollout/rolloutReplicaSets';
 
 export function rolloutSample(ro: Rollout, replicaSets: readonly ReplicaSet[]): RolloutSample {
@@ -24,22 +25,12 @@ export function rolloutSample(ro: Rollout, replicaSets: readonly ReplicaSet[]): 
   const steps = canary?.steps ?? [];
   let step: number | null = null;
   let setWeight: number | null = null;
-  let actualWeight: number | null = null;
+  let weight: number | null = null;
   if (canary) {
-    const cur = getCurrentCanaryStep(steps, st.currentStepIndex);
-    step = cur.index;
-    setWeight = getCurrentSetWeight(steps, st.currentStepIndex, !!st.abort);
-    actualWeight = 0;
-    if (cur.step === null) actualWeight = 100;
-    else if ((st.availableReplicas ?? 0) > 0) {
-      if (!canary.trafficRouting) {
-        const isCanary = current && current !== stable ? current : undefined;
-        if (isCanary)
-          actualWeight = Math.floor(
-            ((isCanary.status?.availableReplicas ?? 0) * 100) / (st.availableReplicas ?? 1),
-          );
-      } else actualWeight = st.canary?.weights?.canary.weight ?? setWeight;
-    }
+    step = getCurrentCanaryStep(steps, st.currentStepIndex).index;
+    setWeight = currentSetWeight(ro);
+    const canaryRS = current && current !== stable ? current : undefined;
+    weight = actualWeight(ro, canaryRS ? (canaryRS.status?.availableReplicas ?? 0) : null);
   }
   return {
     name: ro.metadata?.name ?? '',
@@ -49,7 +40,7 @@ export function rolloutSample(ro: Rollout, replicaSets: readonly ReplicaSet[]): 
     step,
     steps: canary ? steps.length : null,
     setWeight,
-    actualWeight,
+    actualWeight: weight,
     desired: ro.spec.replicas ?? 1,
     updated: st.updatedReplicas ?? 0,
     ready: st.readyReplicas ?? 0,

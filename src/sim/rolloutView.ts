@@ -18,6 +18,7 @@ import {
   rsRevision,
 } from './controllers/rollout/rolloutReplicaSets';
 import { analysisIcon, rolloutPhase } from './kubectl/argo/info';
+import { canaryStepString } from './controllers/rollout/phase';
 
 export type RolloutStepKind =
   | 'setWeight'
@@ -321,31 +322,6 @@ function stepKind(step: CanaryStep): RolloutStepKind {
   if ((step as { plugin?: unknown }).plugin) return 'plugin';
   if (step.setHeaderRoute) return 'setHeaderRoute';
   if (step.setMirrorRoute) return 'setMirrorRoute';
-  return 'invalid';
-}
-
-/**
- * argo-rollouts utils/rollout/rolloututil.go CanaryStepString. A pause's duration is an
- * IntOrString printed as written: `duration: 10` → "pause: 10", `duration: 1m` → "pause: 1m".
- */
-export function canaryStepString(step: CanaryStep): string {
-  if (step.setWeight !== undefined) return `setWeight: ${step.setWeight}`;
-  if (step.pause) {
-    const d = step.pause.duration;
-    return d === undefined || d === null ? 'pause' : `pause: ${d}`;
-  }
-  if (step.experiment) return 'experiment';
-  if (step.analysis) return 'analysis';
-  const scale = step.setCanaryScale;
-  if (scale) {
-    if (scale.weight !== undefined) return `setCanaryScale{weight: ${scale.weight}}`;
-    if (scale.matchTrafficWeight) return 'setCanaryScale{matchTrafficWeight: true}';
-    if (scale.replicas !== undefined) return `setCanaryScale{replicas: ${scale.replicas}}`;
-  }
-  const plugin = (step as { plugin?: { name?: string } }).plugin;
-  if (plugin) return `plugin: ${plugin.name ?? ''}`;
-  if (step.setHeaderRoute) return `setHeaderRoute: ${step.setHeaderRoute.name}`;
-  if (step.setMirrorRoute) return `setMirrorRoute: ${step.setMirrorRoute.name}`;
   return 'invalid';
 }
 

@@ -39,6 +39,7 @@ import {
   type RolloutSync,
 } from './rollout';
 import { createAnalysisRun } from './analysis';
+import { canaryStepString } from './phase';
 import {
   ensureServiceTarget,
   removeManagedRoutes,
@@ -386,26 +387,6 @@ function reconcilePause(s: RolloutSync): void {
   if (s.ctx.now() < end) s.requeue(end - s.ctx.now());
 }
 
-/** rolloututil.CanaryStepString: a pause's duration as written (intstr's String: 10 or "1m"). */
-function stepString(step: CanaryStep): string {
-  if (step.setWeight !== undefined) return `setWeight: ${step.setWeight}`;
-  if (step.pause) {
-    const d = step.pause.duration;
-    return d === undefined ? 'pause' : `pause: ${String(d)}`;
-  }
-  if (step.experiment) return 'experiment';
-  if (step.analysis) return 'analysis';
-  if (step.setCanaryScale) {
-    const scs = step.setCanaryScale;
-    if (scs.weight !== undefined) return `setCanaryScale{weight: ${scs.weight}}`;
-    if (scs.matchTrafficWeight) return 'setCanaryScale{matchTrafficWeight: true}';
-    if (scs.replicas !== undefined) return `setCanaryScale{replicas: ${scs.replicas}}`;
-  }
-  if (step.setHeaderRoute) return `setHeaderRoute: ${step.setHeaderRoute.name}`;
-  if (step.setMirrorRoute) return `setMirrorRoute: ${step.setMirrorRoute.name}`;
-  return 'invalid';
-}
-
 /** completedCurrentCanaryStep */
 function completedStep(s: RolloutSync, run: AnalysisRun | undefined): boolean {
   const { st } = s;
@@ -447,7 +428,7 @@ function finishStatus(s: RolloutSync, run: AnalysisRun | undefined): void {
       s.ro,
       'Normal',
       'RolloutStepCompleted',
-      `Rollout step ${next}/${stepCount} completed (${step ? stepString(step) : ''})`,
+      `Rollout step ${next}/${stepCount} completed (${step ? canaryStepString(step) : ''})`,
     );
     removePause(s, 'CanaryPauseStep');
     s.requeue(1);

@@ -10,6 +10,7 @@
  */
 import type { AnalysisRun, Pod, ReplicaSet, Rollout, RolloutSpec } from '../../api/types';
 import { fromTimestamp } from '../../core/time';
+import { actualWeight, calculatePhase, currentSetWeight } from '../../controllers/rollout/phase';
 
 export const IconWaiting = '◷';
 export const IconProgressing = '◌';
@@ -141,12 +142,6 @@ function canaryOf(ro: Rollout): Canary | undefined {
   return ro.spec.strategy?.canary;
 }
 
-export function maxTrafficWeight(ro: Rollout): number {
-  // spec.strategy.canary.trafficRouting.maxTrafficWeight (newer than the TS model's schema).
-  const routing = canaryOf(ro)?.trafficRouting as { maxTrafficWeight?: number } | undefined;
-  return routing?.maxTrafficWeight ?? 100;
-}
-
 /** GetCurrentCanaryStep: the step at status.currentStepIndex (0 when unset), and that index. */
 export function currentCanaryStep(ro: Rollout): {
   step: NonNullable<Canary['steps']>[number] | undefined;
@@ -156,19 +151,6 @@ export function currentCanaryStep(ro: Rollout): {
   if (!canaryOf(ro) || steps.length === 0) return { step: undefined, index: undefined };
   const index = ro.status?.currentStepIndex ?? 0;
   return { step: steps[index], index };
-}
-
-/** GetCurrentSetWeight: the last setWeight at or before the current step (desired weight). */
-export function currentSetWeight(ro: Rollout): number {
-  if (ro.status?.abort) return 0;
-  const { step, index } = currentCanaryStep(ro);
-  if (step === undefined || index === undefined) return maxTrafficWeight(ro);
-  const steps = canaryOf(ro)?.steps ?? [];
-  for (let i = index; i >= 0; i--) {
-    const w = steps[i]?.setWeight;
-    if (w !== undefined) return w;
-  }
-  return 0;
 }
 
 function isPingPongEnabled(ro: Rollout): boolean {
@@ -205,62 +187,7 @@ export function rolloutPhase(ro: Rollout): { phase: string; message: string } {
     return { phase: 'Progressing', message: 'waiting for rollout spec update to be observed' };
   if (isUnpausing(ro)) return { phase: 'Progressing', message: 'waiting for rollout to unpause' };
   if (ro.status?.phase) return { phase: ro.status.phase, message: ro.status.message ?? '' };
-  return calculateRolloutPhase(ro);
-}
-
-/** CalculateRolloutPhase: the client-side fallback for controllers older than v1.0. */
-export function calculateRolloutPhase(ro: Rollout): { phase: string; message: string } {
-  const status = ro.status ?? {};
-  for (const cond of status.conditions ?? []) {
-    if (cond.type === 'InvalidSpec')
-      return { phase: 'Degraded', message: `InvalidSpec: ${cond.message}` };
-    if (cond.reason === 'RolloutAborted' || cond.reason === 'ProgressDeadlineExceeded')
-      return { phase: 'Degraded', message: `${cond.reason}: ${cond.message}` };
-  }
-  if (ro.spec.paused) return { phase: 'Paused', message: 'manually paused' };
-  const pause = status.pauseConditions?.[0];
-  if (pause) return { phase: 'Paused', message: pause.reason };
-  if (
-    ro.spec.restartAt &&
-    (!status.restartedAt || !sameTime(ro.spec.restartAt, status.restartedAt))
-  )
-    return { phase: 'Progressing', message: 'rollout is restarting' };
-  if ((status.updatedReplicas ?? 0) < replicasOrDefault(ro))
-    return { phase: 'Progressing', message: 'more replicas need to be updated' };
-  if ((status.availableReplicas ?? 0) < (status.updatedReplicas ?? 0))
-    return { phase: 'Progressing', message: 'updated replicas are still becoming available' };
-  const fullyPromoted = (status.stableRS ?? '') === (status.currentPodHash ?? '');
-  const blueGreen = ro.spec.strategy?.blueGreen;
-  const canary = canaryOf(ro);
-  if (blueGreen) {
-    const active = status.blueGreen?.activeSelector ?? '';
-    if (active === '' || active !== (status.currentPodHash ?? ''))
-      return { phase: 'Progressing', message: 'active service cutover pending' };
-    if (!status.stableRS || !fullyPromoted) {
-      const post = status.blueGreen?.postPromotionAnalysisRunStatus?.status;
-      if (blueGreen.postPromotionAnalysis && !(post !== undefined && completed(post)))
-        return { phase: 'Progressing', message: 'waiting for analysis to complete' };
-      return {
-        phase: 'Progressing',
-        message: 'waiting for post-promotion verification to complete',
-      };
-    }
-  } else if (canary) {
-    if (!canary.trafficRouting && (status.replicas ?? 0) > (status.updatedReplicas ?? 0))
-      return { phase: 'Progressing', message: 'old replicas are pending termination' };
-    if (!status.stableRS || !fullyPromoted)
-      return { phase: 'Progressing', message: 'waiting for all steps to complete' };
-  }
-  return { phase: 'Healthy', message: '' };
-}
-
-function sameTime(a: string, b: string): boolean {
-  return fromTimestamp(a) === fromTimestamp(b);
-}
-
-/** AnalysisPhase.Completed. */
-function completed(phase: string): boolean {
-  return ['Successful', 'Failed', 'Error', 'Inconclusive'].includes(phase);
+  return calculatePhase(ro);
 }
 
 // --- icons --------------------------------------------------------------------------------
@@ -600,26 +527,8 @@ export function newRolloutInfo(ro: Rollout, view: ClusterView): RolloutInfo {
     if (st.currentStepIndex !== undefined && steps.length > 0)
       info.step = `${st.currentStepIndex}/${steps.length}`;
     info.setWeight = String(currentSetWeight(ro));
-    info.actualWeight = '0';
-    const { step } = currentCanaryStep(ro);
-    const available = st.availableReplicas ?? 0;
-    if (step === undefined) {
-      info.actualWeight = String(maxTrafficWeight(ro));
-    } else if (available > 0) {
-      if (!canary.trafficRouting) {
-        for (const rs of replicaSets) {
-          // Go integer division.
-          if (rs.canary)
-            info.actualWeight = String(
-              Math.trunc((rs.available * maxTrafficWeight(ro)) / available),
-            );
-        }
-      } else if (st.canary?.weights) {
-        info.actualWeight = String(st.canary.weights.canary.weight);
-      } else {
-        info.actualWeight = info.setWeight;
-      }
-    }
+    const canaryRS = replicaSets.find((rs) => rs.canary);
+    info.actualWeight = String(actualWeight(ro, canaryRS ? canaryRS.available : null));
   } else if (ro.spec.strategy?.blueGreen) {
     info.strategy = 'BlueGreen';
   }

@@ -10,12 +10,12 @@ import type { Rollout } from '../../api/types';
 import { fromTimestamp, toTimestamp } from '../../core/time';
 import { humanDuration, since } from '../print/humanDuration';
 import { tabwrite } from '../print/table';
+import { currentSetWeight } from '../../controllers/rollout/phase';
 import {
   IconBad,
   IconOK,
   IconUnknown,
   IconWarning,
-  currentSetWeight,
   images,
   revisions,
   rolloutPhase,
