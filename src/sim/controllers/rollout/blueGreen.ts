@@ -10,7 +10,6 @@ import { fromTimestamp, toTimestamp } from '../../core/time';
 import {
   DEFAULT_ABORT_SCALE_DOWN_DELAY_S,
   DEFAULT_SCALE_DOWN_DELAY_S,
-  liveRS,
   ROLLOUT_HASH_LABEL,
   SCALE_DOWN_DEADLINE_ANNOTATION,
   availableOf,
@@ -31,10 +30,6 @@ import {
 } from './rollout';
 import { createAnalysisRun } from './analysis';
 import { switchSelector } from './trafficRouting';
-
-function live(s: RolloutSync, rs: ReplicaSet | undefined): ReplicaSet | undefined {
-  return liveRS(s.ctx, rs);
-}
 
 function strategy(s: RolloutSync) {
   return s.ro.spec.strategy?.blueGreen ?? { activeService: '' };
@@ -104,8 +99,8 @@ function newRSCount(s: RolloutSync, activeHash: string): number {
 function reconcileReplicaSets(s: RolloutSync, activeHash: string): void {
   const bg = strategy(s);
   const R = rolloutReplicas(s.ro);
-  const newRS = live(s, s.newRS);
-  const stable = live(s, s.stableRS);
+  const newRS = s.live(s.newRS);
+  const stable = s.live(s.stableRS);
   if (!newRS) return;
   for (const rs of [newRS, stable]) if (rs) setScaleDownDeadline(s.ctx, rs, null);
   if (stable && rsHash(stable) !== rsHash(newRS)) scaleRS(s.ctx, s.ro, stable, R);
@@ -122,7 +117,7 @@ function reconcileReplicaSets(s: RolloutSync, activeHash: string): void {
   }
   scaleRS(s.ctx, s.ro, newRS, want);
   for (const old of s.others) {
-    const rs = live(s, old);
+    const rs = s.live(old);
     if (!rs || specOf(rs) === 0 || rsHash(rs) === activeHash) continue;
     const deadline = fromTimestamp(rs.metadata?.annotations?.[SCALE_DOWN_DEADLINE_ANNOTATION]);
     if (deadline !== undefined && s.ctx.now() < deadline) {
@@ -135,7 +130,7 @@ function reconcileReplicaSets(s: RolloutSync, activeHash: string): void {
 
 /** ReadyForPause: the new ReplicaSet runs, fully available, at the size it should have now. */
 function newRSReady(s: RolloutSync): boolean {
-  const newRS = live(s, s.newRS);
+  const newRS = s.live(s.newRS);
   if (!newRS) return false;
   const want = newRSCount(s, selectorHash(s, strategy(s).activeService));
   return specOf(newRS) === want && availableOf(newRS) >= want;
@@ -249,11 +244,11 @@ function reconcileActiveService(
   ) {
     // Promoted with a reduced preview stack: scale it up to full size first.
     st.blueGreen = { ...st.blueGreen, scaleUpPreviewCheckPoint: true };
-    scaleRS(s.ctx, s.ro, live(s, s.newRS) as ReplicaSet, rolloutReplicas(s.ro));
+    scaleRS(s.ctx, s.ro, s.live(s.newRS) as ReplicaSet, rolloutReplicas(s.ro));
     s.requeue(1);
     return;
   }
-  const newRS = live(s, s.newRS);
+  const newRS = s.live(s.newRS);
   if (!newRS || availableOf(newRS) < rolloutReplicas(s.ro)) return;
   switchSelector(s.ctx, s.ro, bg.activeService, hash);
   const previous = s.all.find((rs) => rsHash(rs) === activeHash);

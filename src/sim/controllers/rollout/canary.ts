@@ -19,7 +19,6 @@ import {
 import {
   DEFAULT_ABORT_SCALE_DOWN_DELAY_S,
   DEFAULT_SCALE_DOWN_DELAY_S,
-  liveRS,
   SCALE_DOWN_DEADLINE_ANNOTATION,
   availableOf,
   recordRollout,
@@ -51,10 +50,6 @@ import {
 function counts(rs: ReplicaSet | undefined): RsCounts | null {
   if (!rs) return null;
   return { name: rs.metadata?.name ?? '', replicas: specOf(rs), available: availableOf(rs) };
-}
-
-function live(s: RolloutSync, rs: ReplicaSet | undefined): ReplicaSet | undefined {
-  return liveRS(s.ctx, rs);
 }
 
 function steps(s: RolloutSync): CanaryStep[] {
@@ -95,20 +90,20 @@ function desiredCounts(s: RolloutSync): { canary: number; stable: number } {
     desiredWeight: want.weight,
     maxSurge,
     maxUnavailable,
-    newRS: counts(live(s, s.newRS)),
-    stableRS: s.stableRS && s.stableRS !== s.newRS ? counts(live(s, s.stableRS)) : null,
-    oldRSs: s.others.map((rs) => counts(live(s, rs))).filter((x): x is RsCounts => x !== null),
+    newRS: counts(s.live(s.newRS)),
+    stableRS: s.stableRS && s.stableRS !== s.newRS ? counts(s.live(s.stableRS)) : null,
+    oldRSs: s.others.map((rs) => counts(s.live(rs))).filter((x): x is RsCounts => x !== null),
   });
 }
 
 /** replicasetutil.AtDesiredReplicaCountsForCanary */
 function atDesiredCounts(s: RolloutSync): boolean {
   const d = desiredCounts(s);
-  const n = live(s, s.newRS);
-  const st = live(s, s.stableRS);
+  const n = s.live(s.newRS);
+  const st = s.live(s.stableRS);
   if (!n || d.canary !== specOf(n) || d.canary !== availableOf(n)) return false;
   if (!st || d.stable !== specOf(st) || d.stable !== availableOf(st)) return false;
-  return s.others.every((rs) => availableOf(live(s, rs)) === 0);
+  return s.others.every((rs) => availableOf(s.live(rs)) === 0);
 }
 
 export function syncCanary(s: RolloutSync): void {
@@ -162,7 +157,7 @@ function resetForNewTemplate(s: RolloutSync, hash: string, stepCount: number): v
 function reconcileServices(s: RolloutSync): void {
   const c = s.ro.spec.strategy?.canary;
   if (!c?.canaryService && !c?.stableService) return;
-  const stable = live(s, s.stableRS) ?? live(s, s.newRS);
+  const stable = s.live(s.stableRS) ?? s.live(s.newRS);
   ensureServiceTarget(s.ctx, s.ro, c.stableService, stable, true);
   const aborted = !!s.st.abort;
   const fully = s.st.stableRS === s.st.currentPodHash;
@@ -170,7 +165,7 @@ function reconcileServices(s: RolloutSync): void {
     s.ctx,
     s.ro,
     c.canaryService,
-    aborted || fully ? stable : live(s, s.newRS),
+    aborted || fully ? stable : s.live(s.newRS),
     true,
   );
 }
@@ -180,8 +175,8 @@ function reconcileTrafficRouting(s: RolloutSync): void {
   const c = s.ro.spec.strategy?.canary;
   if (!c?.trafficRouting) return;
   const { st } = s;
-  const newRS = live(s, s.newRS);
-  const stableRS = live(s, s.stableRS);
+  const newRS = s.live(s.newRS);
+  const stableRS = s.live(s.stableRS);
   const { step, index } = currentStep(s);
   const fully = !!st.stableRS && st.stableRS === st.currentPodHash;
   let weight = 0;
@@ -300,8 +295,8 @@ function reconcileStepAnalysis(s: RolloutSync): AnalysisRun | undefined {
 function reconcileReplicaSets(s: RolloutSync): boolean {
   const c = s.ro.spec.strategy?.canary;
   const d = desiredCounts(s);
-  const stable = live(s, s.stableRS);
-  const newRS = live(s, s.newRS);
+  const stable = s.live(s.stableRS);
+  const newRS = s.live(s.newRS);
   if (!newRS) return false;
   for (const rs of s.all) {
     // removeScaleDownDeadlines: the RSs in use lose a deadline they were given before.
@@ -329,10 +324,10 @@ function scaleDownOthers(s: RolloutSync): boolean {
   const c = s.ro.spec.strategy?.canary;
   const R = rolloutReplicas(s.ro);
   const { maxUnavailable } = resolveCanarySurge(R, c?.maxSurge, c?.maxUnavailable);
-  const allLive = s.all.map((rs) => live(s, rs));
+  const allLive = s.all.map((rs) => s.live(rs));
   const available = allLive.reduce((n, rs) => n + availableOf(rs), 0);
   let maxScaleDown = available - (R - maxUnavailable);
-  const others = [...s.others].map((rs) => live(s, rs) as ReplicaSet).reverse();
+  const others = [...s.others].map((rs) => s.live(rs) as ReplicaSet).reverse();
   let scaled = false;
   for (const rs of others) {
     if (specOf(rs) === 0) continue;
@@ -440,7 +435,7 @@ function fullPromoteReason(s: RolloutSync): string {
   const { st } = s;
   if (!s.stableRS && !st.stableRS) return 'Initial deploy';
   if (st.abort) return '';
-  const newRS = live(s, s.newRS);
+  const newRS = s.live(s.newRS);
   if (!newRS || availableOf(newRS) < rolloutReplicas(s.ro)) return '';
   if (st.promoteFull) return 'Full promotion requested';
   const stepCount = steps(s).length;

@@ -12,6 +12,7 @@ import { calculatePhase } from './phase';
 import {
   REVISION_ANNOTATION,
   ensureNewReplicaSet,
+  liveRS,
   ownedReplicaSets,
   recordRollout,
   rsHash,
@@ -35,6 +36,8 @@ export interface RolloutSync {
   revision: number;
   /** Wake again after this many ms (the soonest pause end, delay or deadline). */
   requeue(ms: number): void;
+  /** The stored version of a ReplicaSet read at the start (this sync may have scaled it). */
+  live(rs: ReplicaSet | undefined): ReplicaSet | undefined;
 }
 
 export function syncRollout(ctx: Ctx, name: string): void {
@@ -63,6 +66,7 @@ export function syncRollout(ctx: Ctx, name: string): void {
     requeue: (ms) => {
       soonest = Math.min(soonest, Math.max(1, ms));
     },
+    live: (rs) => liveRS(ctx, rs),
   };
   noteAbort(s);
   if (ro.spec.strategy?.blueGreen) syncBlueGreen(s);
@@ -198,10 +202,8 @@ export function terminateRunsExcept(s: RolloutSync, keep: string | null): void {
 /** Common status: counts (calculateBaseStatus), phase and message, written only when changed. */
 function persist(s: RolloutSync): void {
   const { st, ctx } = s;
-  const live = s.all.map(
-    (rs) => ctx.store.get<ReplicaSet>('ReplicaSet', rs.metadata?.name ?? '') ?? rs,
-  );
-  const newRS = ctx.store.get<ReplicaSet>('ReplicaSet', s.newRS.metadata?.name ?? '') ?? s.newRS;
+  const live = s.all.map((rs) => s.live(rs) ?? rs);
+  const newRS = s.live(s.newRS) ?? s.newRS;
   const sum = (f: (rs: ReplicaSet) => number | undefined) =>
     live.reduce((n, rs) => n + (f(rs) ?? 0), 0);
   st.replicas = sum((rs) => rs.status?.replicas);
