@@ -1,63 +1,14 @@
 /** The frame's traffic rules: VirtualService routes with measured splits, segments, selector switches. */
 import { describe, expect, it } from 'vitest';
 import { TestCluster } from '../support/TestCluster';
+import { deployment, mesh as meshOf } from '../support/meshScenario';
 import { buildFrame, initialCursor, type Frame, type FrameCursor } from '../../src/sim/frame';
 import { matchText, segmentLabel, segmentViews } from '../../src/sim/meshWords';
 import type { Engine } from '../../src/sim/engine';
 
-function deployment(name: string, version: string, replicas: number): string {
-  return `apiVersion: apps/v1
-kind: Deployment
-metadata: { name: ${name} }
-spec:
-  replicas: ${replicas}
-  selector: { matchLabels: { app: web, version: ${version} } }
-  template:
-    metadata: { labels: { app: web, version: ${version} } }
-    spec:
-      containers:
-        - name: web
-          image: app:${version}
-          readinessProbe: { httpGet: { path: /, port: 80 }, periodSeconds: 1 }
----
-`;
-}
-
-function mesh(http: string, traffic: string, extra = ''): string {
-  return `${deployment('web-v1', 'v1', 3)}${deployment('web-v2', 'v2', 1)}${extra}apiVersion: v1
-kind: Service
-metadata: { name: web }
-spec:
-  selector: { app: web }
-  ports: [{ port: 80 }]
----
-apiVersion: networking.istio.io/v1
-kind: DestinationRule
-metadata: { name: web }
-spec:
-  host: web
-  subsets:
-    - { name: v1, labels: { version: v1 } }
-    - { name: v2, labels: { version: v2 } }
-    - { name: v3, labels: { version: v3 } }
----
-apiVersion: networking.istio.io/v1
-kind: VirtualService
-metadata: { name: web }
-spec:
-  hosts: [web]
-  http:
-${http}
----
-apiVersion: rolloutlab.dev/v1alpha1
-kind: Scenario
-metadata: { name: mesh }
-spec:
-  duration: 60s
-  traffic:
-${traffic}
-`;
-}
+/** The shared mesh cluster with a third subset, v3, that no pod carries yet. */
+const mesh = (http: string, traffic: string, extra = ''): string =>
+  meshOf(http, traffic, extra, ['v1', 'v2', 'v3']);
 
 /** Frames over [from, to) in `step` ms, as the worker builds them while playing. */
 function frames(engine: Engine, toMs: number, stepMs = 100): Frame[] {

@@ -1,60 +1,8 @@
 /** Traffic through an Istio VirtualService: weights, header and cookie matches, subsets, mirroring. */
 import { describe, expect, it } from 'vitest';
 import { TestCluster } from '../support/TestCluster';
+import { mesh } from '../support/meshScenario';
 import { runScenario } from '../../src/sim/run';
-
-function deployment(name: string, version: string, replicas: number): string {
-  return `apiVersion: apps/v1
-kind: Deployment
-metadata: { name: ${name} }
-spec:
-  replicas: ${replicas}
-  selector: { matchLabels: { app: web, version: ${version} } }
-  template:
-    metadata: { labels: { app: web, version: ${version} } }
-    spec:
-      containers:
-        - name: web
-          image: app:${version}
-          readinessProbe: { httpGet: { path: /, port: 80 }, periodSeconds: 1 }
----
-`;
-}
-
-function mesh(http: string, traffic: string): string {
-  return `${deployment('web-v1', 'v1', 3)}${deployment('web-v2', 'v2', 1)}apiVersion: v1
-kind: Service
-metadata: { name: web }
-spec:
-  selector: { app: web }
-  ports: [{ port: 80 }]
----
-apiVersion: networking.istio.io/v1
-kind: DestinationRule
-metadata: { name: web }
-spec:
-  host: web
-  subsets:
-    - { name: v1, labels: { version: v1 } }
-    - { name: v2, labels: { version: v2 } }
----
-apiVersion: networking.istio.io/v1
-kind: VirtualService
-metadata: { name: web }
-spec:
-  hosts: [web]
-  http:
-${http}
----
-apiVersion: rolloutlab.dev/v1alpha1
-kind: Scenario
-metadata: { name: mesh }
-spec:
-  duration: 60s
-  traffic:
-${traffic}
-`;
-}
 
 const byImage = (c: TestCluster) => c.engine.traffic.counters.byImage;
 
