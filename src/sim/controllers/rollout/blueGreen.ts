@@ -11,6 +11,7 @@ import {
   DEFAULT_ABORT_SCALE_DOWN_DELAY_S,
   DEFAULT_SCALE_DOWN_DELAY_S,
   ROLLOUT_HASH_LABEL,
+  recordRollout,
   SCALE_DOWN_DEADLINE_ANNOTATION,
   availableOf,
   rolloutReplicas,
@@ -166,13 +167,12 @@ function reconcilePrePromotionAnalysis(
   const phase = run.status?.phase ?? 'Running';
   const prev = st.blueGreen?.prePromotionAnalysisRunStatus;
   if (!prev || prev.status !== phase)
-    s.ctx.events.record(
-      'Rollout',
-      s.name,
+    recordRollout(
+      s.ctx,
+      s.ro,
       phase === 'Failed' || phase === 'Error' ? 'Warning' : 'Normal',
       `AnalysisRun${phase}`,
       `PrePromotion Analysis Run '${run.metadata?.name ?? ''}' Status New: '${phase}' Previous: '${prev?.status ?? 'NoPreviousStatus'}'`,
-      'rollouts-controller',
     );
   st.blueGreen = {
     ...st.blueGreen,
@@ -209,14 +209,7 @@ function reconcilePause(s: RolloutSync, fastTracked: boolean, run: AnalysisRun |
     if (s.ctx.now() < end) s.requeue(end - s.ctx.now());
     else {
       st.pauseConditions = (st.pauseConditions ?? []).filter((p) => p !== cond);
-      s.ctx.events.record(
-        'Rollout',
-        s.name,
-        'Normal',
-        'RolloutResumed',
-        'Rollout is resumed',
-        'rollouts-controller',
-      );
+      recordRollout(s.ctx, s.ro, 'Normal', 'RolloutResumed', 'Rollout is resumed');
     }
     return;
   }

@@ -203,11 +203,8 @@ function reconcileTrafficRouting(s: RolloutSync): void {
     const need = Math.ceil((rolloutReplicas(s.ro) * (100 - weight)) / 100);
     if (availableOf(stableRS) < need) return;
   }
-  if (
-    step?.setHeaderRoute &&
-    Number(s.ro.metadata?.annotations?.['rollout.argoproj.io/revision'] ?? 0) > 1
-  )
-    setHeaderRoute(s.ctx, s.ro, step.setHeaderRoute);
+  // Argo skips header routes at revision 1: the first install also runs step 0.
+  if (step?.setHeaderRoute && s.revision > 1) setHeaderRoute(s.ctx, s.ro, step.setHeaderRoute);
   const canaryHash = rsHash(newRS);
   const stableHash = rsHash(stableRS) ?? canaryHash;
   updateDestinationRuleHashes(s.ctx, s.ro, fully ? stableHash : canaryHash, stableHash);
