@@ -2,7 +2,7 @@
  * The runner's text format: commands with their output, the event log laid out the way
  * `kubectl describe` lays out Events (with the simulated time instead of an age), and a summary.
  */
-import type { RunResult } from '../sim/runResult';
+import type { RunResult } from '../sim/runner/runResult';
 import { formatTable } from '../sim/kubectl/print/table';
 
 function secs(t: number): string {

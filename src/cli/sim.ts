@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { runScenario } from '../sim/run';
+import { runScenario } from '../sim/runner/run';
 import { parseDuration } from '../sim/core/quantity';
 import { formatText } from './formatText';
 

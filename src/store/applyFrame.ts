@@ -3,11 +3,11 @@
  * pod tile re-renders only when its pod changed (xyflow's adoptUserNodes idea); Maps are
  * replaced, never mutated (zustand's rule).
  */
-import type { CommandRecord, EventRecord } from '../sim/runResult';
-import type { PodView } from '../sim/frame';
-import type { RolloutView } from '../sim/rolloutView';
+import type { CommandRecord, EventRecord } from '../sim/runner/runResult';
+import type { PodView } from '../sim/view/frame';
+import type { RolloutView } from '../sim/view/rolloutView';
 import type { FramePacket, ChartPoint } from '../worker/protocol';
-import { appendBounded } from './history';
+import { appendBounded } from './appendBounded';
 
 export const MAX_EVENTS = 2000;
 export const MAX_POINTS = 2400;

@@ -13,10 +13,10 @@ import type {
   SimApi,
   UserAction,
 } from '../worker/protocol';
-import type { TrafficSpec } from '../sim/scenario/types';
+import type { TrafficSpec } from '../sim/scenario/scenario';
 import { applyFrame, type FrameData } from './applyFrame';
 import { editCommand, nextImage, type DeploymentField } from './edits';
-import { appendBounded } from './history';
+import { appendBounded } from './appendBounded';
 
 export interface ConsoleEntry {
   line: string;

@@ -1,7 +1,7 @@
 /** Named, module-level selectors (stable references; components subscribe narrowly). */
 import type { SimState } from './createSimStore';
-import type { DeploymentView, PodView, ReplicaSetView, ServiceView } from '../sim/frame';
-import type { RolloutView } from '../sim/rolloutView';
+import type { DeploymentView, PodView, ReplicaSetView, ServiceView } from '../sim/view/frame';
+import type { RolloutView } from '../sim/view/rolloutView';
 
 const NO_RS: ReplicaSetView[] = [];
 const NO_DEPLOYMENTS: DeploymentView[] = [];

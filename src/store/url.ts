@@ -5,7 +5,7 @@
  * is checked, and a broken parameter is dropped with a message instead of failing the page.
  */
 import type { UserAction } from '../worker/protocol';
-import type { TrafficSpec } from '../sim/scenario/types';
+import type { TrafficSpec } from '../sim/scenario/scenario';
 
 export interface LinkState {
   scenario: string | null;

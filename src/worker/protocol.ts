@@ -2,10 +2,10 @@
  * The typed boundary between the main thread and the simulation worker (comlink). Only types
  * cross it; the engine never enters the main bundle.
  */
-import type { Frame } from '../sim/frame';
-import type { ChartPoint } from '../sim/chartPoint';
-import type { ScenarioInfo, UserAction } from '../sim/session';
-import type { TrafficSpec } from '../sim/scenario/types';
+import type { Frame } from '../sim/view/frame';
+import type { ChartPoint } from '../sim/view/chartPoint';
+import type { ScenarioInfo, UserAction } from '../sim/session/session';
+import type { TrafficSpec } from '../sim/scenario/scenario';
 
 export type { Frame, ChartPoint, ScenarioInfo, UserAction };
 

@@ -6,7 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { parseScenario } from '../../src/sim/scenario/parse';
-import { Engine } from '../../src/sim/engine';
+import { Engine } from '../../src/sim/engine/engine';
 import { deploymentYaml } from '../support/TestCluster';
 
 function scenario(replicas: number, rps: number, nodes: number): string {

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../src/sim/run';
+import { runScenario } from '../../src/sim/runner/run';
 import { formatText } from '../../src/cli/formatText';
 import { expectContract } from '../support/runContract';
 

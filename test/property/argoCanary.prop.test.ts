@@ -6,7 +6,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import type { ReplicaSet, Rollout } from '../../src/sim/api/types';
+import type { ReplicaSet, Rollout } from '../../src/sim/api/objects';
 import { TestCluster } from '../support/TestCluster';
 import { resolveCanarySurge } from '../../src/sim/controllers/rollout/canaryMath';
 

@@ -4,12 +4,12 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import type { Pod, ReplicaSet } from '../../src/sim/api/types';
+import type { Pod, ReplicaSet } from '../../src/sim/api/objects';
 import { TestCluster, deploymentYaml } from '../support/TestCluster';
-import { runScenario } from '../../src/sim/run';
+import { runScenario } from '../../src/sim/runner/run';
 import { resolveFenceposts } from '../../src/sim/controllers/deployment/util';
 import { controllerRef } from '../../src/sim/api/podIndex';
-import { isComplete } from '../../src/sim/rolloutTracker';
+import { isComplete } from '../../src/sim/engine/rolloutTracker';
 
 // Each property simulates dozens of rollouts; on a busy 2-core machine that takes seconds.
 vi.setConfig({ testTimeout: 60_000 });

@@ -3,8 +3,8 @@
  * read what a user would see — events, objects, kubectl output.
  */
 import { parseScenario } from '../../src/sim/scenario/parse';
-import { Engine } from '../../src/sim/engine';
-import type { Deployment, ReplicaSet, Pod } from '../../src/sim/api/types';
+import { Engine } from '../../src/sim/engine/engine';
+import type { Deployment, ReplicaSet, Pod } from '../../src/sim/api/objects';
 import { parseDuration } from '../../src/sim/core/quantity';
 
 export class TestCluster {

@@ -3,7 +3,7 @@
  * the sums that must agree. Shared by the golden tests and the catalog tests.
  */
 import { expect } from 'vitest';
-import type { RunResult } from '../../src/sim/runResult';
+import type { RunResult } from '../../src/sim/runner/runResult';
 
 export function expectContract(r: RunResult): void {
   expect(Object.keys(r)).toEqual([

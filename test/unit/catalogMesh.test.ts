@@ -8,9 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments, stringify } from 'yaml';
-import { runScenario, type RunOptions } from '../../src/sim/run';
-import type { RunResult, Sample } from '../../src/sim/runResult';
-import type { Pod } from '../../src/sim/api/types';
+import { runScenario, type RunOptions } from '../../src/sim/runner/run';
+import type { RunResult, Sample } from '../../src/sim/runner/runResult';
+import type { Pod } from '../../src/sim/api/objects';
 import type { RequestSample } from '../../src/sim/traffic/generator';
 import { TestCluster } from '../support/TestCluster';
 

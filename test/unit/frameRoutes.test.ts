@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { TestCluster } from '../support/TestCluster';
 import { deployment, mesh as meshOf } from '../support/meshScenario';
-import { buildFrame, initialCursor, type Frame, type FrameCursor } from '../../src/sim/frame';
-import { matchText, segmentLabel, segmentViews } from '../../src/sim/meshWords';
-import type { Engine } from '../../src/sim/engine';
+import { buildFrame, initialCursor, type Frame, type FrameCursor } from '../../src/sim/view/frame';
+import { matchText, segmentLabel, segmentViews } from '../../src/sim/view/segmentView';
+import type { Engine } from '../../src/sim/engine/engine';
 
 /** The shared mesh cluster with a third subset, v3, that no pod carries yet. */
 const mesh = (http: string, traffic: string, extra = ''): string =>

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { TestCluster, deploymentYaml } from '../support/TestCluster';
 import { calculate, normalize } from '../../src/sim/controllers/hpa/recommend';
-import { runScenario } from '../../src/sim/run';
+import { runScenario } from '../../src/sim/runner/run';
 
 const hpa = `---
 apiVersion: autoscaling/v2

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { TestCluster } from '../support/TestCluster';
 import { mesh } from '../support/meshScenario';
-import { runScenario } from '../../src/sim/run';
+import { runScenario } from '../../src/sim/runner/run';
 
 const byImage = (c: TestCluster) => c.engine.traffic.counters.byImage;
 

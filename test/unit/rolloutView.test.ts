@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TestCluster } from '../support/TestCluster';
 import { ARGO_DEMO_YAML } from '../support/argoDemo';
-import { rolloutViews, type RolloutView } from '../../src/sim/rolloutView';
+import { rolloutViews, type RolloutView } from '../../src/sim/view/rolloutView';
 import { canaryStepString } from '../../src/sim/controllers/rollout/phase';
-import { buildFrame, initialCursor, type Frame } from '../../src/sim/frame';
+import { buildFrame, initialCursor, type Frame } from '../../src/sim/view/frame';
 import { applyFrame } from '../../src/store/applyFrame';
 import { initialData } from '../../src/store/createSimStore';
-import type { CanaryStep } from '../../src/sim/api/types';
+import type { CanaryStep } from '../../src/sim/api/objects';
 
 function view(c: TestCluster): RolloutView {
   const [v] = rolloutViews(c.engine);

@@ -3,7 +3,7 @@
  * the API server's words, as kubectl prints them), create or update, and kubectl's one-line
  * result (`deployment.apps/web created|configured|unchanged`).
  */
-import type { Kind, KubeObject, Service } from './types';
+import type { Kind, KubeObject, Service } from './objects';
 import type { Ctx } from '../controllers/context';
 import { applyDefaults } from './defaults';
 import { validateObject, validateUpdate } from '../scenario/validate';

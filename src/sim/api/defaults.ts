@@ -7,8 +7,8 @@
  * (a nil pointer in Go). Non-pointer int fields the Go code defaults on `== 0` (probe periods,
  * Service targetPort) are defaulted on 0 too.
  */
-import type { KubeObject } from './types';
-import { NAMESPACE } from './types';
+import type { KubeObject } from './objects';
+import { NAMESPACE } from './objects';
 import { clone } from '../core/clone';
 
 type Rec = Record<string, unknown>;

@@ -3,8 +3,8 @@
  * resourceVersion, generation and watch notifications. Stored objects are never mutated in
  * place: writers pass a new object, so watchers can compare the old and the new one.
  */
-import type { Kind, KubeObject } from './types';
-import { NAMESPACE } from './types';
+import type { Kind, KubeObject } from './objects';
+import { NAMESPACE } from './objects';
 import { deepEqual } from '../core/clone';
 import { toTimestamp } from '../core/time';
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';

@@ -4,7 +4,7 @@
  * scheduler, so no controller scans every pod on every sync.
  */
 import type { ObjectStore, WatchEvent } from './objectStore';
-import type { Pod } from './types';
+import type { Pod } from './objects';
 import { parseCpu, parseMemory } from '../core/quantity';
 
 type OwnerRefs = {

@@ -1,7 +1,7 @@
 /**
  * Pod predicates the controllers share (pkg/api/v1/pod/util.go, pkg/controller/controller_utils.go).
  */
-import type { Pod } from './types';
+import type { Pod } from './objects';
 import { fromTimestamp } from '../core/time';
 
 export function isTerminal(p: Pod): boolean {

@@ -1,5 +1,5 @@
 /** How kubectl names objects in its one-line results and errors. */
-import type { Kind } from './types';
+import type { Kind } from './objects';
 
 const RESOURCE: Record<Kind, string> = {
   Deployment: 'deployment.apps',

@@ -3,9 +3,9 @@
  * name generator and ways to be woken up later. Controllers never hold timers of their own.
  */
 import type { ObjectStore } from '../api/objectStore';
-import type { EventRecorder } from '../api/events';
+import type { EventRecorder } from '../api/eventRecorder';
 import type { Rng } from '../core/rng';
-import type { ImageBehaviour, Scenario } from '../scenario/types';
+import type { ImageBehaviour, Scenario } from '../scenario/scenario';
 import type { PodIndex } from '../api/podIndex';
 import type { TrafficCounters } from '../traffic/metrics';
 

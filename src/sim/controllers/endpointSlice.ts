@@ -3,7 +3,7 @@
  * endpoints for each Service with a selector. An endpoint is listed when its pod has an IP and
  * is not terminal; ready = serving && !terminating.
  */
-import type { EndpointSlice, Pod, Service } from '../api/types';
+import type { EndpointSlice, Pod, Service } from '../api/objects';
 import type { Ctx } from './context';
 import { uniqueName } from './names';
 import { matchesMap } from '../api/labels';

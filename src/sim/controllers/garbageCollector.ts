@@ -2,7 +2,7 @@
  * The garbage collector, background propagation only: when an owner goes, its dependents
  * (ReplicaSets of a Deployment, pods of a ReplicaSet, slices of a Service) are deleted too.
  */
-import type { Kind, KubeObject } from '../api/types';
+import type { Kind, KubeObject } from '../api/objects';
 import type { Ctx } from './context';
 import { deletePod } from './podDeletion';
 

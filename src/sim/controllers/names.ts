@@ -2,7 +2,7 @@
  * generateName: `<prefix>` plus five random characters from Kubernetes' "safe" alphabet
  * (apiserver names.SimpleNameGenerator), drawn again on the rare clash.
  */
-import type { Kind } from '../api/types';
+import type { Kind } from '../api/objects';
 import type { Ctx } from './context';
 import { SAFE_ALPHABET } from './context';
 

@@ -3,7 +3,7 @@
  * bound to a node gets deletionTimestamp + grace period and the kubelet finishes it; a pod no
  * kubelet has started is removed at once.
  */
-import type { Pod } from '../api/types';
+import type { Pod } from '../api/objects';
 import type { Ctx } from './context';
 import { toTimestamp } from '../core/time';
 

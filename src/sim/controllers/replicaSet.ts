@@ -4,7 +4,7 @@
  * Creations and deletions are visible in the store at once, so "expectations" are always met
  * by the next sync and need no modelling.
  */
-import type { Pod, ReplicaSet, ReplicationController } from '../api/types';
+import type { Pod, ReplicaSet, ReplicationController } from '../api/objects';
 import type { Ctx } from './context';
 import { uniqueName } from './names';
 import { clone, deepEqual } from '../core/clone';

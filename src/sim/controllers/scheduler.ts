@@ -4,7 +4,7 @@
  * PodTopologySpread constraints), ties broken by least allocated, then node order.
  * A pod that fits nowhere stays Pending with PodScheduled=False/Unschedulable.
  */
-import type { Node, Pod } from '../api/types';
+import type { Node, Pod } from '../api/objects';
 import type { Ctx } from './context';
 import { parseCpu, parseMemory } from '../core/quantity';
 import { controllerRef, podRequests } from '../api/podIndex';

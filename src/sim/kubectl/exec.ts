@@ -14,11 +14,11 @@ import type {
   ReplicaSet,
   ReplicationController,
   Service,
-} from '../api/types';
+} from '../api/objects';
 import type { Ctx } from '../controllers/context';
-import type { Scenario } from '../scenario/types';
+import type { Scenario } from '../scenario/scenario';
 import type { KubectlCommand, ResourceTarget } from './parse/command';
-import { parseKubectl } from './parse';
+import { parseKubectl } from './parse/parseKubectl';
 import * as mutate from './mutate';
 import { applyManifest } from '../api/apply';
 import { matchesSelector } from '../api/labels';
@@ -31,9 +31,9 @@ import {
   describeReplicaSet,
   describeService,
 } from './print/describe';
-import { rolloutHistory } from './print/history';
+import { rolloutHistory } from './print/rolloutHistory';
 import { endpointsFromSlices } from './print/endpoints';
-import { eventsFor } from './events';
+import { eventsFor } from './eventObjects';
 import { mergePatch, jsonPatch } from './patch';
 import { validateObject, validateUpdate } from '../scenario/validate';
 import { kubectlInvalid, resourceRef } from '../api/resourceRef';

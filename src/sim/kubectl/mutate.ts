@@ -3,7 +3,7 @@
  * errors (kubernetes/kubectl pkg/cmd/{set,scale,label,delete,rollout} and
  * pkg/polymorphichelpers at dee3483a, 2026-07-22). Each returns what kubectl prints and its exit code.
  */
-import type { Deployment, Kind, KubeObject, ReplicaSet } from '../api/types';
+import type { Deployment, Kind, KubeObject, ReplicaSet } from '../api/objects';
 import type { Ctx } from '../controllers/context';
 import { clone, deepEqual } from '../core/clone';
 import { toTimestamp } from '../core/time';

@@ -16,7 +16,7 @@
  */
 import { md5Hex } from '../core/md5';
 import { stringify } from 'yaml';
-import type { KubeObject, Pod, ReplicationController } from '../api/types';
+import type { KubeObject, Pod, ReplicationController } from '../api/objects';
 import type { Ctx } from '../controllers/context';
 import type { KubectlCommand } from './parse/command';
 import type { KubectlHost, KubectlResult } from './exec';

@@ -3,9 +3,9 @@
  * serving-and-terminating ones, else none. iptables picks uniformly at random, IPVS round
  * robin; sessionAffinity ClientIP sticks a client to its last backend for the timeout.
  */
-import type { EndpointSlice, Service } from '../api/types';
+import type { EndpointSlice, Service } from '../api/objects';
 import type { Rng } from '../core/rng';
-import type { ProxyMode } from '../scenario/types';
+import type { ProxyMode } from '../scenario/scenario';
 import { SERVICE_NAME_LABEL } from '../controllers/endpointSlice';
 
 export interface Backend {

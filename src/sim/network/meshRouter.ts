@@ -5,7 +5,7 @@
  * `cookie` header), then a destination chosen by `weight`, a DestinationRule `subset` narrowing
  * the Service's endpoints by labels, and an optional `mirror` with `mirrorPercentage`.
  */
-import type { DestinationRule, VirtualService } from '../api/types';
+import type { DestinationRule, VirtualService } from '../api/objects';
 
 export interface MeshDestination {
   /** Service name (host without its domain suffix). */

@@ -14,12 +14,12 @@
  */
 import type { Document } from 'yaml';
 import { parseAllDocuments } from 'yaml';
-import type { KubeObject } from '../api/types';
+import type { KubeObject } from '../api/objects';
 import { applyDefaults } from '../api/defaults';
 import { goQuote } from './fieldError';
 import type { Rec } from './specReader';
 import { isRec } from './specReader';
-import type { ParseResult, Scenario } from './types';
+import type { ParseResult, Scenario } from './scenario';
 import { validateObject } from './validate';
 import { resolveScenario, SCENARIO_API_VERSION, SCENARIO_KIND } from './resolveScenario';
 

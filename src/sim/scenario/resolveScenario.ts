@@ -4,7 +4,7 @@
  * Errors are worded as the API server would word them for a custom resource of group
  * rolloutlab.dev (see specReader.ts); unknown fields fail strict decoding first, as they do there.
  */
-import type { KubeObject } from '../api/types';
+import type { KubeObject } from '../api/objects';
 import type {
   ClusterSpec,
   ImageBehaviour,
@@ -12,7 +12,7 @@ import type {
   ScenarioStep,
   TrafficSegment,
   TrafficSpec,
-} from './types';
+} from './scenario';
 import { forbidden, invalid, invalidMessage, required, typeInvalid } from './fieldError';
 import { isDNS1123Subdomain } from './nameRules';
 import type { Rec } from './specReader';

@@ -11,8 +11,8 @@
  * at most one per object, because the server reports all of an object's field errors at once.
  */
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
-import type { Kind, KubeObject } from '../api/types';
-import { API_VERSION, QUALIFIED_KIND } from '../api/types';
+import type { Kind, KubeObject } from '../api/objects';
+import { API_VERSION, QUALIFIED_KIND } from '../api/objects';
 import { matchesMap, matchesSelector } from '../api/labels';
 import { deepEqual } from '../core/clone';
 import type { FieldError } from './fieldError';
@@ -31,7 +31,7 @@ import { validateStrategy } from './validateStrategy';
 import { validateServiceSpec } from './validateService';
 import { validateHpaSpec } from './validateHpa';
 import { validateVirtualService } from './validateIstio';
-import type { VirtualService } from '../api/types';
+import type { VirtualService } from '../api/objects';
 
 type Rec = Record<string, unknown>;
 

@@ -4,7 +4,7 @@
  * destinations with a host, and weights adding up to 100. The webhook's words, as kubectl
  * prints them after `Error from server:`.
  */
-import type { VirtualService } from '../api/types';
+import type { VirtualService } from '../api/objects';
 
 const PREFIX =
   'admission webhook "validation.istio.io" denied the request: configuration is invalid: ';

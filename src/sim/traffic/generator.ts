@@ -6,7 +6,7 @@
  * so 10 000 rps costs little more than 100 rps.
  */
 import type { Rng } from '../core/rng';
-import type { TrafficSpec } from '../scenario/types';
+import type { TrafficSpec } from '../scenario/scenario';
 import type { KubeProxy, Backend } from '../network/kubeProxy';
 import type { Outcome, TrafficCounters } from './metrics';
 import { addOutcome, addServed, copyCounters, emptyCounters } from './metrics';

@@ -2,7 +2,7 @@
  * Cumulative traffic counters. Samples are differences of two snapshots, so any sampling
  * interval (100 ms or 10 s) reads the same totals.
  */
-import type { TrafficSample } from '../runResult';
+import type { TrafficSample } from '../runner/runResult';
 
 export type Outcome = 'ok' | 'no-endpoints' | 'refused' | 'app-error';
 

@@ -4,8 +4,8 @@
  * bucket's last point; traffic is summed over the bucket and divided by the time it covers, so a
  * short burst of errors survives decimation as a lower but non-zero rate.
  */
-import type { ChartPoint } from '../../sim/chartPoint';
-import type { EventRecord } from '../../sim/runResult';
+import type { ChartPoint } from '../../sim/view/chartPoint';
+import type { EventRecord } from '../../sim/runner/runResult';
 
 export const MAX_SAMPLES = 600;
 const POINT_MS = 500;

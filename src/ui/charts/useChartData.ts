@@ -4,8 +4,8 @@
  * cover minutes gain nothing from redrawing that often, and every redraw repaints four SVGs.
  * See useThrottledSim.
  */
-import type { ChartPoint } from '../../sim/chartPoint';
-import type { EventRecord } from '../../sim/runResult';
+import type { ChartPoint } from '../../sim/view/chartPoint';
+import type { EventRecord } from '../../sim/runner/runResult';
 import type { SimState } from '../../store/createSimStore';
 import { useThrottledSim } from '../useThrottledSim';
 

@@ -1,5 +1,5 @@
 /** A Deployment's conditions as small chips: "Available True MinimumReplicasAvailable". */
-import type { ConditionSample } from '../../sim/runResult';
+import type { ConditionSample } from '../../sim/runner/runResult';
 
 export function ConditionChips({ conditions }: { conditions: ConditionSample[] }) {
   if (!conditions.length) return null;

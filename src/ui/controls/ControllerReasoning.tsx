@@ -1,5 +1,5 @@
 /** The deployment controller's latest decision and what it waits for, in its own words. */
-import type { DeploymentView } from '../../sim/frame';
+import type { DeploymentView } from '../../sim/view/frame';
 import { formatClock } from './formatClock';
 
 export function ControllerReasoning({

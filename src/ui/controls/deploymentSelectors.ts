@@ -4,7 +4,7 @@
  * changes, not once per frame.
  */
 import type { SimState } from '../../store/createSimStore';
-import type { DeploymentView } from '../../sim/frame';
+import type { DeploymentView } from '../../sim/view/frame';
 
 const find = (s: SimState, name: string): DeploymentView | undefined =>
   s.frame?.deployments.find((d) => d.name === name);

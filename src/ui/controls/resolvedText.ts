@@ -3,7 +3,7 @@
  * (`strategy.maxSurge` rounds a percentage up, `strategy.maxUnavailable` rounds it down:
  * Kubernetes pkg/controller/deployment/util ResolveFenceposts).
  */
-import type { DeploymentView } from '../../sim/frame';
+import type { DeploymentView } from '../../sim/view/frame';
 import { pods } from './formatClock';
 
 /** Kubernetes' default for either field when the spec leaves it out. */

@@ -10,7 +10,7 @@
  * animation frame, only when the newest row changed (never a forced layout per frame).
  */
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import type { EventRecord } from '../../sim/runResult';
+import type { EventRecord } from '../../sim/runner/runResult';
 import { humanDuration } from '../../sim/kubectl/print/humanDuration';
 import { useCoarseClock } from '../useCoarseClock';
 import { MAX_ROWS, visibleEvents } from './eventFilter';

@@ -1,5 +1,5 @@
 /** Which events the log shows, and stable row keys for the visible window. */
-import type { EventRecord } from '../../sim/runResult';
+import type { EventRecord } from '../../sim/runner/runResult';
 
 /** Rows rendered at most: the newest ones (the store keeps up to 2000). */
 export const MAX_ROWS = 200;

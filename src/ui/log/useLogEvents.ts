@@ -3,7 +3,7 @@
  * rollout at 10× logs hundreds of events a second; a person reads a few updates a second); every
  * change while paused (seek, step, an edit) goes through at once.
  */
-import type { EventRecord } from '../../sim/runResult';
+import type { EventRecord } from '../../sim/runner/runResult';
 import type { SimState } from '../../store/createSimStore';
 import { useThrottledSim } from '../useThrottledSim';
 

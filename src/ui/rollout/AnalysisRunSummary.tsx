@@ -2,7 +2,7 @@
  * An AnalysisRun as the plugin's tree shows it — icon, phase, ✔ successful and ✖ failed
  * measurements — and, in detail, each metric's counts and latest value.
  */
-import type { AnalysisRunView } from '../../sim/rolloutView';
+import type { AnalysisRunView } from '../../sim/view/rolloutView';
 
 export function AnalysisRunSummary({
   run,

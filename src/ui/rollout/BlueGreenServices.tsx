@@ -9,7 +9,7 @@ import type {
   RolloutPauseView,
   RolloutReplicaSetRef,
   RolloutView,
-} from '../../sim/rolloutView';
+} from '../../sim/view/rolloutView';
 import { versionColor } from '../charts/palette';
 import { Countdown } from './Countdown';
 import { selectHashColour } from './rolloutSelectors';

@@ -2,7 +2,7 @@
  * The canary steps in order: done ones ticked, the current one highlighted with what it waits
  * for (a running pause's countdown, "waiting for promote", the analysis run's phase and counts).
  */
-import type { RolloutPauseView, RolloutStepView } from '../../sim/rolloutView';
+import type { RolloutPauseView, RolloutStepView } from '../../sim/view/rolloutView';
 import { AnalysisRunSummary } from './AnalysisRunSummary';
 import { Countdown } from './Countdown';
 

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useSimStore } from '../../store/SimStoreProvider';
-import type { RolloutView } from '../../sim/rolloutView';
+import type { RolloutView } from '../../sim/view/rolloutView';
 import {
   abortCommand,
   nextRolloutImage,

@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import { useSim } from '../../store/SimStoreProvider';
 import { selectRollout } from '../../store/selectors';
-import type { RolloutView } from '../../sim/rolloutView';
+import type { RolloutView } from '../../sim/view/rolloutView';
 import { RolloutStatusBadge } from './RolloutStatusBadge';
 import { WeightBars } from './WeightBars';
 import { RolloutActions } from './RolloutActions';

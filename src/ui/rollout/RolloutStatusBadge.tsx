@@ -1,5 +1,5 @@
 /** The plugin's Status line: icon and phase in the phase's colour, then the message. */
-import type { RolloutView } from '../../sim/rolloutView';
+import type { RolloutView } from '../../sim/view/rolloutView';
 import { Glyph } from './Glyph';
 
 export function RolloutStatusBadge({

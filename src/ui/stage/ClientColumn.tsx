@@ -5,7 +5,7 @@
  * segment, in that colour.
  */
 import { Fragment, useCallback, useMemo } from 'react';
-import type { SegmentView } from '../../sim/frame';
+import type { SegmentView } from '../../sim/view/frame';
 import { useSim } from '../../store/SimStoreProvider';
 import { useStageRegistry } from './stageRegistry';
 import { clientGroups, segmentSlot } from './segments';

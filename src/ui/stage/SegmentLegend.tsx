@@ -4,7 +4,7 @@
  * mirrored copies, a red burst a failed request.
  */
 import { useMemo } from 'react';
-import type { SegmentView } from '../../sim/frame';
+import type { SegmentView } from '../../sim/view/frame';
 import type { SimState } from '../../store/createSimStore';
 import { useSim } from '../../store/SimStoreProvider';
 import { clientGroups, segmentSlot } from './segments';

@@ -5,7 +5,7 @@
  */
 import { memo, useMemo } from 'react';
 import type { SimState } from '../../store/createSimStore';
-import type { DeploymentView } from '../../sim/frame';
+import type { DeploymentView } from '../../sim/view/frame';
 import { useSim } from '../../store/SimStoreProvider';
 import { PodList } from './PodList';
 import { ReplicaSetColumn } from './ReplicaSetColumn';

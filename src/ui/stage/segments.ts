@@ -3,7 +3,7 @@
  * each with its own colour (a palette apart from the version colours, so a dot's colour says who
  * sent it and a tile's colour says which version served it). Pure: no DOM.
  */
-import type { SegmentView } from '../../sim/frame';
+import type { SegmentView } from '../../sim/view/frame';
 
 /** Segment colours (stage.css --s0…); segments past the last reuse them. */
 export const SEGMENT_COLOURS = 4;

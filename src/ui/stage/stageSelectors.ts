@@ -4,7 +4,7 @@
  * not 60 times a second.
  */
 import type { SimState } from '../../store/createSimStore';
-import type { ServiceView, VirtualServiceView } from '../../sim/frame';
+import type { ServiceView, VirtualServiceView } from '../../sim/view/frame';
 import { formatSelector, groupKey, versionSlot, visibleReplicaSets } from './layout';
 
 export interface GroupSpec {

@@ -4,7 +4,7 @@
  * at, a mirrored copy beside it) and the legs of a trip through the route box. The canvas
  * (TrafficCanvas.tsx) draws them.
  */
-import type { HttpRouteView } from '../../sim/frame';
+import type { HttpRouteView } from '../../sim/view/frame';
 import type { SimState } from '../../store/createSimStore';
 import { hashFraction, tripMs, versionSlot, VERSION_COLOURS, type Leg, type Point } from './layout';
 import { SEGMENT_COLOURS, segmentSlot } from './segments';

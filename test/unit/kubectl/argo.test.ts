@@ -14,7 +14,7 @@ import type {
   Pod,
   ReplicaSet,
   Rollout,
-} from '../../../src/sim/api/types';
+} from '../../../src/sim/api/objects';
 import type { Ctx } from '../../../src/sim/controllers/context';
 import { executeKubectl, type KubectlHost } from '../../../src/sim/kubectl/exec';
 import { printGet } from '../../../src/sim/kubectl/print/get';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseKubectl, type KubectlCommand } from '../../../src/sim/kubectl/parse';
+import { parseKubectl, type KubectlCommand } from '../../../src/sim/kubectl/parse/parseKubectl';
 
 /** The command of a line kubectl accepts. */
 function cmd(line: string): KubectlCommand {

@@ -16,7 +16,7 @@ import {
   describeService,
   printEvents,
 } from '../../../src/sim/kubectl/print/describe';
-import { rolloutHistory } from '../../../src/sim/kubectl/print/history';
+import { rolloutHistory } from '../../../src/sim/kubectl/print/rolloutHistory';
 import {
   deployment,
   event,

@@ -7,11 +7,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TestCluster } from '../../support/TestCluster';
-import { parseKubectl } from '../../../src/sim/kubectl/parse';
+import { parseKubectl } from '../../../src/sim/kubectl/parse/parseKubectl';
 import { md5Hex } from '../../../src/sim/core/md5';
-import { runScenario } from '../../../src/sim/run';
-import type { Pod, ReplicationController } from '../../../src/sim/api/types';
-import type { Engine } from '../../../src/sim/engine';
+import { runScenario } from '../../../src/sim/runner/run';
+import type { Pod, ReplicationController } from '../../../src/sim/api/objects';
+import type { Engine } from '../../../src/sim/engine/engine';
 
 const DEPRECATED = 'Command "rolling-update" is deprecated, use "rollout" instead\n';
 const USAGE = "See 'kubectl rolling-update -h' for help and examples";

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runScenario, type RunOutcome } from '../../../src/sim/run';
-import type { RunResult, Sample } from '../../../src/sim/runResult';
+import { runScenario, type RunOutcome } from '../../../src/sim/runner/run';
+import type { RunResult, Sample } from '../../../src/sim/runner/runResult';
 
 function catalog(id: string): string {
   return readFileSync(resolve(process.cwd(), 'public', 'scenarios', `${id}.yaml`), 'utf8');

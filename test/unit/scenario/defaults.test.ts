@@ -10,7 +10,7 @@ import type {
   ReplicaSet,
   ReplicationController,
   Service,
-} from '../../../src/sim/api/types';
+} from '../../../src/sim/api/objects';
 import { applyDefaults, pullPolicyFor } from '../../../src/sim/api/defaults';
 
 const deployment = (yaml: string): Deployment =>

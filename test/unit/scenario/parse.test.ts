@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../../../src/sim/scenario/types';
+import type { Scenario } from '../../../src/sim/scenario/scenario';
 import { parseScenario } from '../../../src/sim/scenario/parse';
 
 const DEPLOYMENT = `apiVersion: apps/v1

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { KubeObject } from '../../../src/sim/api/types';
+import type { KubeObject } from '../../../src/sim/api/objects';
 import { applyDefaults } from '../../../src/sim/api/defaults';
 import { validateObject, validateUpdate } from '../../../src/sim/scenario/validate';
 

@@ -5,7 +5,7 @@
  * Kubernetes' order — one API write and one event per scale, early returns where Go returns.
  */
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
-import type { Pod } from '../../api/types';
+import type { Pod } from '../../api/objects';
 import type { Ctx } from '../context';
 import { clone, deepEqual } from '../../core/clone';
 import { fromTimestamp } from '../../core/time';

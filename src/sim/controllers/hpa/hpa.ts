@@ -4,7 +4,7 @@
  * the request rate per ready pod — and writes the target's spec.replicas, which the Deployment
  * controller then handles as a scaling event (proportionally, mid-rollout).
  */
-import type { Deployment, HorizontalPodAutoscaler, Pod } from '../../api/types';
+import type { Deployment, HorizontalPodAutoscaler, Pod } from '../../api/objects';
 import type { Ctx } from '../context';
 import { isActive, isReady } from '../../api/podState';
 import { matchesSelector } from '../../api/labels';

@@ -3,9 +3,9 @@
  * back-off, and graceful termination (k8s-semantics.md §13), writing the pod's status the way
  * the real kubelet reports it, so `kubectl get pods` shows the same STATUS column.
  */
-import type { Container, ContainerStatus, Pod, PodCondition, Probe } from '../../api/types-core';
+import type { Container, ContainerStatus, Pod, PodCondition, Probe } from '../../api/podShapes';
 import type { Ctx, KubeletTimer } from '../context';
-import type { ImageBehaviour } from '../../scenario/types';
+import type { ImageBehaviour } from '../../scenario/scenario';
 import type { PodRuntime } from './runtime';
 import { accepting } from './runtime';
 import { nextBackoff, goDuration, BACKOFF_RESET_AFTER_MS } from './backoff';

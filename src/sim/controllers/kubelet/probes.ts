@@ -3,7 +3,7 @@
  * "does the app accept connections now"; the failure text is what the kubelet's HTTP/TCP
  * prober reports for a refused connection.
  */
-import type { Container, Pod, Probe } from '../../api/types-core';
+import type { Container, Pod, Probe } from '../../api/podShapes';
 
 export type ProbeKind = 'readiness' | 'liveness' | 'startup';
 

@@ -12,7 +12,13 @@
  * (`latency`, `duration` or `histogram_quantile` in it), the mean response time in ms (seconds
  * when the query names `_seconds`). No request in the interval gives an empty vector.
  */
-import type { AnalysisMetric, AnalysisRun, AnalysisTemplate, Pod, Rollout } from '../../api/types';
+import type {
+  AnalysisMetric,
+  AnalysisRun,
+  AnalysisTemplate,
+  Pod,
+  Rollout,
+} from '../../api/objects';
 import type { Ctx } from '../context';
 import { fromTimestamp, toTimestamp } from '../../core/time';
 import { parseDuration } from '../../core/quantity';

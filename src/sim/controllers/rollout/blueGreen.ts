@@ -5,7 +5,7 @@
  * active Service's selector switches, and the old ReplicaSet is scaled down
  * scaleDownDelaySeconds later.
  */
-import type { AnalysisRun, ReplicaSet, Service } from '../../api/types';
+import type { AnalysisRun, ReplicaSet, Service } from '../../api/objects';
 import { fromTimestamp, toTimestamp } from '../../core/time';
 import {
   DEFAULT_ABORT_SCALE_DOWN_DELAY_S,

@@ -3,7 +3,7 @@
  * resets the steps; then traffic routing, the step's analysis, the ReplicaSet sizes, the pause
  * of a pause step, and the status (step completion, promotion, abort).
  */
-import type { AnalysisRun, CanaryStep, ReplicaSet } from '../../api/types';
+import type { AnalysisRun, CanaryStep, ReplicaSet } from '../../api/objects';
 import { fromTimestamp, toTimestamp } from '../../core/time';
 import { parseDuration } from '../../core/quantity';
 import {

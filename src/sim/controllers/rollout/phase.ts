@@ -4,7 +4,7 @@
  * step's words (CanaryStepString) and the canary's actual weight (the plugin's
  * info/rollout_info.go ActualWeight).
  */
-import type { CanaryStep, Rollout, RolloutStatus } from '../../api/types';
+import type { CanaryStep, Rollout, RolloutStatus } from '../../api/objects';
 import { isCompleted } from './analysis';
 import { getCurrentCanaryStep, getCurrentSetWeight } from './canaryMath';
 import { rolloutReplicas } from './rolloutReplicaSets';

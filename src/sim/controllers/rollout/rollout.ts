@@ -4,7 +4,7 @@
  * Rollout only writes ReplicaSet sizes, Service selectors and mesh weights, as Argo does.
  * Its whole memory is the Rollout's status (currentStepIndex, pauseConditions, abort ...).
  */
-import type { AnalysisRun, ReplicaSet, Rollout, RolloutStatus } from '../../api/types';
+import type { AnalysisRun, ReplicaSet, Rollout, RolloutStatus } from '../../api/objects';
 import type { Ctx } from '../context';
 import { clone, deepEqual } from '../../core/clone';
 import { toTimestamp } from '../../core/time';

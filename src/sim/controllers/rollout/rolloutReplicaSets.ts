@@ -3,7 +3,7 @@
  * scaling with Argo's events (argo-rollouts rollout/sync.go createDesiredReplicaSet,
  * scaleReplicaSet). Argo labels them `rollouts-pod-template-hash`, not `pod-template-hash`.
  */
-import type { ReplicaSet, Rollout } from '../../api/types';
+import type { ReplicaSet, Rollout } from '../../api/objects';
 import type { Ctx } from '../context';
 import { controllerRef } from '../../api/podIndex';
 import { clone } from '../../core/clone';

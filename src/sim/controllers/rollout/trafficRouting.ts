@@ -10,7 +10,7 @@ import type {
   Rollout,
   Service,
   VirtualService,
-} from '../../api/types';
+} from '../../api/objects';
 import type { Ctx } from '../context';
 import { serviceOfHost } from '../../network/meshRouter';
 import {

@@ -11,7 +11,7 @@
  * and `list rollouts -w` print the first state only.
  */
 import { ARGO_STATUS_POLL_MS } from '../process';
-import type { AnalysisRun, Deployment, Pod, ReplicaSet, Rollout } from '../../api/types';
+import type { AnalysisRun, Deployment, Pod, ReplicaSet, Rollout } from '../../api/objects';
 import type { KubectlHost, KubectlResult } from '../exec';
 import { flagBool, flagString, parseFlags, type FlagSpec, type ParsedFlags } from '../parse/flags';
 import { levenshtein } from '../parse/suggest';

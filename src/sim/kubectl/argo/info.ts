@@ -8,7 +8,7 @@
  *
  * Experiments are not simulated, so the Experiment parts of the tree are absent.
  */
-import type { AnalysisRun, Pod, ReplicaSet, Rollout, RolloutSpec } from '../../api/types';
+import type { AnalysisRun, Pod, ReplicaSet, Rollout, RolloutSpec } from '../../api/objects';
 import { fromTimestamp } from '../../core/time';
 import { actualWeight, calculatePhase, currentSetWeight } from '../../controllers/rollout/phase';
 

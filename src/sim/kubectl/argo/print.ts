@@ -6,7 +6,7 @@
  * Output is the plugin's uncoloured one: what it prints with --no-color or TERM=dumb (its
  * ansiFormat adds escape codes otherwise, which the simulated console does not render).
  */
-import type { Rollout } from '../../api/types';
+import type { Rollout } from '../../api/objects';
 import { fromTimestamp, toTimestamp } from '../../core/time';
 import { humanDuration, since } from '../print/humanDuration';
 import { tabwrite } from '../print/table';

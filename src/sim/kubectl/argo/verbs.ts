@@ -5,7 +5,7 @@
  * status patch goes to the status subresource, a spec patch to the main resource, in the
  * plugin's order, one API write each.
  */
-import type { AnalysisRun, Deployment, Rollout } from '../../api/types';
+import type { AnalysisRun, Deployment, Rollout } from '../../api/objects';
 import { parseGoDuration } from '../parse/flags';
 import type { Ctx } from '../../controllers/context';
 import { clone, deepEqual } from '../../core/clone';

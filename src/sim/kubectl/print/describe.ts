@@ -18,11 +18,11 @@ import {
   rfc1123z,
 } from './describeText';
 import { describePodTemplate } from './describeContainers';
-import { writeEvents } from './events';
+import { writeEvents } from './describeEvents';
 import { formatLabels, formatLabelSelector, selectorString } from './selectors';
 
 export { describePod } from './describePod';
-export { eventsFromRecorded, printEvents } from './events';
+export { eventsFromRecorded, printEvents } from './describeEvents';
 
 function writeConditions(
   w: PrefixWriter,

@@ -4,14 +4,14 @@
  * AnalysisRun or Istio's VirtualService: name, namespace, labels and annotations, then every
  * field of the object in sorted order with "smart" labels, then the events.
  */
-import type { Event, KubeObject } from '../../api/types';
+import type { Event, KubeObject } from '../../api/objects';
 import {
   LEVEL_0,
   PrefixWriter,
   printAnnotationsMultiline,
   printLabelsMultiline,
 } from './describeText';
-import { writeEvents } from './events';
+import { writeEvents } from './describeEvents';
 import { asServed } from './served';
 
 const SKIP = new Set([

@@ -14,7 +14,7 @@ import {
   rfc1123z,
 } from './describeText';
 import { describeContainers, describeVolumes } from './describeContainers';
-import { writeEvents } from './events';
+import { writeEvents } from './describeEvents';
 import { since } from './humanDuration';
 
 /** qos.GetPodQOS, simplified to whole-resource comparisons: status.qosClass wins when set. */

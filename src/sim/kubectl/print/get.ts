@@ -15,7 +15,7 @@ import type {
   HorizontalPodAutoscaler,
   Rollout,
   VirtualService,
-} from '../../api/types';
+} from '../../api/objects';
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type {
   Container,

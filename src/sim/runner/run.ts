@@ -3,10 +3,10 @@
  * (scenario-format.md §2). Used by the CLI and by anything else that wants a whole run.
  */
 import type { RunResult, Sample } from './runResult';
-import { parseScenario } from './scenario/parse';
-import { Engine } from './engine';
+import { parseScenario } from '../scenario/parse';
+import { Engine } from '../engine/engine';
 import { buildSample } from './sample';
-import { copyCounters, diffSample } from './traffic/metrics';
+import { copyCounters, diffSample } from '../traffic/metrics';
 
 export interface RunOptions {
   seed?: number;

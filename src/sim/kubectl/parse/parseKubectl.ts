@@ -4,21 +4,16 @@
  * in-app console. Command lookup follows spf13/cobra (Command.Find, stripFlags, legacyArgs),
  * flags follow spf13/pflag, and each verb follows its kubectl v1.36 Complete/Validate.
  */
-import type { KubectlCommand, ParseResult } from './parse/command';
-import { flagString, parseFlags } from './parse/flags';
-import { COMMAND_FLAGS, GLOBAL, SUBCOMMANDS } from './parse/specs';
-import {
-  DEPRECATED_COMMANDS,
-  HIDDEN_COMMANDS,
-  ROOT_COMMANDS,
-  unknownCommand,
-} from './parse/suggest';
-import { tokenize } from './parse/tokenize';
-import { fail, flagError, usageError, type VerbContext, type VerbResult } from './parse/verbKit';
-import { parseGet, parseDescribe } from './parse/verbsRead';
-import { parseRollout, type RolloutAction } from './parse/verbsRollout';
-import { parsePatch } from './parse/verbsPatch';
-import { parseRollingUpdate } from './parse/verbsRollingUpdate';
+import type { KubectlCommand, ParseResult } from './command';
+import { flagString, parseFlags } from './flags';
+import { COMMAND_FLAGS, GLOBAL, SUBCOMMANDS } from './specs';
+import { DEPRECATED_COMMANDS, HIDDEN_COMMANDS, ROOT_COMMANDS, unknownCommand } from './suggest';
+import { tokenize } from './tokenize';
+import { fail, flagError, usageError, type VerbContext, type VerbResult } from './verbKit';
+import { parseGet, parseDescribe } from './verbsRead';
+import { parseRollout, type RolloutAction } from './verbsRollout';
+import { parsePatch } from './verbsPatch';
+import { parseRollingUpdate } from './verbsRollingUpdate';
 import {
   parseApply,
   parseDelete,
@@ -26,7 +21,7 @@ import {
   parseScale,
   parseSetImage,
   parseSetSelector,
-} from './parse/verbsWrite';
+} from './verbsWrite';
 
 export type {
   KubectlCommand,
@@ -36,7 +31,7 @@ export type {
   ResourceTarget,
   OutputFormat,
   DryRun,
-} from './parse/command';
+} from './command';
 
 const VERBS: Record<string, (ctx: VerbContext) => VerbResult> = {
   apply: parseApply,

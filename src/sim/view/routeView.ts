@@ -4,11 +4,11 @@
  * each client segment's requests take, and the requests measured per route and destination. Built from the same routing code the
  * traffic generator uses (network/meshRouter.ts), so what the stage says is what happens.
  */
-import type { DestinationRule, Pod, VirtualService } from './api/types';
-import type { Engine } from './engine';
-import type { TrafficSegment } from './scenario/types';
-import { routeFor, serviceOfHost, subsetLabels, virtualServiceFor } from './network/meshRouter';
-import { matchText } from './meshWords';
+import type { DestinationRule, Pod, VirtualService } from '../api/objects';
+import type { Engine } from '../engine/engine';
+import type { TrafficSegment } from '../scenario/scenario';
+import { routeFor, serviceOfHost, subsetLabels, virtualServiceFor } from '../network/meshRouter';
+import { matchText } from './segmentView';
 
 export interface RouteDestinationView {
   service: string;

@@ -4,12 +4,12 @@
  * rollout_info.go: Step "i/n", SetWeight from the current step, ActualWeight from the canary's
  * share of available pods without a router, or the router's weight with one).
  */
-import type { ReplicaSet, Rollout } from './api/types';
+import type { ReplicaSet, Rollout } from '../api/objects';
 import type { RolloutSample } from './runResult';
-import { controllerRef } from './api/podIndex';
-import { getCurrentCanaryStep } from './controllers/rollout/canaryMath';
-import { actualWeight, currentSetWeight } from './controllers/rollout/phase';
-import { REVISION_ANNOTATION, rsHash } from './controllers/rollout/rolloutReplicaSets';
+import { controllerRef } from '../api/podIndex';
+import { getCurrentCanaryStep } from '../controllers/rollout/canaryMath';
+import { actualWeight, currentSetWeight } from '../controllers/rollout/phase';
+import { REVISION_ANNOTATION, rsHash } from '../controllers/rollout/rolloutReplicaSets';
 
 export function rolloutSample(ro: Rollout, replicaSets: readonly ReplicaSet[]): RolloutSample {
   const st = ro.status ?? {};

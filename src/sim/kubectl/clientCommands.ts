@@ -4,12 +4,12 @@
  * when they asked to be). Ctrl-C stops them all where they are. Everything here is plain data,
  * so checkpoints can copy it.
  */
-import type { Deployment } from './api/types';
-import type { CommandRecord } from './runResult';
-import type { KubectlHost, StatusWatch } from './kubectl/exec';
-import { statusStep } from './kubectl/exec';
-import { INTERRUPTED_EXIT_CODE, stepProcess, type ClientProcess } from './kubectl/process';
-import { clone } from './core/clone';
+import type { Deployment } from '../api/objects';
+import type { CommandRecord } from '../runner/runResult';
+import type { KubectlHost, StatusWatch } from './exec';
+import { statusStep } from './exec';
+import { INTERRUPTED_EXIT_CODE, stepProcess, type ClientProcess } from './process';
+import { clone } from '../core/clone';
 
 /** A running process by its command record; `gen` tells its wake-ups from an earlier one's. */
 export interface RunningProcess {

@@ -2,7 +2,7 @@
  * The event recorder: what `kubectl describe` lists under Events. Texts are spelled as
  * Kubernetes spells them (k8s-semantics.md §11); callers pass the exact message.
  */
-import type { Kind } from './types';
+import type { Kind } from './objects';
 
 export interface RecordedEvent {
   /** Simulated ms. */

@@ -2,7 +2,7 @@
  * The Scenario document, resolved: durations in milliseconds, CPU in millicores, memory in bytes,
  * defaults applied. See shared spec scenario-format.md §1 for the file format.
  */
-import type { KubeObject } from '../api/types';
+import type { KubeObject } from '../api/objects';
 
 /** How a container image behaves in the simulated cluster. */
 export interface ImageBehaviour {

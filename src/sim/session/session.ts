@@ -4,15 +4,15 @@
  * simulated times, so seeking backwards rebuilds the engine and replays the actions — time
  * travel without snapshots, and the same result whatever the frame rate.
  */
-import type { Scenario, TrafficSpec } from './scenario/types';
-import type { KubectlResult } from './kubectl/exec';
-import type { ChartPoint } from './chartPoint';
-import { parseScenario } from './scenario/parse';
-import { parseKubectl } from './kubectl/parse';
-import { Engine, type EngineSnapshot } from './engine';
-import { buildFrame, initialCursor, type Frame, type FrameCursor } from './frame';
-import { chartPoint } from './chartPoint';
-import { copyCounters, type TrafficCounters } from './traffic/metrics';
+import type { Scenario, TrafficSpec } from '../scenario/scenario';
+import type { KubectlResult } from '../kubectl/exec';
+import type { ChartPoint } from '../view/chartPoint';
+import { parseScenario } from '../scenario/parse';
+import { parseKubectl } from '../kubectl/parse/parseKubectl';
+import { Engine, type EngineSnapshot } from '../engine/engine';
+import { buildFrame, initialCursor, type Frame, type FrameCursor } from '../view/frame';
+import { chartPoint } from '../view/chartPoint';
+import { copyCounters, type TrafficCounters } from '../traffic/metrics';
 
 export type UserAction =
   | { t: number; kind: 'kubectl'; line: string }

@@ -4,7 +4,7 @@
  * `30s (x3 over 20m)`.
  */
 import type { Event } from 'kubernetes-types/core/v1';
-import type { RecordedEvent } from '../../api/events';
+import type { RecordedEvent } from '../../api/eventRecorder';
 import { fromTimestamp, toTimestamp } from '../../core/time';
 import { since } from './humanDuration';
 import { LEVEL_0, LEVEL_1, PrefixWriter } from './describeText';

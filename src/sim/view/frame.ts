@@ -11,20 +11,25 @@ import type {
   ReplicaSet,
   ReplicationController,
   Service,
-} from './api/types';
-import type { Engine } from './engine';
-import type { CommandRecord, DeploymentSample, EventRecord, TrafficSample } from './runResult';
-import type { RequestSample } from './traffic/generator';
-import { controllerRef } from './api/podIndex';
-import { isAvailable, isReady } from './api/podState';
-import { podStatusColumn } from './kubectl/print/podStatus';
-import { deploymentSample, replicaSetSample } from './sample';
-import { deploymentRolloutStatus } from './kubectl/rolloutStatus';
-import { SERVICE_NAME_LABEL } from './controllers/endpointSlice';
-import { copyCounters, diffSample, type TrafficCounters } from './traffic/metrics';
-import { fromTimestamp } from './core/time';
-import { routeViews, type VirtualServiceView } from './frameMesh';
-import { segmentViews, type SegmentView } from './meshWords';
+} from '../api/objects';
+import type { Engine } from '../engine/engine';
+import type {
+  CommandRecord,
+  DeploymentSample,
+  EventRecord,
+  TrafficSample,
+} from '../runner/runResult';
+import type { RequestSample } from '../traffic/generator';
+import { controllerRef } from '../api/podIndex';
+import { isAvailable, isReady } from '../api/podState';
+import { podStatusColumn } from '../kubectl/print/podStatus';
+import { deploymentSample, replicaSetSample } from '../runner/sample';
+import { deploymentRolloutStatus } from '../kubectl/rolloutStatus';
+import { SERVICE_NAME_LABEL } from '../controllers/endpointSlice';
+import { copyCounters, diffSample, type TrafficCounters } from '../traffic/metrics';
+import { fromTimestamp } from '../core/time';
+import { routeViews, type VirtualServiceView } from './routeView';
+import { segmentViews, type SegmentView } from './segmentView';
 import { rolloutViews, type RolloutView } from './rolloutView';
 
 export type {
@@ -32,8 +37,8 @@ export type {
   MirrorView,
   RouteDestinationView,
   VirtualServiceView,
-} from './frameMesh';
-export type { SegmentView } from './meshWords';
+} from './routeView';
+export type { SegmentView } from './segmentView';
 
 export interface PodView {
   name: string;
@@ -159,7 +164,7 @@ export interface Frame {
   routes: VirtualServiceView[];
   /** The traffic's client segments; a request's `segment` indexes this list (-1: none). */
   segments: SegmentView[];
-  /** Argo Rollouts with their steps, pause, analysis and services (src/sim/rolloutView.ts). */
+  /** Argo Rollouts with their steps, pause, analysis and services (src/sim/view/rolloutView.ts). */
   rollouts: RolloutView[];
   /** New since the previous frame. */
   events: EventRecord[];

@@ -3,7 +3,7 @@
  * (`user-agent ~ .*(iPhone|Android).*`, `cookie ~ group=beta`, `default`) and a client
  * segment's headers as a short name ("mobile", "cookie group=beta"). Pure.
  */
-import type { TrafficSegment } from './scenario/types';
+import type { TrafficSegment } from '../scenario/scenario';
 
 export interface SegmentView {
   /** Position in `traffic.segments`: also the segment's colour (RequestSample.segment). */

@@ -2,9 +2,9 @@
  * Peak pod counts for the runner's summary, kept incrementally as pods come and go
  * (terminating pods count until they are gone), overall and per Deployment.
  */
-import type { Pod, ReplicaSet } from './api/types';
-import type { ObjectStore } from './api/objectStore';
-import { controllerRef } from './api/podIndex';
+import type { Pod, ReplicaSet } from '../api/objects';
+import type { ObjectStore } from '../api/objectStore';
+import { controllerRef } from '../api/podIndex';
 
 export interface PodCountsState {
   peakPods: number;

@@ -3,12 +3,12 @@
  * by kind, and total pods against the replicas + maxSurge / replicas − maxUnavailable bands of
  * the first Deployment (or of a canary Rollout without a traffic router).
  */
-import type { Engine } from './engine';
-import type { Deployment, Pod, ReplicationController, Rollout } from './api/types';
-import { resolveCanarySurge } from './controllers/rollout/canaryMath';
-import type { TrafficCounters } from './traffic/metrics';
-import { isReady } from './api/podState';
-import { maxSurge, minAvailable } from './controllers/deployment/util';
+import type { Engine } from '../engine/engine';
+import type { Deployment, Pod, ReplicationController, Rollout } from '../api/objects';
+import { resolveCanarySurge } from '../controllers/rollout/canaryMath';
+import type { TrafficCounters } from '../traffic/metrics';
+import { isReady } from '../api/podState';
+import { maxSurge, minAvailable } from '../controllers/deployment/util';
 
 export interface ChartPoint {
   /** Simulated ms. */

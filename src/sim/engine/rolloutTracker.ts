@@ -3,8 +3,8 @@
  * until that Deployment is complete (DeploymentComplete: updated = replicas = available =
  * spec.replicas and the spec observed). A later template change re-opens the measurement.
  */
-import type { Deployment } from './api/types';
-import { deepEqual } from './core/clone';
+import type { Deployment } from '../api/objects';
+import { deepEqual } from '../core/clone';
 
 export function isComplete(d: Deployment): boolean {
   const r = d.spec?.replicas ?? 1;

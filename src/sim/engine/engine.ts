@@ -17,47 +17,47 @@ import type {
   ReplicaSet,
   Service,
   VirtualService,
-} from './api/types';
-import type { Scenario, ImageBehaviour, TrafficSpec } from './scenario/types';
-import type { ControllerName, Ctx, KubeletTimer } from './controllers/context';
-import type { CommandRecord, EventRecord } from './runResult';
-import type { WatchEvent } from './api/objectStore';
-import { ObjectStore } from './api/objectStore';
-import { EventRecorder } from './api/events';
-import { PodIndex, controllerRef } from './api/podIndex';
-import { EventQueue } from './core/eventQueue';
-import { Rng } from './core/rng';
-import { clone, deepEqual } from './core/clone';
-import type { RngState } from './core/rng';
-import type { StoreState } from './api/objectStore';
-import type { RecordedEvent } from './api/events';
-import type { ProxyState } from './network/kubeProxy';
-import { isReady } from './api/podState';
-import { syncDeployment } from './controllers/deployment/sync';
-import { syncReplicaSet, updateStatus } from './controllers/replicaSet';
-import { schedulePod } from './controllers/scheduler';
+} from '../api/objects';
+import type { Scenario, ImageBehaviour, TrafficSpec } from '../scenario/scenario';
+import type { ControllerName, Ctx, KubeletTimer } from '../controllers/context';
+import type { CommandRecord, EventRecord } from '../runner/runResult';
+import type { WatchEvent } from '../api/objectStore';
+import { ObjectStore } from '../api/objectStore';
+import { EventRecorder } from '../api/eventRecorder';
+import { PodIndex, controllerRef } from '../api/podIndex';
+import { EventQueue } from '../core/eventQueue';
+import { Rng } from '../core/rng';
+import { clone, deepEqual } from '../core/clone';
+import type { RngState } from '../core/rng';
+import type { StoreState } from '../api/objectStore';
+import type { RecordedEvent } from '../api/eventRecorder';
+import type { ProxyState } from '../network/kubeProxy';
+import { isReady } from '../api/podState';
+import { syncDeployment } from '../controllers/deployment/sync';
+import { syncReplicaSet, updateStatus } from '../controllers/replicaSet';
+import { schedulePod } from '../controllers/scheduler';
 import {
   syncEndpointSlices,
   servicesSelecting,
   SERVICE_NAME_LABEL,
-} from './controllers/endpointSlice';
-import { collectDependents } from './controllers/garbageCollector';
-import { Kubelet } from './controllers/kubelet/lifecycle';
-import { accepting } from './controllers/kubelet/runtime';
-import { KubeProxy } from './network/kubeProxy';
-import { TrafficGenerator, TICK_MS, type MeshView } from './traffic/generator';
-import type { Backend } from './network/kubeProxy';
-import { routeFor, serviceOfHost, subsetLabels, virtualServiceFor } from './network/meshRouter';
-import type { TrafficWorld } from './traffic/generator';
-import { applyManifest } from './api/apply';
-import { executeKubectl, type KubectlResult } from './kubectl/exec';
+} from '../controllers/endpointSlice';
+import { collectDependents } from '../controllers/garbageCollector';
+import { Kubelet } from '../controllers/kubelet/lifecycle';
+import { accepting } from '../controllers/kubelet/runtime';
+import { KubeProxy } from '../network/kubeProxy';
+import { TrafficGenerator, TICK_MS, type MeshView } from '../traffic/generator';
+import type { Backend } from '../network/kubeProxy';
+import { routeFor, serviceOfHost, subsetLabels, virtualServiceFor } from '../network/meshRouter';
+import type { TrafficWorld } from '../traffic/generator';
+import { applyManifest } from '../api/apply';
+import { executeKubectl, type KubectlResult } from '../kubectl/exec';
 import { RolloutTracker } from './rolloutTracker';
 import { PodCounts, type PodCountsState } from './podCounts';
-import { ClientCommands, type ClientCommandsState } from './clientCommands';
-import { syncHpa, type HpaMemory } from './controllers/hpa/hpa';
-import { syncRollout } from './controllers/rollout/rollout';
-import { syncAnalysisRun } from './controllers/rollout/analysis';
-import { SYNC_PERIOD_MS } from './controllers/hpa/recommend';
+import { ClientCommands, type ClientCommandsState } from '../kubectl/clientCommands';
+import { syncHpa, type HpaMemory } from '../controllers/hpa/hpa';
+import { syncRollout } from '../controllers/rollout/rollout';
+import { syncAnalysisRun } from '../controllers/rollout/analysis';
+import { SYNC_PERIOD_MS } from '../controllers/hpa/recommend';
 
 /** How long after a change each controller reacts (its informer + work-queue latency). */
 const LATENCY_MS: Record<ControllerName, number> = {

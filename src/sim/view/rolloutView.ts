@@ -5,20 +5,20 @@
  * ReplicaSets' tags and which plugin commands make sense now. Plain data, rebuilt per frame from
  * the Rollout's status (Argo keeps its whole state there) and the objects it owns.
  */
-import type { AnalysisRun, CanaryStep, ReplicaSet, Rollout } from './api/types';
-import type { Engine } from './engine';
-import type { RolloutSample } from './runResult';
-import { rolloutSample } from './rolloutSample';
-import { fromTimestamp } from './core/time';
-import { parseDuration } from './core/quantity';
+import type { AnalysisRun, CanaryStep, ReplicaSet, Rollout } from '../api/objects';
+import type { Engine } from '../engine/engine';
+import type { RolloutSample } from '../runner/runResult';
+import { rolloutSample } from '../runner/rolloutSample';
+import { fromTimestamp } from '../core/time';
+import { parseDuration } from '../core/quantity';
 import {
   ROLLOUT_HASH_LABEL,
   SCALE_DOWN_DEADLINE_ANNOTATION,
   rsHash,
   rsRevision,
-} from './controllers/rollout/rolloutReplicaSets';
-import { analysisIcon, rolloutPhase } from './kubectl/argo/info';
-import { canaryStepString } from './controllers/rollout/phase';
+} from '../controllers/rollout/rolloutReplicaSets';
+import { analysisIcon, rolloutPhase } from '../kubectl/argo/info';
+import { canaryStepString } from '../controllers/rollout/phase';
 
 export type RolloutStepKind =
   | 'setWeight'

@@ -3,8 +3,8 @@
  * does (same object, type, reason, message and source → one Event with a count), which is what
  * `kubectl describe` shows as `(x3 over 20m)`.
  */
-import type { Event, Kind } from '../api/types';
-import type { EventRecorder } from '../api/events';
+import type { Event, Kind } from '../api/objects';
+import type { EventRecorder } from '../api/eventRecorder';
 import { toTimestamp } from '../core/time';
 
 export function eventsFor(recorder: EventRecorder, kind: Kind, name: string): Event[] {

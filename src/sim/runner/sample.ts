@@ -10,11 +10,11 @@ import type {
   ReplicationController,
   Rollout,
   Service,
-} from './api/types';
+} from '../api/objects';
 import { rolloutSample } from './rolloutSample';
-import { REVISION_ANNOTATION as ARGO_REVISION } from './controllers/rollout/rolloutReplicaSets';
-import { cpuTarget } from './controllers/hpa/hpa';
-import type { Engine } from './engine';
+import { REVISION_ANNOTATION as ARGO_REVISION } from '../controllers/rollout/rolloutReplicaSets';
+import { cpuTarget } from '../controllers/hpa/hpa';
+import type { Engine } from '../engine/engine';
 import type {
   AutoscalerSample,
   DeploymentSample,
@@ -22,9 +22,9 @@ import type {
   Sample,
   TrafficSample,
 } from './runResult';
-import { controllerRef } from './api/podIndex';
-import { maxSurge, maxUnavailable, REVISION_ANNOTATION } from './controllers/deployment/util';
-import { podStatusColumn } from './kubectl/print/podStatus';
+import { controllerRef } from '../api/podIndex';
+import { maxSurge, maxUnavailable, REVISION_ANNOTATION } from '../controllers/deployment/util';
+import { podStatusColumn } from '../kubectl/print/podStatus';
 
 export function images(spec: { containers?: { image?: string }[] } | undefined): string[] {
   return (spec?.containers ?? []).map((c) => c.image ?? '');
