@@ -6,9 +6,9 @@
  */
 import type { Deployment } from '../api/objects';
 import type { CommandRecord } from '../runner/runResult';
-import type { KubectlHost, StatusWatch } from './exec';
+import type { ClientProcess, KubectlHost, StatusWatch } from './host';
 import { statusStep } from './exec';
-import { INTERRUPTED_EXIT_CODE, stepProcess, type ClientProcess } from './process';
+import { INTERRUPTED_EXIT_CODE, stepProcess } from './process';
 import { clone } from '../core/clone';
 
 /** A running process by its command record; `gen` tells its wake-ups from an earlier one's. */

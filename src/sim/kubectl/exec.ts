@@ -15,8 +15,6 @@ import type {
   ReplicationController,
   Service,
 } from '../api/objects';
-import type { Ctx } from '../controllers/context';
-import type { Scenario } from '../scenario/scenario';
 import type { KubectlCommand, ResourceTarget } from './parse/command';
 import { parseKubectl } from './parse/parseKubectl';
 import * as mutate from './mutate';
@@ -40,30 +38,10 @@ import { kubectlInvalid, resourceRef } from '../api/resourceRef';
 import { asServed } from './print/served';
 import { describeGeneric } from './print/describeGeneric';
 import { clone, deepEqual } from '../core/clone';
-import type { ClientProcess } from './process';
+import type { Ctx } from '../controllers/context';
+import type { KubectlHost, KubectlResult } from './host';
 import { startRollingUpdate } from './rollingUpdate';
 import { runArgoRollouts } from './argo/index';
-
-export interface KubectlResult {
-  output: string;
-  exitCode: number;
-  /** Set for a watching `rollout status`: the engine feeds it each update of the Deployment. */
-  watch?: StatusWatch;
-  /** Set for a command that goes on running on the client (rolling-update): wake it after nextInMs. */
-  process?: ClientProcess;
-  nextInMs?: number;
-}
-
-/** A `kubectl rollout status` still watching: plain data, so checkpoints can copy it. */
-export interface StatusWatch {
-  deployment: string;
-  revision: number;
-}
-
-export interface KubectlHost {
-  ctx: Ctx;
-  scenario: Scenario;
-}
 
 const SIMULATED_KINDS = new Set<string>([
   'Rollout',

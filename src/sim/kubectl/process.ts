@@ -4,13 +4,9 @@
  * its Rollout until Healthy or Degraded. The engine calls `stepProcess` when the process asked
  * to be woken; the state is plain data so checkpoints can copy it.
  */
-import type { KubectlHost } from './exec';
-import { stepRollingUpdate, type RollingUpdateState } from './rollingUpdate';
-import { statusWatchStep, type ArgoStatusWatch } from './argo/index';
-
-export type ClientProcess =
-  | { kind: 'rolling-update'; state: RollingUpdateState }
-  | { kind: 'argo-status'; state: ArgoStatusWatch };
+import type { ClientProcess, KubectlHost } from './host';
+import { stepRollingUpdate } from './rollingUpdate';
+import { ARGO_STATUS_POLL_MS, statusWatchStep } from './argo/index';
 
 export interface ProcessStep {
   /** Text to append to the command's output. */
@@ -21,12 +17,6 @@ export interface ProcessStep {
   nextInMs: number;
   process: ClientProcess;
 }
-
-/**
- * How often a watching `argo rollouts status` looks again. The plugin reacts to informer
- * events; it prints only when its line changes, so a short poll prints the same lines.
- */
-export const ARGO_STATUS_POLL_MS = 250;
 
 export function stepProcess(host: KubectlHost, p: ClientProcess): ProcessStep {
   if (p.kind === 'argo-status') {

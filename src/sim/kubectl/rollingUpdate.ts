@@ -19,7 +19,8 @@ import { stringify } from 'yaml';
 import type { KubeObject, Pod, ReplicationController } from '../api/objects';
 import type { Ctx } from '../controllers/context';
 import type { KubectlCommand } from './parse/command';
-import type { KubectlHost, KubectlResult } from './exec';
+import type { KubectlHost, KubectlResult } from './host';
+import type { RollingUpdateState } from './rollingUpdateState';
 import { applyDefaults } from '../api/defaults';
 import { matchesMap } from '../api/labels';
 import { controllerRef } from '../api/podIndex';
@@ -66,56 +67,6 @@ const PRINT_FORMATS_1_17 = [
   'templatefile',
   'yaml',
 ];
-
-type Phase =
-  /** Scale (PollImmediate) then WaitForScaleHasDesiredReplicas on `wait`. */
-  | 'waitScale'
-  /** Top of Update's `for` loop: done, or scale up. */
-  | 'loopTop'
-  /** time.Sleep(UpdatePeriod) is over: scale down. */
-  | 'scaleDown'
-  /** Bottom of the loop: the progress deadline. */
-  | 'loopEnd'
-  /** cleanupWithClients: annotations, then wait.Poll(controllerHasDesiredReplicas). */
-  | 'cleanup'
-  | 'cleanupPoll'
-  /** Rename: wait.Poll until the renamed controller's old name is gone, then create. */
-  | 'renamePoll'
-  /** Run's last lines: read the controller back and print it. */
-  | 'finish';
-
-/** A running `kubectl rolling-update`: plain JSON data (checkpoints deep-copy it). */
-export interface RollingUpdateState {
-  phase: Phase;
-  /** Phase to enter once `wait` is satisfied. */
-  afterWait: Phase;
-  oldName: string;
-  newName: string;
-  desired: number;
-  maxSurge: number;
-  minAvailable: number;
-  updatePeriodMs: number;
-  intervalMs: number;
-  timeoutMs: number;
-  cleanupPolicy: 'Delete' | 'Rename';
-  /** Replica counts as the client last read them (Go's oldRc / newRc variables). */
-  oldReplicas: number;
-  newReplicas: number;
-  /** The counts at the top of the current loop iteration. */
-  iterOld: number;
-  iterNew: number;
-  /** Simulated ms after which a loop without progress fails. */
-  progressDeadline: number;
-  /** The scale being waited for. */
-  wait: { name: string; replicas: number; deadline: number; side: 'old' | 'new' } | null;
-  /** cleanup's poll: the generation the status must have observed. */
-  generation: number;
-  pollDeadline: number;
-  /** Rename: the controller to create under its new name once `renameFrom` is gone. */
-  rename: { from: string; rc: RC } | null;
-  /** What Run prints at the end (null: the resumed rename of Run's first branch prints nothing). */
-  final: { name: string; message: string; output: string } | null;
-}
 
 export interface RollingUpdateStep {
   output: string;

@@ -5,7 +5,7 @@
  * travel without snapshots, and the same result whatever the frame rate.
  */
 import type { Scenario, TrafficSpec } from '../scenario/scenario';
-import type { KubectlResult } from '../kubectl/exec';
+import type { KubectlResult } from '../kubectl/host';
 import type { ChartPoint } from '../view/chartPoint';
 import { parseScenario } from '../scenario/parse';
 import { parseKubectl } from '../kubectl/parse/parseKubectl';

@@ -16,7 +16,8 @@ import type {
   Rollout,
 } from '../../../src/sim/api/objects';
 import type { Ctx } from '../../../src/sim/controllers/context';
-import { executeKubectl, type KubectlHost } from '../../../src/sim/kubectl/exec';
+import { executeKubectl } from '../../../src/sim/kubectl/exec';
+import type { KubectlHost } from '../../../src/sim/kubectl/host';
 import { printGet } from '../../../src/sim/kubectl/print/get';
 import { toTimestamp } from '../../../src/sim/core/time';
 

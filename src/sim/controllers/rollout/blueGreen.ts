@@ -28,7 +28,7 @@ import {
   removePause,
   terminateRunsExcept,
   type RolloutSync,
-} from './rollout';
+} from './rolloutSync';
 import { createAnalysisRun } from './analysis';
 import { switchSelector } from './trafficRouting';
 

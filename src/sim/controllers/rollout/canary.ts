@@ -36,7 +36,7 @@ import {
   removePause,
   terminateRunsExcept,
   type RolloutSync,
-} from './rollout';
+} from './rolloutSync';
 import { createAnalysisRun } from './analysis';
 import { canaryStepString } from './phase';
 import {

@@ -10,9 +10,8 @@
  * `status` goes on until the rollout is Healthy or Degraded (statusWatchStep); `get rollout -w`
  * and `list rollouts -w` print the first state only.
  */
-import { ARGO_STATUS_POLL_MS } from '../process';
 import type { AnalysisRun, Deployment, Pod, ReplicaSet, Rollout } from '../../api/objects';
-import type { KubectlHost, KubectlResult } from '../exec';
+import type { ArgoStatusWatch, KubectlHost, KubectlResult } from '../host';
 import { flagBool, flagString, parseFlags, type FlagSpec, type ParsedFlags } from '../parse/flags';
 import { levenshtein } from '../parse/suggest';
 import { newRolloutInfo, type ClusterView, type RolloutInfo } from './info';
@@ -30,6 +29,11 @@ import {
 import * as verbs from './verbs';
 import { error, ok, type VerbResult } from './verbs';
 
+/**
+ * How often a watching `argo rollouts status` looks again. The plugin reacts to informer
+ * events; it prints only when its line changes, so a short poll prints the same lines.
+ */
+export const ARGO_STATUS_POLL_MS = 250;
 /**
  * The released plugin's `version` (v1.9.1, argo-rollouts b6bd3bc). Its Makefile never sets
  * utils/version.gitTag, so even release builds print version+commit (utils/version/version.go).
@@ -308,14 +312,6 @@ export function rolloutInfo(host: KubectlHost, ns: string, name: string): Rollou
     view.workload = d;
   }
   return newRolloutInfo(ro, view);
-}
-
-/** A `status` still watching: plain data, so an engine can keep it in a checkpoint. */
-export interface ArgoStatusWatch {
-  rollout: string;
-  namespace: string;
-  /** The last line printed (WatchStatus prints a line only when it changes). */
-  prevMessage: string;
 }
 
 /** WatchStatus's printStatus line: "Status" or "Status - Message". */
