@@ -59,6 +59,9 @@ import { syncHpa, type HpaMemory } from '../controllers/hpa/hpa';
 import { syncRollout } from '../controllers/rollout/rollout';
 import { syncAnalysisRun } from '../controllers/rollout/analysis';
 import { SYNC_PERIOD_MS } from '../controllers/hpa/recommend';
+import type { ClusterReader, Decisions } from './clusterReader';
+import type { PodRuntime } from '../controllers/kubelet/runtime';
+import type { ServiceBackends } from '../network/kubeProxy';
 
 /** How long after a change each controller reacts (its informer + work-queue latency). */
 const LATENCY_MS: Record<ControllerName, number> = {
@@ -124,17 +127,11 @@ function structuredCopy<T>(v: T): T {
   return clone(v);
 }
 
-/** What the Deployment controller last did, and what it waits for now, in words. */
-export interface Decisions {
-  action: { t: number; text: string } | null;
-  idle: { t: number; text: string } | null;
-}
-
 export interface EngineOptions {
   seed?: number;
 }
 
-export class Engine {
+export class Engine implements ClusterReader {
   readonly scenario: Scenario;
   readonly seed: number;
   readonly store: ObjectStore;
@@ -407,6 +404,34 @@ export class Engine {
   /** Ready endpoints of a Service right now. */
   readyEndpoints(service: string): number {
     return this.proxy.backends(service).ready.length;
+  }
+
+  get<T extends KubeObject>(kind: Kind, name: string): T | undefined {
+    return this.store.get<T>(kind, name);
+  }
+
+  get eventCount(): number {
+    return this.events.events.length;
+  }
+
+  decision(deployment: string): Decisions | undefined {
+    return this.decisions.get(deployment);
+  }
+
+  podRuntime(pod: string): Readonly<PodRuntime> | undefined {
+    return this.kubelet.byName(pod);
+  }
+
+  deploymentOf(pod: Pod): string | undefined {
+    return this.podCounts.deploymentOf(pod);
+  }
+
+  backends(service: string): ServiceBackends {
+    return this.proxy.backends(service);
+  }
+
+  usableBackends(service: string): Backend[] {
+    return this.proxy.usable(service);
   }
 
   private kubectlHost() {

@@ -13,7 +13,7 @@ export interface Backend {
   ip: string;
 }
 
-interface ServiceBackends {
+export interface ServiceBackends {
   ready: Backend[];
   fallback: Backend[];
   affinityMs: number | null;
