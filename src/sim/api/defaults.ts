@@ -9,6 +9,7 @@
  */
 import type { KubeObject } from './objects';
 import { NAMESPACE } from './objects';
+import { kindFacts } from './kinds';
 import { clone } from '../core/clone';
 
 type Rec = Record<string, unknown>;
@@ -30,8 +31,6 @@ function setDefault(r: Rec, key: string, value: unknown, alsoWhenZero = false): 
   if (unset(r[key]) || (alsoWhenZero && r[key] === 0)) r[key] = value;
 }
 
-const CLUSTER_SCOPED = new Set(['Node']);
-
 const SPEC_DEFAULTS: Record<string, ((spec: Rec, obj: Rec) => void) | undefined> = {
   Deployment: (spec) => defaultDeployment(spec),
   ReplicaSet: (spec) => {
@@ -51,7 +50,8 @@ export function applyDefaults<T extends KubeObject>(obj: T): T {
   const out = clone(obj);
   const o = out as unknown as Rec;
   const meta = child(o, 'metadata');
-  if (meta && !CLUSTER_SCOPED.has(String(o.kind))) setDefault(meta, 'namespace', NAMESPACE);
+  if (meta && kindFacts(String(o.kind))?.namespaced !== false)
+    setDefault(meta, 'namespace', NAMESPACE);
   const kind = String(o.kind);
   if (!SPEC_DEFAULTS[kind]) return out;
   // `spec` is a struct in each of these kinds, so the server defaults inside it even when absent.

@@ -5,6 +5,7 @@
  */
 import type { Kind, KubeObject } from './objects';
 import { NAMESPACE } from './objects';
+import { kindFacts } from './kinds';
 import { deepEqual } from '../core/clone';
 import { toTimestamp } from '../core/time';
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
@@ -22,14 +23,6 @@ export interface WatchEvent {
 }
 
 export type Watcher = (e: WatchEvent) => void;
-
-/** Kinds whose spec changes bump metadata.generation (the API server does so for these). */
-const GENERATION_KINDS = new Set<Kind>([
-  'Deployment',
-  'ReplicaSet',
-  'ReplicationController',
-  'Rollout',
-]);
 
 export interface StoreState {
   objects: [Kind, [string, KubeObject][]][];
@@ -78,7 +71,7 @@ export class ObjectStore {
     meta.uid = this.nextUid();
     meta.resourceVersion = String(++this.rv);
     meta.creationTimestamp = toTimestamp(this.now());
-    if (GENERATION_KINDS.has(kind)) meta.generation = 1;
+    if (kindFacts(kind)?.generation) meta.generation = 1;
     m.set(name, obj);
     this.notify({ type: 'ADDED', kind, obj, old: undefined });
     return obj;
@@ -99,7 +92,7 @@ export class ObjectStore {
     // or bumping resourceVersion would change the old object too.
     const meta: ServerMeta = (obj.metadata = { ...obj.metadata });
     meta.resourceVersion = String(++this.rv);
-    if (GENERATION_KINDS.has(kind)) {
+    if (kindFacts(kind)?.generation) {
       const oldSpec = (old as { spec?: unknown }).spec;
       const newSpec = (obj as { spec?: unknown }).spec;
       const gen = old.metadata?.generation ?? 1;

@@ -66,40 +66,4 @@ export type KubeObject =
 
 export type Kind = NonNullable<KubeObject['kind']>;
 
-/** apiVersion per simulated kind, as the API server reports it. */
-export const API_VERSION: Record<Kind, string> = {
-  Deployment: 'apps/v1',
-  ReplicaSet: 'apps/v1',
-  ReplicationController: 'v1',
-  Pod: 'v1',
-  Service: 'v1',
-  EndpointSlice: 'discovery.k8s.io/v1',
-  Node: 'v1',
-  Event: 'v1',
-  HorizontalPodAutoscaler: 'autoscaling/v2',
-  VirtualService: 'networking.istio.io/v1',
-  DestinationRule: 'networking.istio.io/v1',
-  Rollout: 'argoproj.io/v1alpha1',
-  AnalysisTemplate: 'argoproj.io/v1alpha1',
-  AnalysisRun: 'argoproj.io/v1alpha1',
-};
-
-/** Kubernetes' "group-qualified" resource names used in messages: Deployment.apps "web". */
-export const QUALIFIED_KIND: Record<Kind, string> = {
-  Deployment: 'Deployment.apps',
-  ReplicaSet: 'ReplicaSet.apps',
-  ReplicationController: 'ReplicationController',
-  Pod: 'Pod',
-  Service: 'Service',
-  EndpointSlice: 'EndpointSlice.discovery.k8s.io',
-  Node: 'Node',
-  Event: 'Event',
-  HorizontalPodAutoscaler: 'HorizontalPodAutoscaler.autoscaling',
-  VirtualService: 'VirtualService.networking.istio.io',
-  DestinationRule: 'DestinationRule.networking.istio.io',
-  Rollout: 'Rollout.argoproj.io',
-  AnalysisTemplate: 'AnalysisTemplate.argoproj.io',
-  AnalysisRun: 'AnalysisRun.argoproj.io',
-};
-
 export const NAMESPACE = 'default';

@@ -1,31 +1,10 @@
 /** How kubectl names objects in its one-line results and errors. */
 import type { Kind } from './objects';
-
-const RESOURCE: Record<Kind, string> = {
-  Deployment: 'deployment.apps',
-  ReplicaSet: 'replicaset.apps',
-  ReplicationController: 'replicationcontroller',
-  Pod: 'pod',
-  Service: 'service',
-  EndpointSlice: 'endpointslice.discovery.k8s.io',
-  Node: 'node',
-  Event: 'event',
-  HorizontalPodAutoscaler: 'horizontalpodautoscaler.autoscaling',
-  VirtualService: 'virtualservice.networking.istio.io',
-  DestinationRule: 'destinationrule.networking.istio.io',
-  Rollout: 'rollout.argoproj.io',
-  AnalysisTemplate: 'analysistemplate.argoproj.io',
-  AnalysisRun: 'analysisrun.argoproj.io',
-};
+import { resourceName } from './kinds';
 
 /** `deployment.apps/web` */
 export function resourceRef(kind: Kind, name: string): string {
-  return `${RESOURCE[kind]}/${name}`;
-}
-
-/** `deployment.apps` */
-export function resourceName(kind: Kind): string {
-  return RESOURCE[kind];
+  return `${resourceName(kind)}/${name}`;
 }
 
 /**

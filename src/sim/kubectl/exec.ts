@@ -36,28 +36,13 @@ import { mergePatch, jsonPatch } from './patch';
 import { validateObject, validateUpdate } from '../scenario/validate';
 import { kubectlInvalid, resourceRef } from '../api/resourceRef';
 import { asServed } from './print/served';
+import { isSimulated } from '../api/kinds';
 import { describeGeneric } from './print/describeGeneric';
 import { clone, deepEqual } from '../core/clone';
 import type { Ctx } from '../controllers/context';
 import type { KubectlHost, KubectlResult } from './host';
 import { startRollingUpdate } from './rollingUpdate';
 import { runArgoRollouts } from './argo/index';
-
-const SIMULATED_KINDS = new Set<string>([
-  'Rollout',
-  'AnalysisRun',
-  'AnalysisTemplate',
-  'HorizontalPodAutoscaler',
-  'VirtualService',
-  'DestinationRule',
-  'Deployment',
-  'ReplicaSet',
-  'ReplicationController',
-  'Pod',
-  'Service',
-  'EndpointSlice',
-  'Endpoints',
-]);
 
 export function executeKubectl(host: KubectlHost, line: string): KubectlResult {
   const parsed = parseKubectl(line);
@@ -80,13 +65,17 @@ function resolve(
   const errors: string[] = [];
   for (const t of cmd.targets) {
     const kind = t.kind as Kind;
-    if (!SIMULATED_KINDS.has(t.kind)) {
+    if (!isSimulated(t.kind)) {
       errors.push(`error: the server doesn't have a resource type "${t.kind.toLowerCase()}s"`);
       continue;
     }
     if (t.name !== undefined) {
       const o = host.ctx.store.get(kind, t.name);
       if (o) objects.push(o);
+      else if (t.kind === 'Endpoints')
+        // Endpoints are derived, never stored. The word "undefined" is what this printed before
+        // the kind registry and is kept byte-identical; kubectl says `endpoints "x" not found`.
+        errors.push(`Error from server (NotFound): undefined "${t.name}" not found`);
       else errors.push(mutate.notFound(kind, t.name).output.trimEnd());
     } else {
       const sel = cmd.selector as Parameters<typeof matchesSelector>[0] | undefined;
@@ -323,7 +312,7 @@ function get(host: KubectlHost, cmd: Extract<KubectlCommand, { verb: 'get' }>): 
   const errors: string[] = [];
   const found: KubeObject[] = [];
   for (const t of cmd.targets) {
-    if (!SIMULATED_KINDS.has(t.kind)) {
+    if (!isSimulated(t.kind)) {
       errors.push(`error: the server doesn't have a resource type "${t.kind.toLowerCase()}s"`);
       continue;
     }
@@ -379,7 +368,7 @@ function describe(
   const errors: string[] = [];
   for (const t of cmd.targets) {
     const kind = t.kind as Kind;
-    if (!SIMULATED_KINDS.has(t.kind) || t.kind === 'Endpoints') {
+    if (!isSimulated(t.kind) || t.kind === 'Endpoints') {
       errors.push(`error: the server doesn't have a resource type "${t.kind.toLowerCase()}s"`);
       continue;
     }

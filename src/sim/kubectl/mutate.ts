@@ -7,9 +7,9 @@ import type { Deployment, Kind, KubeObject, ReplicaSet } from '../api/objects';
 import type { Ctx } from '../controllers/context';
 import { clone, deepEqual } from '../core/clone';
 import { toTimestamp } from '../core/time';
-import { resourceName, resourceRef } from '../api/resourceRef';
+import { kubectlInvalid, resourceRef } from '../api/resourceRef';
+import { kindFacts, qualifiedResource, resourceName } from '../api/kinds';
 import { validateObject, validateUpdate } from '../scenario/validate';
-import { kubectlInvalid } from '../api/resourceRef';
 import { deletePod } from '../controllers/podDeletion';
 import { controllerRef } from '../api/podIndex';
 import { equalIgnoreHash, HASH_LABEL, REVISION_ANNOTATION } from '../controllers/deployment/util';
@@ -25,26 +25,9 @@ const fail = (output: string): Result => ({
   exitCode: 1,
 });
 
-/** The plural resource names the API server uses in errors: deployments.apps "web". */
-export const PLURAL: Record<Kind, string> = {
-  Deployment: 'deployments.apps',
-  ReplicaSet: 'replicasets.apps',
-  ReplicationController: 'replicationcontrollers',
-  Pod: 'pods',
-  Service: 'services',
-  EndpointSlice: 'endpointslices.discovery.k8s.io',
-  Node: 'nodes',
-  Event: 'events',
-  HorizontalPodAutoscaler: 'horizontalpodautoscalers.autoscaling',
-  VirtualService: 'virtualservices.networking.istio.io',
-  DestinationRule: 'destinationrules.networking.istio.io',
-  Rollout: 'rollouts.argoproj.io',
-  AnalysisTemplate: 'analysistemplates.argoproj.io',
-  AnalysisRun: 'analysisruns.argoproj.io',
-};
-
+/** The API server's NotFound: `deployments.apps "web" not found`. */
 export function notFound(kind: Kind, name: string): Result {
-  return fail(`Error from server (NotFound): ${PLURAL[kind]} "${name}" not found`);
+  return fail(`Error from server (NotFound): ${qualifiedResource(kind)} "${name}" not found`);
 }
 
 /** Writes `next` after validating it as the API server would; kubectl's message otherwise. */
@@ -100,8 +83,8 @@ export function scale(ctx: Ctx, kind: Kind, name: string, replicas: number): Res
   }
   const obj = ctx.store.get<KubeObject & { spec?: { replicas?: number } }>(kind, name);
   if (!obj) return notFound(kind, name);
-  // Argo's Rollout CRD declares the scale subresource (specReplicasPath .spec.replicas).
-  if (!['Deployment', 'ReplicaSet', 'ReplicationController', 'Rollout'].includes(kind)) {
+  // Only kinds with the scale subresource (kinds.ts `scalable`) have a scaler.
+  if (!kindFacts(kind)?.scalable) {
     return fail(`error: no scaler has been implemented for {"" "${kind}"}`);
   }
   const next = clone(obj);

@@ -16,6 +16,7 @@ import type { Document } from 'yaml';
 import { parseAllDocuments } from 'yaml';
 import type { KubeObject } from '../api/objects';
 import { applyDefaults } from '../api/defaults';
+import { acceptsManifest } from '../api/kinds';
 import { goQuote } from './fieldError';
 import type { Rec } from './specReader';
 import { isRec } from './specReader';
@@ -24,22 +25,10 @@ import { validateObject } from './validate';
 import { resolveScenario, SCENARIO_API_VERSION, SCENARIO_KIND } from './resolveScenario';
 
 /**
- * What the simulated cluster serves, by `apiVersion kind`. Adding a kind is one line here (plus
- * its defaulting and validation rules).
+ * The documents a scenario file holds besides manifests, by `apiVersion kind`; the manifests'
+ * kinds and versions are api/kinds.ts's (`fromManifests`).
  */
-const KINDS: Record<string, 'manifest' | 'list' | 'scenario'> = {
-  'apps/v1 Deployment': 'manifest',
-  'apps/v1 ReplicaSet': 'manifest',
-  'v1 Service': 'manifest',
-  'v1 Pod': 'manifest',
-  'v1 ReplicationController': 'manifest',
-  'autoscaling/v2 HorizontalPodAutoscaler': 'manifest',
-  'networking.istio.io/v1 VirtualService': 'manifest',
-  'networking.istio.io/v1beta1 VirtualService': 'manifest',
-  'networking.istio.io/v1 DestinationRule': 'manifest',
-  'networking.istio.io/v1beta1 DestinationRule': 'manifest',
-  'argoproj.io/v1alpha1 Rollout': 'manifest',
-  'argoproj.io/v1alpha1 AnalysisTemplate': 'manifest',
+const ROLES: Record<string, 'list' | 'scenario'> = {
   'v1 List': 'list',
   [`${SCENARIO_API_VERSION} ${SCENARIO_KIND}`]: 'scenario',
 };
@@ -64,7 +53,7 @@ export function parseScenario(text: string, fileName: string): ParseResult {
       return;
     }
     const obj = value as Rec;
-    const role = KINDS[`${String(obj.apiVersion)} ${String(obj.kind)}`];
+    const role = ROLES[`${String(obj.apiVersion)} ${String(obj.kind)}`];
     if (role === 'list') {
       for (const item of Array.isArray(obj.items) ? obj.items : []) visit(item);
     } else if (role === 'scenario') {
@@ -161,7 +150,7 @@ function checkObject(
   const obj = value as Rec;
   const apiVersion = String(obj.apiVersion);
   const kind = String(obj.kind);
-  if (KINDS[`${apiVersion} ${kind}`] !== 'manifest') {
+  if (!acceptsManifest(apiVersion, kind)) {
     const meta = isRec(obj.metadata) ? obj.metadata : {};
     const name = typeof meta.name === 'string' ? meta.name : '';
     const namespace = typeof meta.namespace === 'string' ? meta.namespace : '';

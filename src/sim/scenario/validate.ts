@@ -12,7 +12,7 @@
  */
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { Kind, KubeObject } from '../api/objects';
-import { API_VERSION, QUALIFIED_KIND } from '../api/objects';
+import { apiVersionOf, qualifiedKind } from '../api/kinds';
 import { matchesMap, matchesSelector } from '../api/labels';
 import { deepEqual } from '../core/clone';
 import type { FieldError } from './fieldError';
@@ -58,7 +58,7 @@ export function validateObject(obj: KubeObject): string[] {
   if (kind === 'VirtualService') return validateVirtualService(obj as VirtualService);
   const specRules = kind ? SPEC_RULES[kind] : undefined;
   if (!kind || !specRules) return [];
-  const version = (obj.apiVersion ?? API_VERSION[kind]).split('/').pop() ?? 'v1';
+  const version = (obj.apiVersion ?? apiVersionOf(kind)).split('/').pop() ?? 'v1';
   const decode = decodeError(obj, kind, version);
   if (decode) return [decode];
   const o = obj as unknown as Rec;
@@ -68,7 +68,7 @@ export function validateObject(obj: KubeObject): string[] {
     ...validateMetaName(meta.name, NAME_RULE[kind] ?? isDNS1123Subdomain),
     ...specRules(rec(o.spec)),
   ];
-  return errs.length ? [invalidMessage(QUALIFIED_KIND[kind], name, errs)] : [];
+  return errs.length ? [invalidMessage(qualifiedKind(kind), name, errs)] : [];
 }
 
 /**
@@ -84,7 +84,7 @@ export function validateUpdate(oldObj: KubeObject, newObj: KubeObject): string[]
   if (deepEqual(semantic(oldSel), semantic(newSel))) return [];
   const name = str(rec(newObj.metadata).name);
   const err = invalid('spec.selector', selectorValue(newSel), 'field is immutable');
-  return [invalidMessage(QUALIFIED_KIND[kind], name, [err])];
+  return [invalidMessage(qualifiedKind(kind), name, [err])];
 }
 
 /** equality.Semantic treats nil and empty maps/slices alike. */

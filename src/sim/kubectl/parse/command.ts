@@ -4,24 +4,10 @@
  * kubectl validates them before it talks to the API server.
  */
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
+import type { ResourceKind } from '../../api/kinds';
 
 /** Kinds a resource argument can name (aliases such as `deploy`, `po`, `rs` resolve to these). */
-export type ResourceKind =
-  | 'Deployment'
-  | 'ReplicaSet'
-  | 'ReplicationController'
-  | 'Pod'
-  | 'Service'
-  | 'EndpointSlice'
-  | 'Endpoints'
-  | 'Node'
-  | 'Event'
-  | 'HorizontalPodAutoscaler'
-  | 'Rollout'
-  | 'AnalysisRun'
-  | 'AnalysisTemplate'
-  | 'VirtualService'
-  | 'DestinationRule';
+export type { ResourceKind };
 
 /**
  * One resource argument. `name` absent means "every object of this kind" (kubectl's

@@ -2,116 +2,11 @@
  * Resource arguments as cli-runtime's resource.Builder reads them (pkg/resource/builder.go
  * ResourceTypeOrNameArgs, mappingFor, visitorResult): `TYPE NAME…`, `TYPE/NAME…`,
  * `TYPE1,TYPE2 NAME`, `TYPE` alone, the `all` category, and the builder's error texts. Types
- * resolve through the names discovery would serve for the simulated API: plural, singular,
- * short name or kind, optionally group-qualified (`deployments.apps`).
+ * resolve through the names discovery would serve for the simulated API (api/kinds.ts): plural,
+ * singular, short name or kind, optionally group-qualified (`deployments.apps`).
  */
-import type { ResourceKind, ResourceTarget } from './command';
-
-interface ResourceType {
-  kind: ResourceKind;
-  plural: string;
-  singular: string;
-  shortNames: string[];
-  group: string;
-}
-
-const TYPES: ResourceType[] = [
-  { kind: 'Pod', plural: 'pods', singular: 'pod', shortNames: ['po'], group: '' },
-  {
-    kind: 'ReplicationController',
-    plural: 'replicationcontrollers',
-    singular: 'replicationcontroller',
-    shortNames: ['rc'],
-    group: '',
-  },
-  { kind: 'Service', plural: 'services', singular: 'service', shortNames: ['svc'], group: '' },
-  { kind: 'Endpoints', plural: 'endpoints', singular: 'endpoints', shortNames: ['ep'], group: '' },
-  { kind: 'Node', plural: 'nodes', singular: 'node', shortNames: ['no'], group: '' },
-  { kind: 'Event', plural: 'events', singular: 'event', shortNames: ['ev'], group: '' },
-  {
-    kind: 'Deployment',
-    plural: 'deployments',
-    singular: 'deployment',
-    shortNames: ['deploy'],
-    group: 'apps',
-  },
-  {
-    kind: 'ReplicaSet',
-    plural: 'replicasets',
-    singular: 'replicaset',
-    shortNames: ['rs'],
-    group: 'apps',
-  },
-  {
-    kind: 'EndpointSlice',
-    plural: 'endpointslices',
-    singular: 'endpointslice',
-    shortNames: [],
-    group: 'discovery.k8s.io',
-  },
-  {
-    kind: 'HorizontalPodAutoscaler',
-    plural: 'horizontalpodautoscalers',
-    singular: 'horizontalpodautoscaler',
-    shortNames: ['hpa'],
-    group: 'autoscaling',
-  },
-  {
-    kind: 'Rollout',
-    plural: 'rollouts',
-    singular: 'rollout',
-    shortNames: ['ro'],
-    group: 'argoproj.io',
-  },
-  {
-    kind: 'AnalysisRun',
-    plural: 'analysisruns',
-    singular: 'analysisrun',
-    shortNames: ['ar'],
-    group: 'argoproj.io',
-  },
-  {
-    kind: 'AnalysisTemplate',
-    plural: 'analysistemplates',
-    singular: 'analysistemplate',
-    shortNames: ['at'],
-    group: 'argoproj.io',
-  },
-  {
-    kind: 'VirtualService',
-    plural: 'virtualservices',
-    singular: 'virtualservice',
-    shortNames: ['vs'],
-    group: 'networking.istio.io',
-  },
-  {
-    kind: 'DestinationRule',
-    plural: 'destinationrules',
-    singular: 'destinationrule',
-    shortNames: ['dr'],
-    group: 'networking.istio.io',
-  },
-];
-
-/**
- * The `all` category in discovery order (core, then apps, then autoscaling), restricted to the
- * kinds the simulator serves.
- */
-const ALL_CATEGORY: ResourceKind[] = [
-  'Pod',
-  'ReplicationController',
-  'Service',
-  'Deployment',
-  'ReplicaSet',
-  'HorizontalPodAutoscaler',
-];
-
-/** The group-qualified plural the API server uses in messages (`deployments.apps "web" not found`). */
-export function qualifiedResource(kind: ResourceKind): string {
-  const t = TYPES.find((x) => x.kind === kind);
-  if (!t) return kind.toLowerCase();
-  return t.group ? `${t.plural}.${t.group}` : t.plural;
-}
+import type { ResourceTarget } from './command';
+import { KINDS, kindsInCategory, RESOURCE_KINDS, type ResourceKind } from '../../api/kinds';
 
 /** One type word → kind, as the RESTMapper and shortcut expander resolve it. */
 export function resolveType(arg: string): ResourceKind | { error: string } {
@@ -119,19 +14,21 @@ export function resolveType(arg: string): ResourceKind | { error: string } {
   const resource = dot >= 0 ? arg.slice(0, dot) : arg;
   const qualifier = dot >= 0 ? arg.slice(dot + 1) : undefined;
   const lower = resource.toLowerCase();
-  const match = TYPES.find(
-    (t) =>
+  const match = RESOURCE_KINDS.find((kind) => {
+    const t = KINDS[kind];
+    return (
       // Short names are matched as typed; plural, singular and kind case-insensitively.
-      (t.shortNames.includes(resource) ||
+      (t.shortNames.some((s) => s === resource) ||
         t.plural === lower ||
         t.singular === lower ||
-        t.kind.toLowerCase() === lower) &&
+        kind.toLowerCase() === lower) &&
       // `deployments.apps` or `deployments.v1.apps`.
       (qualifier === undefined ||
         qualifier === t.group ||
-        qualifier.replace(/^v[0-9a-z]+\./, '') === t.group),
-  );
-  if (match) return match.kind;
+        qualifier.replace(/^v[0-9a-z]+\./, '') === t.group)
+    );
+  });
+  if (match) return match;
   return { error: `the server doesn't have a resource type ${JSON.stringify(resource)}` };
 }
 
@@ -145,7 +42,8 @@ function resolveTypes(arg: string): ResourceKind[] | { error: string } {
   const kinds: ResourceKind[] = [];
   for (const word of splitTypes(arg)) {
     if (word === 'all') {
-      kinds.push(...ALL_CATEGORY);
+      // Discovery's `all` category, restricted to the kinds the simulator knows.
+      kinds.push(...kindsInCategory('all'));
       continue;
     }
     const k = resolveType(word);

@@ -30,38 +30,10 @@ import { since } from './humanDuration';
 import { podSummary, podRestartsColumn } from './podStatus';
 import { formatLabels, formatLabelSelector, selectorString } from './selectors';
 import { formatEndpoints } from './endpoints';
+import { resourceName, type ObjectOf, type SimulatedKind } from '../../api/kinds';
 
-export type GetKind =
-  | 'Deployment'
-  | 'ReplicaSet'
-  | 'ReplicationController'
-  | 'Pod'
-  | 'Service'
-  | 'EndpointSlice'
-  | 'Endpoints'
-  | 'HorizontalPodAutoscaler'
-  | 'VirtualService'
-  | 'DestinationRule'
-  | 'Rollout'
-  | 'AnalysisRun'
-  | 'AnalysisTemplate';
-
-/** The object type printGet expects for each kind. */
-export interface GetObjects {
-  Deployment: Deployment;
-  ReplicaSet: ReplicaSet;
-  ReplicationController: ReplicationController;
-  Pod: Pod;
-  Service: Service;
-  EndpointSlice: EndpointSlice;
-  Endpoints: Endpoints;
-  HorizontalPodAutoscaler: HorizontalPodAutoscaler;
-  VirtualService: VirtualService;
-  DestinationRule: DestinationRule;
-  Rollout: Rollout;
-  AnalysisRun: AnalysisRun;
-  AnalysisTemplate: AnalysisTemplate;
-}
+/** The kinds `kubectl get` prints: those the simulated API server serves. */
+export type GetKind = SimulatedKind;
 
 export interface GetOptions {
   /** `-o wide`. */
@@ -80,23 +52,6 @@ export interface GetOptions {
   namespace?: string;
 }
 
-/** Lower-cased kind with its API group, as the table and name printers prefix names. */
-export const KIND_PREFIX: Record<GetKind, string> = {
-  Deployment: 'deployment.apps',
-  ReplicaSet: 'replicaset.apps',
-  ReplicationController: 'replicationcontroller',
-  Pod: 'pod',
-  Service: 'service',
-  EndpointSlice: 'endpointslice.discovery.k8s.io',
-  Endpoints: 'endpoints',
-  HorizontalPodAutoscaler: 'horizontalpodautoscaler.autoscaling',
-  VirtualService: 'virtualservice.networking.istio.io',
-  DestinationRule: 'destinationrule.networking.istio.io',
-  Rollout: 'rollout.argoproj.io',
-  AnalysisRun: 'analysisrun.argoproj.io',
-  AnalysisTemplate: 'analysistemplate.argoproj.io',
-};
-
 export const NO_RESOURCES = 'No resources found in default namespace.\n';
 
 /** What get.go writes (to stderr) when nothing matched. */
@@ -105,11 +60,11 @@ export function noResources(opts: GetOptions = {}): string {
   return `No resources found in ${opts.namespace ?? 'default'} namespace.\n`;
 }
 
-interface Columns {
+interface Columns<T> {
   headers: string[];
   wideHeaders: string[];
-  cells: (obj: never, nowMs: number) => string[];
-  wideCells: (obj: never) => string[];
+  cells: (obj: T, nowMs: number) => string[];
+  wideCells: (obj: T) => string[];
 }
 
 /** layoutContainerCells: container names and images, comma-joined. */
@@ -136,7 +91,7 @@ function hpaTargets(h: HorizontalPodAutoscaler): string {
 /** An integer column of a CRD: empty when the field is absent. */
 const intCell = (v: number | undefined): string => (v === undefined ? '' : String(v));
 
-const COLUMNS: Record<GetKind, Columns> = {
+const COLUMNS: { [K in GetKind]: Columns<ObjectOf<K>> } = {
   // argo-rollouts manifests/crds/rollout-crd.yaml additionalPrinterColumns.
   Rollout: {
     headers: ['NAME', 'DESIRED', 'CURRENT', 'UP-TO-DATE', 'AVAILABLE', 'AGE'],
@@ -366,12 +321,12 @@ function serviceExternalIP(s: Service): string {
  */
 export function printGet<K extends GetKind>(
   kind: K,
-  objects: readonly GetObjects[K][],
+  objects: readonly ObjectOf<K>[],
   nowMs: number,
   opts: GetOptions = {},
 ): string {
   if (objects.length === 0) return '';
-  const prefix = KIND_PREFIX[kind];
+  const prefix = resourceName(kind);
   if (opts.name) return objects.map((o) => `${prefix}/${o.metadata?.name ?? ''}\n`).join('');
   const cols = COLUMNS[kind];
   const headers = [...cols.headers, ...(opts.wide ? cols.wideHeaders : [])];
@@ -390,7 +345,7 @@ export function printGet<K extends GetKind>(
   return formatTable(opts.noHeaders ? rows : [headers, ...rows]);
 }
 
-export type GetGroup = { [K in GetKind]: { kind: K; objects: readonly GetObjects[K][] } }[GetKind];
+export type GetGroup = { [K in GetKind]: { kind: K; objects: readonly ObjectOf<K>[] } }[GetKind];
 
 /**
  * A whole `kubectl get a,b,c` result: one table per consecutive kind, a blank line between
