@@ -1,14 +1,36 @@
 /**
  * What the simulator does with each kind it serves, one entry per kind beside its facts in
- * kinds.ts: the columns `kubectl get` prints (the API server's table convertor, or a CRD's
+ * kinds.ts: the API server's validation (what a kind's registry strategy does in pkg/registry),
+ * the columns `kubectl get` prints (the API server's table convertor, or a CRD's
  * additionalPrinterColumns) and the describer `kubectl describe` uses (kubectl's DescriberFor).
  *
  * This module only composes: it imports the modules that implement each behaviour, and the
- * modules that dispatch on a kind (printGet, kubectl describe) read it. None of the
- * implementations imports a dispatcher, so no import cycle forms. TypeScript requires an entry
- * for every kind kinds.ts marks `simulated`.
+ * modules that dispatch on a kind (validateObject, printGet, kubectl describe) read it. None of
+ * the implementations imports a dispatcher, so no import cycle forms. TypeScript requires an
+ * entry for every kind kinds.ts marks `simulated`.
  */
-import type { ObjectOf, SimulatedKind } from './kinds';
+import type { KubeObject } from './objects';
+import { isSimulated, type ObjectOf, type SimulatedKind } from './kinds';
+import type { FieldError } from '../scenario/fieldError';
+import type { DecodeSchema } from '../scenario/decodeCheck';
+import {
+  DEPLOYMENT_FIELDS,
+  POD_FIELDS,
+  REPLICASET_FIELDS,
+  REPLICATIONCONTROLLER_FIELDS,
+  SERVICE_FIELDS,
+} from '../scenario/decodeRules';
+import {
+  selectorUnchanged,
+  validateDeploymentSpec,
+  validateReplicaSetSpec,
+  validateReplicationControllerSpec,
+} from '../scenario/validateWorkloads';
+import { validatePodSpec } from '../scenario/validatePodSpec';
+import { validateServiceSpec } from '../scenario/validateService';
+import { validateHpaSpec } from '../scenario/validateHpa';
+import { validateVirtualService } from '../scenario/validateIstio';
+import { isDNS1035Label } from '../scenario/nameRules';
 import {
   deploymentColumns,
   endpointSliceColumns,
@@ -36,7 +58,27 @@ import {
   type Describer,
 } from '../kubectl/describers';
 
+type Rec = Record<string, unknown>;
+
+/** The API server's own validation: decode, ValidateObjectMeta's name, the spec; on update, the strategy's ValidateUpdate. */
+export interface ServerValidation {
+  /** The fields decoded into Go structs first (decodeRules.ts); none: no decode check. */
+  decode?: DecodeSchema;
+  /** The name rule; DNS-1123 subdomain when absent. */
+  name?: (name: string) => string[];
+  spec: (spec: Rec) => FieldError[];
+  /** What an update may not change. */
+  update?: (oldSpec: Rec, newSpec: Rec) => FieldError[];
+}
+
+/** A custom resource validated by an admission webhook: its complete messages. */
+export interface WebhookValidation<T> {
+  webhook: (obj: T) => string[];
+}
+
 export interface KindBehaviour<K extends SimulatedKind> {
+  /** None: the simulated API server takes any object of the kind. */
+  validation?: ServerValidation | WebhookValidation<ObjectOf<K>>;
   columns: Columns<ObjectOf<K>>;
   /** null: the simulator has no describer for it, and `kubectl describe` refuses the type. */
   describe: Describer<ObjectOf<K>> | null;
@@ -44,29 +86,43 @@ export interface KindBehaviour<K extends SimulatedKind> {
 
 export const REGISTRY: { readonly [K in SimulatedKind]: KindBehaviour<K> } = {
   Pod: {
+    validation: { decode: POD_FIELDS, spec: (spec) => validatePodSpec(spec, 'spec') },
     columns: podColumns,
     describe: podDescriber,
   },
   ReplicationController: {
+    validation: { decode: REPLICATIONCONTROLLER_FIELDS, spec: validateReplicationControllerSpec },
     columns: replicationControllerColumns,
     describe: replicaSetDescriber,
   },
   Service: {
+    validation: { decode: SERVICE_FIELDS, name: isDNS1035Label, spec: validateServiceSpec },
     columns: serviceColumns,
     describe: serviceDescriber,
   },
   // Derived from EndpointSlices on every `get`; kubectl's EndpointsDescriber is not simulated.
   Endpoints: { columns: endpointsColumns, describe: null },
   Deployment: {
+    validation: {
+      decode: DEPLOYMENT_FIELDS,
+      spec: validateDeploymentSpec,
+      update: selectorUnchanged,
+    },
     columns: deploymentColumns,
     describe: deploymentDescriber,
   },
   ReplicaSet: {
+    validation: {
+      decode: REPLICASET_FIELDS,
+      spec: validateReplicaSetSpec,
+      update: selectorUnchanged,
+    },
     columns: replicaSetColumns,
     describe: replicaSetDescriber,
   },
   EndpointSlice: { columns: endpointSliceColumns, describe: genericDescriber },
   HorizontalPodAutoscaler: {
+    validation: { spec: validateHpaSpec },
     columns: hpaColumns,
     describe: genericDescriber,
   },
@@ -74,8 +130,21 @@ export const REGISTRY: { readonly [K in SimulatedKind]: KindBehaviour<K> } = {
   AnalysisRun: { columns: analysisRunColumns, describe: genericDescriber },
   AnalysisTemplate: { columns: analysisTemplateColumns, describe: genericDescriber },
   VirtualService: {
+    validation: { webhook: validateVirtualService },
     columns: virtualServiceColumns,
     describe: genericDescriber,
   },
   DestinationRule: { columns: destinationRuleColumns, describe: genericDescriber },
 };
+
+/** The part of a kind's behaviour the API server applies to an object whose kind is read at run time. */
+export interface ServerBehaviour {
+  validation?: ServerValidation | WebhookValidation<KubeObject>;
+}
+
+/** The behaviour of the kind an object names (a manifest's or a patch's `kind`), if simulated. */
+export function behaviourOf(kind: unknown): ServerBehaviour | undefined {
+  return typeof kind === 'string' && isSimulated(kind)
+    ? (REGISTRY[kind] as ServerBehaviour)
+    : undefined;
+}

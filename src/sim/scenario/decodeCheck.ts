@@ -11,159 +11,26 @@
  */
 
 /** [Go struct that declares the field, Go type]. Keys: JSON path, `[]` = each item, `{}` = each map value. */
-type Rule = readonly [struct: string, goType: string];
+export type Rule = readonly [struct: string, goType: string];
 
-function metaRules(prefix: string, owner: string): Record<string, Rule> {
-  return {
-    [prefix]: [owner, 'v1.ObjectMeta'],
-    [`${prefix}.name`]: ['ObjectMeta', 'string'],
-    [`${prefix}.namespace`]: ['ObjectMeta', 'string'],
-    [`${prefix}.labels`]: ['ObjectMeta', 'map[string]string'],
-    [`${prefix}.labels{}`]: ['ObjectMeta', 'string'],
-    [`${prefix}.annotations`]: ['ObjectMeta', 'map[string]string'],
-    [`${prefix}.annotations{}`]: ['ObjectMeta', 'string'],
-  };
+/** One kind's checked fields (decodeRules.ts), with every prefix of their paths. */
+export interface DecodeSchema {
+  rules: Readonly<Record<string, Rule>>;
+  /** Every prefix of a rule path, so the walk only descends where a rule may lie. */
+  prefixes: ReadonlySet<string>;
 }
 
-function probeRules(p: string): Record<string, Rule> {
-  const rules: Record<string, Rule> = {
-    [p]: ['Container', 'v1.Probe'],
-    [`${p}.httpGet`]: ['Probe', 'v1.HTTPGetAction'],
-    [`${p}.httpGet.port`]: ['HTTPGetAction', 'intstr'],
-    [`${p}.httpGet.path`]: ['HTTPGetAction', 'string'],
-    [`${p}.tcpSocket`]: ['Probe', 'v1.TCPSocketAction'],
-    [`${p}.tcpSocket.port`]: ['TCPSocketAction', 'intstr'],
-  };
-  for (const f of [
-    'initialDelaySeconds',
-    'timeoutSeconds',
-    'periodSeconds',
-    'successThreshold',
-    'failureThreshold',
-  ]) {
-    rules[`${p}.${f}`] = ['Probe', 'int32'];
-  }
-  return rules;
-}
-
-function podSpecRules(p: string, owner: string): Record<string, Rule> {
-  const c = `${p}.containers[]`;
-  return {
-    [p]: [owner, 'v1.PodSpec'],
-    [`${p}.containers`]: ['PodSpec', '[]v1.Container'],
-    [c]: ['PodSpec', 'v1.Container'],
-    [`${c}.name`]: ['Container', 'string'],
-    [`${c}.image`]: ['Container', 'string'],
-    [`${c}.imagePullPolicy`]: ['Container', 'string'],
-    [`${c}.ports`]: ['Container', '[]v1.ContainerPort'],
-    [`${c}.ports[]`]: ['Container', 'v1.ContainerPort'],
-    [`${c}.ports[].containerPort`]: ['ContainerPort', 'int32'],
-    [`${c}.ports[].name`]: ['ContainerPort', 'string'],
-    [`${c}.ports[].protocol`]: ['ContainerPort', 'string'],
-    ...probeRules(`${c}.readinessProbe`),
-    ...probeRules(`${c}.livenessProbe`),
-    ...probeRules(`${c}.startupProbe`),
-    [`${p}.restartPolicy`]: ['PodSpec', 'string'],
-    [`${p}.terminationGracePeriodSeconds`]: ['PodSpec', 'int64'],
-  };
-}
-
-function templateRules(specStruct: string): Record<string, Rule> {
-  return {
-    'spec.template': [specStruct, 'v1.PodTemplateSpec'],
-    ...metaRules('spec.template.metadata', 'PodTemplateSpec'),
-    ...podSpecRules('spec.template.spec', 'PodTemplateSpec'),
-  };
-}
-
-function labelSelectorRules(specStruct: string): Record<string, Rule> {
-  return {
-    'spec.selector': [specStruct, 'v1.LabelSelector'],
-    'spec.selector.matchLabels': ['LabelSelector', 'map[string]string'],
-    'spec.selector.matchLabels{}': ['LabelSelector', 'string'],
-    'spec.selector.matchExpressions': ['LabelSelector', '[]v1.LabelSelectorRequirement'],
-    'spec.selector.matchExpressions[].key': ['LabelSelectorRequirement', 'string'],
-    'spec.selector.matchExpressions[].operator': ['LabelSelectorRequirement', 'string'],
-    'spec.selector.matchExpressions[].values': ['LabelSelectorRequirement', '[]string'],
-    'spec.selector.matchExpressions[].values[]': ['LabelSelectorRequirement', 'string'],
-  };
-}
-
-function int32Fields(struct: string, ...fields: string[]): Record<string, Rule> {
-  return Object.fromEntries(fields.map((f) => [`spec.${f}`, [struct, 'int32'] as const]));
-}
-
-const RULES: Record<string, Record<string, Rule>> = {
-  Deployment: {
-    ...metaRules('metadata', 'Deployment'),
-    spec: ['Deployment', 'v1.DeploymentSpec'],
-    ...int32Fields(
-      'DeploymentSpec',
-      'replicas',
-      'minReadySeconds',
-      'revisionHistoryLimit',
-      'progressDeadlineSeconds',
-    ),
-    'spec.paused': ['DeploymentSpec', 'bool'],
-    ...labelSelectorRules('DeploymentSpec'),
-    'spec.strategy': ['DeploymentSpec', 'v1.DeploymentStrategy'],
-    'spec.strategy.type': ['DeploymentStrategy', 'string'],
-    'spec.strategy.rollingUpdate': ['DeploymentStrategy', 'v1.RollingUpdateDeployment'],
-    'spec.strategy.rollingUpdate.maxSurge': ['RollingUpdateDeployment', 'intstr'],
-    'spec.strategy.rollingUpdate.maxUnavailable': ['RollingUpdateDeployment', 'intstr'],
-    ...templateRules('DeploymentSpec'),
-  },
-  ReplicaSet: {
-    ...metaRules('metadata', 'ReplicaSet'),
-    spec: ['ReplicaSet', 'v1.ReplicaSetSpec'],
-    ...int32Fields('ReplicaSetSpec', 'replicas', 'minReadySeconds'),
-    ...labelSelectorRules('ReplicaSetSpec'),
-    ...templateRules('ReplicaSetSpec'),
-  },
-  ReplicationController: {
-    ...metaRules('metadata', 'ReplicationController'),
-    spec: ['ReplicationController', 'v1.ReplicationControllerSpec'],
-    ...int32Fields('ReplicationControllerSpec', 'replicas', 'minReadySeconds'),
-    'spec.selector': ['ReplicationControllerSpec', 'map[string]string'],
-    'spec.selector{}': ['ReplicationControllerSpec', 'string'],
-    ...templateRules('ReplicationControllerSpec'),
-  },
-  Pod: {
-    ...metaRules('metadata', 'Pod'),
-    ...podSpecRules('spec', 'Pod'),
-  },
-  Service: {
-    ...metaRules('metadata', 'Service'),
-    spec: ['Service', 'v1.ServiceSpec'],
-    'spec.ports': ['ServiceSpec', '[]v1.ServicePort'],
-    'spec.ports[]': ['ServiceSpec', 'v1.ServicePort'],
-    'spec.ports[].name': ['ServicePort', 'string'],
-    'spec.ports[].protocol': ['ServicePort', 'string'],
-    'spec.ports[].port': ['ServicePort', 'int32'],
-    'spec.ports[].targetPort': ['ServicePort', 'intstr'],
-    'spec.selector': ['ServiceSpec', 'map[string]string'],
-    'spec.selector{}': ['ServiceSpec', 'string'],
-    'spec.type': ['ServiceSpec', 'string'],
-    'spec.sessionAffinity': ['ServiceSpec', 'string'],
-    'spec.sessionAffinityConfig': ['ServiceSpec', 'v1.SessionAffinityConfig'],
-    'spec.sessionAffinityConfig.clientIP': ['SessionAffinityConfig', 'v1.ClientIPConfig'],
-    'spec.sessionAffinityConfig.clientIP.timeoutSeconds': ['ClientIPConfig', 'int32'],
-  },
-};
-
-/** Every prefix of a rule path, so the walk only descends where a rule may lie. */
-const PREFIXES: Record<string, Set<string>> = Object.fromEntries(
-  Object.entries(RULES).map(([kind, rules]) => {
-    const set = new Set<string>();
-    for (const path of Object.keys(rules)) {
-      for (let i = 1; i <= path.length; i++) {
-        const ch = path[i];
-        if (i === path.length || ch === '.' || ch === '[' || ch === '{') set.add(path.slice(0, i));
-      }
+export function decodeSchema(rules: Record<string, Rule>): DecodeSchema {
+  const prefixes = new Set<string>();
+  for (const path of Object.keys(rules)) {
+    for (let i = 1; i <= path.length; i++) {
+      const ch = path[i];
+      if (i === path.length || ch === '.' || ch === '[' || ch === '{')
+        prefixes.add(path.slice(0, i));
     }
-    return [kind, set];
-  }),
-);
+  }
+  return { rules, prefixes };
+}
 
 /** encoding/json's name for the JSON value that did not fit. */
 function jsonKind(v: unknown, goType: string): string {
@@ -189,13 +56,16 @@ function fits(v: unknown, goType: string): boolean {
 }
 
 /**
- * The decode error for `obj` as the API server words it, or undefined when every checked field
- * has the right JSON type. `version` is the version part of the apiVersion ("v1").
+ * The decode error for `obj` as the API server words it, or undefined when every field `schema`
+ * checks has the right JSON type. `version` is the version part of the apiVersion ("v1").
  */
-export function decodeError(obj: unknown, kind: string, version: string): string | undefined {
-  const rules = RULES[kind];
-  const prefixes = PREFIXES[kind];
-  if (!rules || !prefixes) return undefined;
+export function decodeError(
+  obj: unknown,
+  schema: DecodeSchema,
+  kind: string,
+  version: string,
+): string | undefined {
+  const { rules, prefixes } = schema;
   const walk = (v: unknown, pattern: string): string | undefined => {
     const rule = pattern ? rules[pattern] : undefined;
     if (rule && !fits(v, rule[1])) {
