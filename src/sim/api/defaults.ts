@@ -1,193 +1,28 @@
 /**
- * The API server's defaulting for the kinds we simulate (pkg/apis/apps/v1/defaults.go,
- * pkg/apis/core/v1/defaults.go), applied before validation exactly as the server does.
- *
- * Works on the manifest as decoded from YAML, so it never trusts shapes: a field holding the
- * wrong type is left alone for validation's decode check to report. `null` counts as unset
- * (a nil pointer in Go). Non-pointer int fields the Go code defaults on `== 0` (probe periods,
- * Service targetPort) are defaulted on 0 too.
+ * The API server's defaulting for the kinds we simulate, applied before validation exactly as
+ * the server does: the namespace of namespaced kinds (kinds.ts), then the kind's spec defaults
+ * (its entry in registry.ts, implemented in defaultSpecs.ts).
  */
 import type { KubeObject } from './objects';
 import { NAMESPACE } from './objects';
 import { kindFacts } from './kinds';
+import { behaviourOf } from './registry';
+import { child, setDefault } from './defaultSpecs';
 import { clone } from '../core/clone';
 
-type Rec = Record<string, unknown>;
-
-const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
-const unset = (v: unknown): boolean => v === undefined || v === null;
-
-/** The object at `key`, created when unset (a Go struct is always there); undefined if mistyped. */
-function child(parent: Rec, key: string): Rec | undefined {
-  const v = parent[key];
-  if (isRec(v)) return v;
-  if (!unset(v)) return undefined;
-  const fresh: Rec = {};
-  parent[key] = fresh;
-  return fresh;
-}
-
-function setDefault(r: Rec, key: string, value: unknown, alsoWhenZero = false): void {
-  if (unset(r[key]) || (alsoWhenZero && r[key] === 0)) r[key] = value;
-}
-
-const SPEC_DEFAULTS: Record<string, ((spec: Rec, obj: Rec) => void) | undefined> = {
-  Deployment: (spec) => defaultDeployment(spec),
-  ReplicaSet: (spec) => {
-    setDefault(spec, 'replicas', 1);
-    defaultTemplate(child(spec, 'template'));
-  },
-  ReplicationController: (spec, obj) => defaultReplicationController(obj, spec),
-  Pod: (spec) => defaultPodSpec(spec),
-  Service: (spec) => defaultService(spec),
-  // SetDefaults_HorizontalPodAutoscaler: minReplicas 1 (the behavior defaults are applied by the
-  // controller, as the API leaves an unset behavior unset).
-  HorizontalPodAutoscaler: (spec) => setDefault(spec, 'minReplicas', 1),
-};
+export { pullPolicyFor } from './defaultSpecs';
 
 /** A defaulted deep copy of `obj`. */
 export function applyDefaults<T extends KubeObject>(obj: T): T {
   const out = clone(obj);
-  const o = out as unknown as Rec;
+  const o = out as unknown as Record<string, unknown>;
   const meta = child(o, 'metadata');
   if (meta && kindFacts(String(o.kind))?.namespaced !== false)
     setDefault(meta, 'namespace', NAMESPACE);
-  const kind = String(o.kind);
-  if (!SPEC_DEFAULTS[kind]) return out;
+  const defaults = behaviourOf(o.kind)?.defaults;
+  if (!defaults) return out;
   // `spec` is a struct in each of these kinds, so the server defaults inside it even when absent.
   const spec = child(o, 'spec');
-  if (spec) SPEC_DEFAULTS[kind]?.(spec, o);
+  if (spec) defaults(spec, o);
   return out;
-}
-
-/** SetDefaults_Deployment (apps/v1); maxSurge and maxUnavailable default independently. */
-function defaultDeployment(spec: Rec): void {
-  setDefault(spec, 'replicas', 1);
-  const strategy = child(spec, 'strategy');
-  if (strategy) {
-    setDefault(strategy, 'type', 'RollingUpdate');
-    if (strategy.type === 'RollingUpdate') {
-      const ru = child(strategy, 'rollingUpdate');
-      if (ru) {
-        setDefault(ru, 'maxUnavailable', '25%');
-        setDefault(ru, 'maxSurge', '25%');
-      }
-    }
-  }
-  setDefault(spec, 'revisionHistoryLimit', 10);
-  setDefault(spec, 'progressDeadlineSeconds', 600);
-  // Go zero values, written out so that readers need no `?? 0`.
-  setDefault(spec, 'minReadySeconds', 0);
-  setDefault(spec, 'paused', false);
-  defaultTemplate(child(spec, 'template'));
-}
-
-/**
- * SetDefaults_ReplicationController: an empty selector and empty object labels both default to
- * the template's labels; the template is a pointer, so nothing is created when it is absent.
- */
-function defaultReplicationController(o: Rec, spec: Rec): void {
-  const template = spec.template;
-  const labels = isRec(template) && isRec(template.metadata) ? template.metadata.labels : undefined;
-  if (isRec(labels)) {
-    if (unset(spec.selector) || (isRec(spec.selector) && Object.keys(spec.selector).length === 0)) {
-      spec.selector = { ...labels };
-    }
-    const meta = isRec(o.metadata) ? o.metadata : undefined;
-    if (
-      meta &&
-      (unset(meta.labels) || (isRec(meta.labels) && Object.keys(meta.labels).length === 0))
-    ) {
-      meta.labels = { ...labels };
-    }
-  }
-  setDefault(spec, 'replicas', 1);
-  if (isRec(template)) defaultTemplate(template);
-}
-
-function defaultTemplate(template: Rec | undefined): void {
-  if (!template) return;
-  child(template, 'metadata');
-  const podSpec = child(template, 'spec');
-  if (podSpec) defaultPodSpec(podSpec);
-}
-
-/** SetDefaults_PodSpec + SetDefaults_Container (+ probes and ports). */
-function defaultPodSpec(spec: Rec): void {
-  setDefault(spec, 'dnsPolicy', 'ClusterFirst');
-  setDefault(spec, 'restartPolicy', 'Always');
-  setDefault(spec, 'terminationGracePeriodSeconds', 30);
-  setDefault(spec, 'schedulerName', 'default-scheduler');
-  setDefault(spec, 'securityContext', {});
-  for (const list of [spec.containers, spec.initContainers]) {
-    if (!Array.isArray(list)) continue;
-    for (const c of list) if (isRec(c)) defaultContainer(c);
-  }
-}
-
-function defaultContainer(c: Rec): void {
-  setDefault(c, 'imagePullPolicy', pullPolicyFor(c.image));
-  setDefault(c, 'terminationMessagePath', '/dev/termination-log');
-  setDefault(c, 'terminationMessagePolicy', 'File');
-  if (Array.isArray(c.ports)) {
-    for (const p of c.ports) if (isRec(p)) setDefault(p, 'protocol', 'TCP');
-  }
-  for (const key of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
-    const probe = c[key];
-    if (isRec(probe)) defaultProbe(probe);
-  }
-}
-
-/** SetDefaults_Probe and SetDefaults_HTTPGetAction; initialDelaySeconds stays unset (0). */
-function defaultProbe(p: Rec): void {
-  setDefault(p, 'timeoutSeconds', 1, true);
-  setDefault(p, 'periodSeconds', 10, true);
-  setDefault(p, 'successThreshold', 1, true);
-  setDefault(p, 'failureThreshold', 3, true);
-  if (isRec(p.httpGet)) {
-    setDefault(p.httpGet, 'path', '/');
-    setDefault(p.httpGet, 'scheme', 'HTTP');
-  }
-}
-
-/**
- * SetDefaults_Container: `Always` when the tag is `latest` or there is neither tag nor digest
- * (parsers.ParseImageName then assumes `latest`), `IfNotPresent` otherwise.
- */
-export function pullPolicyFor(image: unknown): 'Always' | 'IfNotPresent' {
-  if (typeof image !== 'string' || image === '') return 'IfNotPresent';
-  const at = image.indexOf('@');
-  const named = at >= 0 ? image.slice(0, at) : image;
-  const lastPart = named.slice(named.lastIndexOf('/') + 1);
-  const colon = lastPart.indexOf(':');
-  const tag = colon >= 0 ? lastPart.slice(colon + 1) : at >= 0 ? '' : 'latest';
-  return tag === 'latest' ? 'Always' : 'IfNotPresent';
-}
-
-/** SetDefaults_Service (core/v1). */
-function defaultService(spec: Rec): void {
-  setDefault(spec, 'type', 'ClusterIP');
-  setDefault(spec, 'sessionAffinity', 'None');
-  if (spec.sessionAffinity === 'None') delete spec.sessionAffinityConfig;
-  if (spec.sessionAffinity === 'ClientIP') {
-    const cfg = spec.sessionAffinityConfig;
-    const clientIP = isRec(cfg) ? cfg.clientIP : undefined;
-    if (!isRec(clientIP) || unset(clientIP.timeoutSeconds)) {
-      spec.sessionAffinityConfig = { clientIP: { timeoutSeconds: 10800 } };
-    }
-  }
-  if (Array.isArray(spec.ports)) {
-    for (const p of spec.ports) {
-      if (!isRec(p)) continue;
-      setDefault(p, 'protocol', 'TCP');
-      if (unset(p.targetPort) || p.targetPort === 0 || p.targetPort === '') p.targetPort = p.port;
-    }
-  }
-  const type = spec.type;
-  if ((type === 'NodePort' || type === 'LoadBalancer') && unset(spec.externalTrafficPolicy)) {
-    spec.externalTrafficPolicy = 'Cluster';
-  }
-  if (type === 'ClusterIP' || type === 'NodePort' || type === 'LoadBalancer') {
-    setDefault(spec, 'internalTrafficPolicy', 'Cluster');
-  }
 }

@@ -1,16 +1,24 @@
 /**
  * What the simulator does with each kind it serves, one entry per kind beside its facts in
- * kinds.ts: the API server's validation (what a kind's registry strategy does in pkg/registry),
- * the columns `kubectl get` prints (the API server's table convertor, or a CRD's
+ * kinds.ts: the API server's defaulting and validation (what a kind's registry strategy does in
+ * pkg/registry), the columns `kubectl get` prints (the API server's table convertor, or a CRD's
  * additionalPrinterColumns) and the describer `kubectl describe` uses (kubectl's DescriberFor).
  *
  * This module only composes: it imports the modules that implement each behaviour, and the
- * modules that dispatch on a kind (validateObject, printGet, kubectl describe) read it. None of
- * the implementations imports a dispatcher, so no import cycle forms. TypeScript requires an
- * entry for every kind kinds.ts marks `simulated`.
+ * modules that dispatch on a kind (applyDefaults, validateObject, printGet, kubectl describe)
+ * read it. None of the implementations imports a dispatcher, so no import cycle forms.
+ * TypeScript requires an entry for every kind kinds.ts marks `simulated`.
  */
 import type { KubeObject } from './objects';
 import { isSimulated, type ObjectOf, type SimulatedKind } from './kinds';
+import {
+  defaultDeployment,
+  defaultHpa,
+  defaultPodSpec,
+  defaultReplicaSet,
+  defaultReplicationController,
+  defaultService,
+} from './defaultSpecs';
 import type { FieldError } from '../scenario/fieldError';
 import type { DecodeSchema } from '../scenario/decodeCheck';
 import {
@@ -77,6 +85,8 @@ export interface WebhookValidation<T> {
 }
 
 export interface KindBehaviour<K extends SimulatedKind> {
+  /** SetDefaults_* on the spec (defaultSpecs.ts); none: nothing the simulator reads. */
+  defaults?: (spec: Rec, obj: Rec) => void;
   /** None: the simulated API server takes any object of the kind. */
   validation?: ServerValidation | WebhookValidation<ObjectOf<K>>;
   columns: Columns<ObjectOf<K>>;
@@ -86,16 +96,19 @@ export interface KindBehaviour<K extends SimulatedKind> {
 
 export const REGISTRY: { readonly [K in SimulatedKind]: KindBehaviour<K> } = {
   Pod: {
+    defaults: defaultPodSpec,
     validation: { decode: POD_FIELDS, spec: (spec) => validatePodSpec(spec, 'spec') },
     columns: podColumns,
     describe: podDescriber,
   },
   ReplicationController: {
+    defaults: defaultReplicationController,
     validation: { decode: REPLICATIONCONTROLLER_FIELDS, spec: validateReplicationControllerSpec },
     columns: replicationControllerColumns,
     describe: replicaSetDescriber,
   },
   Service: {
+    defaults: defaultService,
     validation: { decode: SERVICE_FIELDS, name: isDNS1035Label, spec: validateServiceSpec },
     columns: serviceColumns,
     describe: serviceDescriber,
@@ -103,6 +116,7 @@ export const REGISTRY: { readonly [K in SimulatedKind]: KindBehaviour<K> } = {
   // Derived from EndpointSlices on every `get`; kubectl's EndpointsDescriber is not simulated.
   Endpoints: { columns: endpointsColumns, describe: null },
   Deployment: {
+    defaults: defaultDeployment,
     validation: {
       decode: DEPLOYMENT_FIELDS,
       spec: validateDeploymentSpec,
@@ -112,6 +126,7 @@ export const REGISTRY: { readonly [K in SimulatedKind]: KindBehaviour<K> } = {
     describe: deploymentDescriber,
   },
   ReplicaSet: {
+    defaults: defaultReplicaSet,
     validation: {
       decode: REPLICASET_FIELDS,
       spec: validateReplicaSetSpec,
@@ -122,6 +137,7 @@ export const REGISTRY: { readonly [K in SimulatedKind]: KindBehaviour<K> } = {
   },
   EndpointSlice: { columns: endpointSliceColumns, describe: genericDescriber },
   HorizontalPodAutoscaler: {
+    defaults: defaultHpa,
     validation: { spec: validateHpaSpec },
     columns: hpaColumns,
     describe: genericDescriber,
@@ -139,6 +155,7 @@ export const REGISTRY: { readonly [K in SimulatedKind]: KindBehaviour<K> } = {
 
 /** The part of a kind's behaviour the API server applies to an object whose kind is read at run time. */
 export interface ServerBehaviour {
+  defaults?: (spec: Rec, obj: Rec) => void;
   validation?: ServerValidation | WebhookValidation<KubeObject>;
 }
 
