@@ -7,7 +7,7 @@
 import type { Deployment } from '../api/objects';
 import type { CommandRecord } from '../runner/runResult';
 import type { ClientProcess, KubectlHost, StatusWatch } from './host';
-import { statusStep } from './exec';
+import { statusStep } from './rolloutVerbs';
 import { INTERRUPTED_EXIT_CODE, stepProcess } from './process';
 import { clone } from '../core/clone';
 

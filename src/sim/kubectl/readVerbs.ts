@@ -1,0 +1,110 @@
+/**
+ * `kubectl get` and `kubectl describe`: which objects each target names, then the table, the
+ * serialized objects (`-o yaml|json`) or the describer's text, with the API server's errors
+ * after them. Each kind's columns and describer are its entry in api/registry.ts.
+ */
+import { stringify } from 'yaml';
+import type { EndpointSlice, Kind, KubeObject } from '../api/objects';
+import type { KubectlCommand } from './parse/command';
+import { isSimulated } from '../api/kinds';
+import { REGISTRY } from '../api/registry';
+import { matchesSelector } from '../api/labels';
+import { notFound } from './mutate';
+import { printGetList, type GetGroup } from './print/get';
+import { endpointsFromSlices } from './print/endpoints';
+import { asServed } from './print/served';
+import { eventsFor } from './eventObjects';
+import { nameOf, notServed } from './targets';
+import type { KubectlHost, KubectlResult } from './host';
+
+export function runGet(
+  host: KubectlHost,
+  cmd: Extract<KubectlCommand, { verb: 'get' }>,
+): KubectlResult {
+  const ctx = host.ctx;
+  const now = ctx.now();
+  const groups: GetGroup[] = [];
+  const errors: string[] = [];
+  const found: KubeObject[] = [];
+  for (const t of cmd.targets) {
+    if (!isSimulated(t.kind)) {
+      errors.push(notServed(t.kind));
+      continue;
+    }
+    // Endpoints are not stored: they are derived from the EndpointSlices the selector matches.
+    const kind = t.kind === 'Endpoints' ? 'EndpointSlice' : (t.kind as Kind);
+    let objs = ctx.store.list(kind);
+    if (cmd.selector) objs = objs.filter((o) => matchesSelector(cmd.selector, o.metadata?.labels));
+    if (t.kind === 'Endpoints') {
+      const eps = endpointsFromSlices(objs as EndpointSlice[]).filter(
+        (e) => t.name === undefined || e.metadata?.name === t.name,
+      );
+      if (t.name !== undefined && !eps.length)
+        errors.push(`Error from server (NotFound): endpoints "${t.name}" not found`);
+      groups.push({ kind: 'Endpoints', objects: eps });
+      continue;
+    }
+    if (t.name !== undefined) {
+      objs = objs.filter((o) => o.metadata?.name === t.name);
+      if (!objs.length && !cmd.ignoreNotFound) errors.push(notFound(kind, t.name).output.trimEnd());
+    }
+    found.push(...objs);
+    groups.push({ kind, objects: objs } as GetGroup);
+  }
+  let output: string;
+  if (cmd.output === 'yaml' || cmd.output === 'json') {
+    const doc =
+      found.length === 1 && cmd.targets.length === 1 && cmd.targets[0]?.name
+        ? found[0]
+        : { apiVersion: 'v1', items: found, kind: 'List', metadata: { resourceVersion: '' } };
+    const wire = asServed(doc);
+    output = cmd.output === 'json' ? `${JSON.stringify(wire, null, 4)}\n` : stringify(wire);
+  } else {
+    output = printGetList(groups, now, {
+      wide: cmd.output === 'wide',
+      showLabels: cmd.showLabels,
+      withKindPrefix: cmd.showKind,
+      noHeaders: cmd.noHeaders,
+      name: cmd.output === 'name',
+    });
+    if (errors.length && output === 'No resources found in default namespace.\n') output = '';
+  }
+  for (const e of errors) output += `${e}\n`;
+  return { output, exitCode: errors.length ? 1 : 0 };
+}
+
+/** `kubectl describe TYPE [NAME_PREFIX]`: an exact name, else every name it begins. */
+export function runDescribe(
+  host: KubectlHost,
+  cmd: Extract<KubectlCommand, { verb: 'describe' }>,
+): KubectlResult {
+  const ctx = host.ctx;
+  const now = ctx.now();
+  const outputs: string[] = [];
+  const errors: string[] = [];
+  for (const t of cmd.targets) {
+    const describer = isSimulated(t.kind) ? REGISTRY[t.kind].describe : null;
+    if (!describer) {
+      // Lower-cased kind + "s": the plural for Node and Event; "endpointss" for Endpoints, kept
+      // byte-identical (kubectl itself describes Endpoints).
+      errors.push(`error: the server doesn't have a resource type "${t.kind.toLowerCase()}s"`);
+      continue;
+    }
+    const kind = t.kind as Kind;
+    let objs = ctx.store.list(kind);
+    if (t.name !== undefined) {
+      const exact = objs.filter((o) => o.metadata?.name === t.name);
+      objs = exact.length ? exact : objs.filter((o) => o.metadata?.name?.startsWith(t.name ?? ''));
+      if (!objs.length) errors.push(notFound(kind, t.name).output.trimEnd());
+    } else if (cmd.selector)
+      objs = objs.filter((o) => matchesSelector(cmd.selector, o.metadata?.labels));
+    const showEvents = cmd.showEvents ?? true;
+    for (const o of objs) {
+      const events = showEvents ? eventsFor(ctx.events, kind, nameOf(o)) : [];
+      outputs.push(describer(o as never, events, ctx.store, now));
+    }
+  }
+  let output = outputs.join('\n\n');
+  for (const e of errors) output += `${e}\n`;
+  return { output, exitCode: errors.length ? 1 : 0 };
+}
