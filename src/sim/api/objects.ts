@@ -1,7 +1,8 @@
 /**
  * The API object shapes the simulator stores: kubernetes-types' own interfaces, so that what a
  * user loads or exports is a real manifest. Only the kinds below are simulated; `kind` is
- * always set on stored objects.
+ * always set on stored objects. What the API server says about each kind (names, group,
+ * versions, scope) is kinds.ts; what it does with each is registry.ts.
  */
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Event, Node, Pod, ReplicationController, Service } from 'kubernetes-types/core/v1';
