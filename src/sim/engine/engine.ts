@@ -19,7 +19,7 @@ import type {
   VirtualService,
 } from '../api/objects';
 import type { Scenario, ImageBehaviour, TrafficSpec } from '../scenario/scenario';
-import type { ControllerName, Ctx, KubeletTimer } from '../controllers/context';
+import type { ControllerName, Ctx } from '../controllers/context';
 import type { CommandRecord, EventRecord } from '../runner/runResult';
 import type { WatchEvent } from '../api/objectStore';
 import { ObjectStore } from '../api/objectStore';
@@ -62,51 +62,22 @@ import { SYNC_PERIOD_MS } from '../controllers/hpa/recommend';
 import type { ClusterReader, Decisions } from './clusterReader';
 import type { PodRuntime } from '../controllers/kubelet/runtime';
 import type { ServiceBackends } from '../network/kubeProxy';
+import {
+  LATENCY_MS,
+  PRIO_CONTROLLER,
+  PRIO_KUBELET,
+  PRIO_STEP,
+  WorkQueues,
+  type PendingState,
+  type QueueItem,
+} from './workQueue';
 
-/** How long after a change each controller reacts (its informer + work-queue latency). */
-const LATENCY_MS: Record<ControllerName, number> = {
-  deployment: 5,
-  // The ReplicaSet controller creates a sync's pods before the Deployment controller syncs
-  // again, and its own re-sync (2 × 2 ms) is over before then too, so each scale-up of the
-  // Deployment is a wave of its own, created 5 ms after the previous one (the wave rule).
-  replicaset: 2,
-  replicationcontroller: 2,
-  // Status follows pods in the same instant, so a Deployment sync sees every pod that became
-  // ready before it (wave rule: the controller is quiescent between two readiness instants).
-  replicasetstatus: 0,
-  scheduler: 5,
-  garbagecollector: 5,
-  // Endpoints follow pods in the same instant: the contract says a deleted pod leaves the
-  // Service's endpoints at once, and a ready pod joins them at once.
-  endpointslice: 0,
-  // Argo's controller is one more informer + work queue, like the Deployment controller.
-  rollout: 5,
-  // Measurements are taken when due; the run's own requeue carries the interval.
-  analysisrun: 0,
-};
-
-/**
- * Among happenings at one instant, controllers run before kubelet timers, and scenario steps
- * last: a controller sync due at t sees the world as it was just before t's pod changes.
- */
-const PRIO_CONTROLLER = 0;
-const PRIO_KUBELET = 1;
-/** Zero-latency followers (endpoints, ReplicaSet status) run once per instant, after the pods changed. */
-const PRIO_FOLLOWER = 2;
-const PRIO_STEP = 3;
-
-export type QueueItem =
-  | { k: 'wake'; c: ControllerName; key: string }
-  | { k: 'requeue'; c: ControllerName; key: string }
-  | { k: 'kubelet'; pod: string; uid: string; what: KubeletTimer; gen: number }
-  | { k: 'step'; index: number }
-  | { k: 'process'; rec: number; gen: number }
-  | { k: 'hpa'; name: string };
+export type { QueueItem } from './workQueue';
 
 export interface EngineSnapshot {
   time: number;
   queue: ReturnType<EventQueue<QueueItem>['snapshot']>;
-  pending: [ControllerName, string[]][];
+  pending: PendingState;
   names: RngState;
   store: StoreState;
   events: RecordedEvent[];
@@ -153,7 +124,7 @@ export class Engine implements ClusterReader {
 
   private time = 0;
   private readonly queue = new EventQueue<QueueItem>();
-  private readonly pending = new Map<ControllerName, Set<string>>();
+  private readonly work: WorkQueues;
   private readonly names: Rng;
   private readonly ctx: Ctx;
   private readonly trafficWorld: TrafficWorld;
@@ -167,6 +138,7 @@ export class Engine implements ClusterReader {
     this.seed = opts.seed ?? scenario.seed;
     this.names = new Rng(this.seed, 1);
     const now = (): number => this.time;
+    this.work = new WorkQueues(this.queue, now);
     this.store = new ObjectStore(now);
     this.events = new EventRecorder(now);
     this.pods = new PodIndex(this.store);
@@ -180,7 +152,7 @@ export class Engine implements ClusterReader {
       now,
       image: (name) => this.image(name),
       counters: () => this.traffic.counters,
-      enqueue: (c, key, delayMs) => this.enqueue(c, key, delayMs),
+      enqueue: (c, key, delayMs) => this.work.enqueue(c, key, delayMs),
       explain: (deployment, kind, text) => {
         const prev = this.decisions.get(deployment) ?? { action: null, idle: null };
         if (kind === 'action')
@@ -270,7 +242,7 @@ export class Engine implements ClusterReader {
     return {
       time: this.time,
       queue: this.queue.snapshot(),
-      pending: [...this.pending].map(([c, keys]) => [c, [...keys]]),
+      pending: this.work.snapshot(),
       names: this.names.state(),
       store: this.store.snapshot(),
       events: this.events.events.slice(),
@@ -291,8 +263,7 @@ export class Engine implements ClusterReader {
   restore(s: EngineSnapshot): void {
     this.time = s.time;
     this.queue.restore(s.queue);
-    this.pending.clear();
-    for (const [c, keys] of s.pending) this.pending.set(c, new Set(keys));
+    this.work.restore(s.pending);
     this.names.setState(s.names);
     this.store.restore(s.store);
     this.pods.rebuild();
@@ -443,7 +414,7 @@ export class Engine implements ClusterReader {
       case 'wake':
         return this.wake(item.c, item.key);
       case 'requeue':
-        return this.enqueue(item.c, item.key);
+        return this.work.enqueue(item.c, item.key);
       case 'kubelet':
         return this.kubelet.fire(item.pod, item.uid, item.what, item.gen);
       case 'step':
@@ -473,29 +444,8 @@ export class Engine implements ClusterReader {
     } else this.setTraffic(step.traffic);
   }
 
-  /**
-   * A work queue per controller, as client-go's: a key waits at most once (re-adding a waiting
-   * key is a no-op) and is synced LATENCY_MS after it was first added.
-   */
-  private enqueue(c: ControllerName, key: string, delayMs = 0): void {
-    if (delayMs > 0) {
-      this.queue.push(this.time + delayMs, { k: 'requeue', c, key }, PRIO_CONTROLLER);
-      return;
-    }
-    let set = this.pending.get(c);
-    if (!set) this.pending.set(c, (set = new Set()));
-    if (set.has(key)) return;
-    set.add(key);
-    const latency = LATENCY_MS[c];
-    this.queue.push(
-      this.time + latency,
-      { k: 'wake', c, key },
-      latency === 0 ? PRIO_FOLLOWER : PRIO_CONTROLLER,
-    );
-  }
-
   private wake(c: ControllerName, key: string): void {
-    this.pending.get(c)?.delete(key);
+    this.work.take(c, key);
     this.syncOne(c, key);
   }
 
@@ -536,8 +486,8 @@ export class Engine implements ClusterReader {
         return this.onDeployment(e);
       case 'Rollout':
       case 'AnalysisRun':
-        if (e.type === 'DELETED') this.enqueue('garbagecollector', e.obj.metadata?.uid ?? '');
-        else if (e.kind === 'Rollout') this.enqueue('rollout', e.obj.metadata?.name ?? '');
+        if (e.type === 'DELETED') this.work.enqueue('garbagecollector', e.obj.metadata?.uid ?? '');
+        else if (e.kind === 'Rollout') this.work.enqueue('rollout', e.obj.metadata?.name ?? '');
         return;
       case 'ReplicaSet':
       case 'ReplicationController':
@@ -547,8 +497,8 @@ export class Engine implements ClusterReader {
       case 'Service': {
         const name = e.obj.metadata?.name ?? '';
         this.proxy.invalidate(name);
-        this.enqueue('endpointslice', name);
-        if (e.type === 'DELETED') this.enqueue('garbagecollector', e.obj.metadata?.uid ?? '');
+        this.work.enqueue('endpointslice', name);
+        if (e.type === 'DELETED') this.work.enqueue('garbagecollector', e.obj.metadata?.uid ?? '');
         return;
       }
       case 'HorizontalPodAutoscaler':
@@ -584,12 +534,12 @@ export class Engine implements ClusterReader {
     const d = e.obj as Deployment;
     const name = d.metadata?.name ?? '';
     if (e.type === 'DELETED') {
-      this.enqueue('garbagecollector', d.metadata?.uid ?? '');
+      this.work.enqueue('garbagecollector', d.metadata?.uid ?? '');
       this.clients.feed(name, undefined);
       return;
     }
     this.rollouts.observe(this.time, d, e.old as Deployment | undefined);
-    this.enqueue('deployment', name);
+    this.work.enqueue('deployment', name);
     this.clients.feed(name, d);
   }
 
@@ -597,16 +547,16 @@ export class Engine implements ClusterReader {
     const rs = e.obj as ReplicaSet;
     const name = rs.metadata?.name ?? '';
     if (e.type === 'DELETED') {
-      this.enqueue('garbagecollector', rs.metadata?.uid ?? '');
+      this.work.enqueue('garbagecollector', rs.metadata?.uid ?? '');
     } else {
       // The RS controller ignores its own status writes (only spec changes need a manage step).
       const specChanged = !e.old || e.old.metadata?.generation !== rs.metadata?.generation;
       if (specChanged)
-        this.enqueue(e.kind === 'ReplicaSet' ? 'replicaset' : 'replicationcontroller', name);
+        this.work.enqueue(e.kind === 'ReplicaSet' ? 'replicaset' : 'replicationcontroller', name);
     }
     const owner = controllerRef(rs);
-    if (owner?.kind === 'Deployment') this.enqueue('deployment', owner.name);
-    if (owner?.kind === 'Rollout') this.enqueue('rollout', owner.name);
+    if (owner?.kind === 'Deployment') this.work.enqueue('deployment', owner.name);
+    if (owner?.kind === 'Rollout') this.work.enqueue('rollout', owner.name);
   }
 
   private onPod(e: WatchEvent): void {
@@ -617,37 +567,41 @@ export class Engine implements ClusterReader {
     if (owner && (owner.kind === 'ReplicaSet' || owner.kind === 'ReplicationController')) {
       const c: ControllerName =
         owner.kind === 'ReplicaSet' ? 'replicaset' : 'replicationcontroller';
-      this.enqueue('replicasetstatus', `${owner.kind}/${owner.name}`);
+      this.work.enqueue('replicasetstatus', `${owner.kind}/${owner.name}`);
       // Only a change in the number of active pods needs a manage step (a replacement pod).
       const becameInactive =
         e.type === 'MODIFIED' &&
         !!pod.metadata?.deletionTimestamp &&
         !old?.metadata?.deletionTimestamp;
-      if (e.type !== 'MODIFIED' || becameInactive) this.enqueue(c, owner.name);
+      if (e.type !== 'MODIFIED' || becameInactive) this.work.enqueue(c, owner.name);
       // replica_set.go updatePod: re-check minReadySeconds + 1 s after a pod turns Ready (§4.5).
       if (e.type === 'MODIFIED' && isReady(pod) && old && !isReady(old)) {
         const rs = this.store.get<ReplicaSet>(owner.kind, owner.name);
         const minReady = rs?.spec?.minReadySeconds ?? 0;
         if (minReady > 0)
-          this.enqueue('replicasetstatus', `${owner.kind}/${owner.name}`, minReady * 1000 + 1000);
+          this.work.enqueue(
+            'replicasetstatus',
+            `${owner.kind}/${owner.name}`,
+            minReady * 1000 + 1000,
+          );
       }
     }
     for (const svc of servicesSelecting(this.ctx, pod.metadata?.labels))
-      this.enqueue('endpointslice', svc);
+      this.work.enqueue('endpointslice', svc);
     if (old && !deepEqual(old.metadata?.labels, pod.metadata?.labels)) {
       for (const svc of servicesSelecting(this.ctx, old.metadata?.labels))
-        this.enqueue('endpointslice', svc);
+        this.work.enqueue('endpointslice', svc);
     }
     if (e.type === 'ADDED') {
       this.podCounts.count(pod, 1);
-      if (!pod.spec?.nodeName) this.enqueue('scheduler', name);
+      if (!pod.spec?.nodeName) this.work.enqueue('scheduler', name);
     }
     if (e.type === 'DELETED') {
       this.podCounts.count(pod, -1);
       this.kubelet.onPodDeleted(pod);
       this.wakeRecreateOwner(pod);
       // Freed resources: unschedulable pods get another try.
-      for (const p of this.pods.unscheduled()) this.enqueue('scheduler', p);
+      for (const p of this.pods.unscheduled()) this.work.enqueue('scheduler', p);
       return;
     }
     this.kubelet.onPodChange(pod, old);
@@ -661,7 +615,7 @@ export class Engine implements ClusterReader {
     const dref = rs && controllerRef(rs);
     if (dref?.kind !== 'Deployment') return;
     const d = this.store.get<Deployment>('Deployment', dref.name);
-    if (d?.spec?.strategy?.type === 'Recreate') this.enqueue('deployment', dref.name);
+    if (d?.spec?.strategy?.type === 'Recreate') this.work.enqueue('deployment', dref.name);
   }
 
   private createNodes(): void {
