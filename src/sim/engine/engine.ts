@@ -12,7 +12,6 @@ import type {
   DestinationRule,
   Kind,
   KubeObject,
-  Node,
   Pod,
   ReplicaSet,
   Service,
@@ -53,6 +52,7 @@ import { applyManifest } from '../api/apply';
 import { executeKubectl } from '../kubectl/exec';
 import type { KubectlResult } from '../kubectl/host';
 import { RolloutTracker } from './rolloutTracker';
+import { createNodes } from './nodes';
 import { PodCounts, type PodCountsState } from './podCounts';
 import { ClientCommands, type ClientCommandsState } from '../kubectl/clientCommands';
 import { syncHpa, type HpaMemory } from '../controllers/hpa/hpa';
@@ -189,7 +189,7 @@ export class Engine implements ClusterReader {
       },
     };
     this.store.watch((e) => this.onChange(e));
-    this.createNodes();
+    createNodes(this.store, scenario.cluster);
     for (const m of scenario.manifests) applyManifest(this.ctx, m);
     scenario.steps.forEach((s, i) => this.queue.push(s.at, { k: 'step', index: i }, PRIO_STEP));
     this.settle();
@@ -616,30 +616,6 @@ export class Engine implements ClusterReader {
     if (dref?.kind !== 'Deployment') return;
     const d = this.store.get<Deployment>('Deployment', dref.name);
     if (d?.spec?.strategy?.type === 'Recreate') this.work.enqueue('deployment', dref.name);
-  }
-
-  private createNodes(): void {
-    const { nodes, nodeCpu, nodeMemory } = this.scenario.cluster;
-    for (let i = 1; i <= nodes; i++) {
-      const node: Node = {
-        apiVersion: 'v1',
-        kind: 'Node',
-        metadata: { name: `node-${i}`, labels: { 'kubernetes.io/hostname': `node-${i}` } },
-        status: {
-          allocatable: { cpu: `${nodeCpu}m`, memory: String(nodeMemory), pods: '110' },
-          capacity: { cpu: `${nodeCpu}m`, memory: String(nodeMemory), pods: '110' },
-          conditions: [
-            {
-              type: 'Ready',
-              status: 'True',
-              reason: 'KubeletReady',
-              message: 'kubelet is posting ready status',
-            },
-          ],
-        },
-      };
-      this.store.create(node);
-    }
   }
 
   /** Every stored object of a kind (for printers and frames). */
