@@ -7,16 +7,7 @@
  * made by one sync with equal timings become ready together and pods made by different syncs
  * at different instants — the "wave rule" of k8s-traces.md.
  */
-import type {
-  Deployment,
-  DestinationRule,
-  Kind,
-  KubeObject,
-  Pod,
-  ReplicaSet,
-  Service,
-  VirtualService,
-} from '../api/objects';
+import type { Deployment, Kind, KubeObject, Pod, ReplicaSet, Service } from '../api/objects';
 import type { Scenario, ImageBehaviour, TrafficSpec } from '../scenario/scenario';
 import type { ControllerName, Ctx } from '../controllers/context';
 import type { CommandRecord, EventRecord } from '../runner/runResult';
@@ -42,17 +33,16 @@ import {
 } from '../controllers/endpointSlice';
 import { collectDependents } from '../controllers/garbageCollector';
 import { Kubelet } from '../controllers/kubelet/lifecycle';
-import { accepting } from '../controllers/kubelet/runtime';
 import { KubeProxy } from '../network/kubeProxy';
-import { TrafficGenerator, TICK_MS, type MeshView } from '../traffic/generator';
+import { TrafficGenerator, TICK_MS } from '../traffic/generator';
 import type { Backend } from '../network/kubeProxy';
-import { routeFor, serviceOfHost, subsetLabels, virtualServiceFor } from '../network/meshRouter';
 import type { TrafficWorld } from '../traffic/generator';
 import { applyManifest } from '../api/apply';
 import { executeKubectl } from '../kubectl/exec';
 import type { KubectlResult } from '../kubectl/host';
 import { RolloutTracker } from './rolloutTracker';
 import { createNodes } from './nodes';
+import { trafficWorld } from './trafficWorld';
 import { PodCounts, type PodCountsState } from './podCounts';
 import { ClientCommands, type ClientCommandsState } from '../kubectl/clientCommands';
 import { syncHpa, type HpaMemory } from '../controllers/hpa/hpa';
@@ -174,20 +164,9 @@ export class Engine implements ClusterReader {
     this.clients = new ClientCommands(this.commands, (rec, gen, inMs) =>
       this.queue.push(this.time + inMs, { k: 'process', rec, gen }, PRIO_STEP),
     );
-    this.trafficWorld = {
-      proxy: this.proxy,
-      mesh: (target) => this.meshView(target),
-      serviceFor: (target) => (this.store.get('Service', target) ? target : null),
-      serve: (pod) => {
-        const rt = this.kubelet.byName(pod);
-        if (!rt) return undefined;
-        const b = this.image(rt.image);
-        const acceptFrom = accepting(rt, Number.POSITIVE_INFINITY)
-          ? Math.max(rt.listeningAt ?? 0, 0)
-          : null;
-        return { acceptFrom, image: rt.image, errorRate: b.errorRate };
-      },
-    };
+    this.trafficWorld = trafficWorld(this.store, this.proxy, this.kubelet, (name) =>
+      this.image(name),
+    );
     this.store.watch((e) => this.onChange(e));
     createNodes(this.store, scenario.cluster);
     for (const m of scenario.manifests) applyManifest(this.ctx, m);
@@ -333,43 +312,6 @@ export class Engine implements ClusterReader {
    */
   setStartTime(ms: number): void {
     this.startTimeOverride = ms;
-  }
-
-  /** Routing through the mesh when a VirtualService covers `target` (scenario-format.md, traffic.target). */
-  private meshView(target: string): MeshView | null {
-    const vs = virtualServiceFor(this.store.list<VirtualService>('VirtualService'), target);
-    if (!vs) return null;
-    const drs = this.store.list<DestinationRule>('DestinationRule');
-    const backends = (service: string, subset: string | null): Backend[] => {
-      const labels = subsetLabels(drs, service, subset);
-      if (labels === null) return [];
-      const wanted = Object.entries(labels);
-      return this.proxy.usable(service).filter((be) => {
-        const pod = this.store.get<Pod>('Pod', be.pod);
-        return wanted.every(([k, v]) => pod?.metadata?.labels?.[k] === v);
-      });
-    };
-    const serving = (vs.spec?.http ?? []).some((r) =>
-      (r.route ?? []).some(
-        (d) =>
-          backends(serviceOfHost(d.destination?.host ?? ''), d.destination?.subset ?? null).length >
-          0,
-      ),
-    );
-    return {
-      serving,
-      route: (headers) => {
-        const r = routeFor(vs, headers);
-        if (!r) return null;
-        return {
-          destinations: r.destinations.map((d) => ({
-            weight: d.weight,
-            backends: backends(d.service, d.subset),
-          })),
-          mirror: r.mirror ? r.mirror.percent / 100 : 0,
-        };
-      },
-    };
   }
 
   /** Ready endpoints of a Service right now. */
