@@ -17,7 +17,7 @@ import { EventRecorder } from '../api/eventRecorder';
 import { PodIndex, controllerRef } from '../api/podIndex';
 import { EventQueue } from '../core/eventQueue';
 import { Rng } from '../core/rng';
-import { clone, deepEqual } from '../core/clone';
+import { deepEqual } from '../core/clone';
 import type { RngState } from '../core/rng';
 import type { StoreState } from '../api/objectStore';
 import type { RecordedEvent } from '../api/eventRecorder';
@@ -42,19 +42,16 @@ import { executeKubectl } from '../kubectl/exec';
 import type { KubectlResult } from '../kubectl/host';
 import { RolloutTracker } from './rolloutTracker';
 import { createNodes } from './nodes';
+import { Autoscalers, type AutoscalersState } from './autoscalers';
 import { trafficWorld } from './trafficWorld';
 import { PodCounts, type PodCountsState } from './podCounts';
 import { ClientCommands, type ClientCommandsState } from '../kubectl/clientCommands';
-import { syncHpa, type HpaMemory } from '../controllers/hpa/hpa';
 import { syncRollout } from '../controllers/rollout/rollout';
 import { syncAnalysisRun } from '../controllers/rollout/analysis';
-import { SYNC_PERIOD_MS } from '../controllers/hpa/recommend';
 import type { ClusterReader, Decisions } from './clusterReader';
 import type { PodRuntime } from '../controllers/kubelet/runtime';
 import type { ServiceBackends } from '../network/kubeProxy';
 import {
-  LATENCY_MS,
-  PRIO_CONTROLLER,
   PRIO_KUBELET,
   PRIO_STEP,
   WorkQueues,
@@ -80,12 +77,8 @@ export interface EngineSnapshot {
   podCounts: PodCountsState;
   decisions: [string, Decisions][];
   caption: string | null;
-  hpaMemory: [string, HpaMemory][];
+  hpaMemory: AutoscalersState;
   startTimeOverride: number | null;
-}
-
-function structuredCopy<T>(v: T): T {
-  return clone(v);
 }
 
 export interface EngineOptions {
@@ -109,7 +102,7 @@ export class Engine implements ClusterReader {
   readonly decisions = new Map<string, Decisions>();
   /** Caption of the latest scenario step that had one. */
   caption: string | null = null;
-  private readonly hpaMemory = new Map<string, HpaMemory>();
+  private readonly autoscalers: Autoscalers;
   private startTimeOverride: number | null = null;
 
   private time = 0;
@@ -153,6 +146,7 @@ export class Engine implements ClusterReader {
       kubeletTimer: (at, pod, uid, what, gen) =>
         this.queue.push(at, { k: 'kubelet', pod, uid, what, gen }, PRIO_KUBELET),
     };
+    this.autoscalers = new Autoscalers(this.ctx, this.queue);
     this.kubelet = new Kubelet(this.ctx);
     this.proxy = new KubeProxy(
       scenario.cluster.proxyMode,
@@ -234,7 +228,7 @@ export class Engine implements ClusterReader {
       podCounts: this.podCounts.snapshot(),
       decisions: [...this.decisions],
       caption: this.caption,
-      hpaMemory: [...this.hpaMemory].map(([k, v]) => [k, structuredCopy(v)]),
+      hpaMemory: this.autoscalers.snapshot(),
       startTimeOverride: this.startTimeOverride,
     };
   }
@@ -257,8 +251,7 @@ export class Engine implements ClusterReader {
     this.decisions.clear();
     for (const [k, v] of s.decisions) this.decisions.set(k, v);
     this.caption = s.caption;
-    this.hpaMemory.clear();
-    for (const [k, v] of s.hpaMemory) this.hpaMemory.set(k, structuredCopy(v));
+    this.autoscalers.restore(s.hpaMemory);
     this.startTimeOverride = s.startTimeOverride;
   }
 
@@ -362,7 +355,7 @@ export class Engine implements ClusterReader {
       case 'step':
         return this.runStep(item.index);
       case 'hpa':
-        return this.syncAutoscaler(item.name);
+        return this.autoscalers.sync(item.name);
       case 'process':
         return this.clients.step(this.kubectlHost(), item.rec, item.gen);
     }
@@ -445,11 +438,7 @@ export class Engine implements ClusterReader {
       }
       case 'HorizontalPodAutoscaler':
         if (e.type === 'ADDED') {
-          this.queue.push(
-            this.time + LATENCY_MS.deployment,
-            { k: 'hpa', name: e.obj.metadata?.name ?? '' },
-            PRIO_CONTROLLER,
-          );
+          this.autoscalers.added(e.obj.metadata?.name ?? '');
         }
         return;
       case 'EndpointSlice': {
@@ -460,16 +449,6 @@ export class Engine implements ClusterReader {
       default:
         return;
     }
-  }
-
-  /** The HPA controller syncs each autoscaler every 15 s from its creation on. */
-  private syncAutoscaler(name: string): void {
-    if (!this.store.get('HorizontalPodAutoscaler', name)) {
-      this.hpaMemory.delete(name);
-      return;
-    }
-    syncHpa(this.ctx, name, this.hpaMemory, this.traffic.counters.byPod);
-    this.queue.push(this.time + SYNC_PERIOD_MS, { k: 'hpa', name }, PRIO_CONTROLLER);
   }
 
   private onDeployment(e: WatchEvent): void {
