@@ -7,30 +7,23 @@
  * made by one sync with equal timings become ready together and pods made by different syncs
  * at different instants — the "wave rule" of k8s-traces.md.
  */
-import type { Deployment, Kind, KubeObject, Pod, ReplicaSet, Service } from '../api/objects';
+import type { Kind, KubeObject, Pod, Service } from '../api/objects';
 import type { Scenario, ImageBehaviour, TrafficSpec } from '../scenario/scenario';
 import type { ControllerName, Ctx } from '../controllers/context';
 import type { CommandRecord, EventRecord } from '../runner/runResult';
-import type { WatchEvent } from '../api/objectStore';
 import { ObjectStore } from '../api/objectStore';
 import { EventRecorder } from '../api/eventRecorder';
-import { PodIndex, controllerRef } from '../api/podIndex';
+import { PodIndex } from '../api/podIndex';
 import { EventQueue } from '../core/eventQueue';
 import { Rng } from '../core/rng';
-import { deepEqual } from '../core/clone';
 import type { RngState } from '../core/rng';
 import type { StoreState } from '../api/objectStore';
 import type { RecordedEvent } from '../api/eventRecorder';
 import type { ProxyState } from '../network/kubeProxy';
-import { isReady } from '../api/podState';
 import { syncDeployment } from '../controllers/deployment/sync';
 import { syncReplicaSet, updateStatus } from '../controllers/replicaSet';
 import { schedulePod } from '../controllers/scheduler';
-import {
-  syncEndpointSlices,
-  servicesSelecting,
-  SERVICE_NAME_LABEL,
-} from '../controllers/endpointSlice';
+import { syncEndpointSlices } from '../controllers/endpointSlice';
 import { collectDependents } from '../controllers/garbageCollector';
 import { Kubelet } from '../controllers/kubelet/lifecycle';
 import { KubeProxy } from '../network/kubeProxy';
@@ -42,6 +35,7 @@ import { executeKubectl } from '../kubectl/exec';
 import type { KubectlResult } from '../kubectl/host';
 import { RolloutTracker } from './rolloutTracker';
 import { createNodes } from './nodes';
+import { onChange, type Informed } from './informers';
 import { Autoscalers, type AutoscalersState } from './autoscalers';
 import { trafficWorld } from './trafficWorld';
 import { PodCounts, type PodCountsState } from './podCounts';
@@ -161,7 +155,16 @@ export class Engine implements ClusterReader {
     this.trafficWorld = trafficWorld(this.store, this.proxy, this.kubelet, (name) =>
       this.image(name),
     );
-    this.store.watch((e) => this.onChange(e));
+    const informed: Informed = {
+      ctx: this.ctx,
+      proxy: this.proxy,
+      kubelet: this.kubelet,
+      podCounts: this.podCounts,
+      rollouts: this.rollouts,
+      clients: this.clients,
+      autoscalers: this.autoscalers,
+    };
+    this.store.watch((e) => onChange(informed, e));
     createNodes(this.store, scenario.cluster);
     for (const m of scenario.manifests) applyManifest(this.ctx, m);
     scenario.steps.forEach((s, i) => this.queue.push(s.at, { k: 'step', index: i }, PRIO_STEP));
@@ -412,131 +415,6 @@ export class Engine implements ClusterReader {
   /** Processes everything due at the current instant (used after loading manifests). */
   private settle(): void {
     while (this.queue.peekTime() === this.time) this.processNext();
-  }
-
-  /** Informer event handlers: who wakes up for which change. */
-  private onChange(e: WatchEvent): void {
-    switch (e.kind) {
-      case 'Deployment':
-        return this.onDeployment(e);
-      case 'Rollout':
-      case 'AnalysisRun':
-        if (e.type === 'DELETED') this.work.enqueue('garbagecollector', e.obj.metadata?.uid ?? '');
-        else if (e.kind === 'Rollout') this.work.enqueue('rollout', e.obj.metadata?.name ?? '');
-        return;
-      case 'ReplicaSet':
-      case 'ReplicationController':
-        return this.onReplicaOwner(e);
-      case 'Pod':
-        return this.onPod(e);
-      case 'Service': {
-        const name = e.obj.metadata?.name ?? '';
-        this.proxy.invalidate(name);
-        this.work.enqueue('endpointslice', name);
-        if (e.type === 'DELETED') this.work.enqueue('garbagecollector', e.obj.metadata?.uid ?? '');
-        return;
-      }
-      case 'HorizontalPodAutoscaler':
-        if (e.type === 'ADDED') {
-          this.autoscalers.added(e.obj.metadata?.name ?? '');
-        }
-        return;
-      case 'EndpointSlice': {
-        const svc = e.obj.metadata?.labels?.[SERVICE_NAME_LABEL];
-        if (svc) this.proxy.invalidate(svc);
-        return;
-      }
-      default:
-        return;
-    }
-  }
-
-  private onDeployment(e: WatchEvent): void {
-    const d = e.obj as Deployment;
-    const name = d.metadata?.name ?? '';
-    if (e.type === 'DELETED') {
-      this.work.enqueue('garbagecollector', d.metadata?.uid ?? '');
-      this.clients.feed(name, undefined);
-      return;
-    }
-    this.rollouts.observe(this.time, d, e.old as Deployment | undefined);
-    this.work.enqueue('deployment', name);
-    this.clients.feed(name, d);
-  }
-
-  private onReplicaOwner(e: WatchEvent): void {
-    const rs = e.obj as ReplicaSet;
-    const name = rs.metadata?.name ?? '';
-    if (e.type === 'DELETED') {
-      this.work.enqueue('garbagecollector', rs.metadata?.uid ?? '');
-    } else {
-      // The RS controller ignores its own status writes (only spec changes need a manage step).
-      const specChanged = !e.old || e.old.metadata?.generation !== rs.metadata?.generation;
-      if (specChanged)
-        this.work.enqueue(e.kind === 'ReplicaSet' ? 'replicaset' : 'replicationcontroller', name);
-    }
-    const owner = controllerRef(rs);
-    if (owner?.kind === 'Deployment') this.work.enqueue('deployment', owner.name);
-    if (owner?.kind === 'Rollout') this.work.enqueue('rollout', owner.name);
-  }
-
-  private onPod(e: WatchEvent): void {
-    const pod = e.obj as Pod;
-    const old = e.old as Pod | undefined;
-    const name = pod.metadata?.name ?? '';
-    const owner = controllerRef(pod);
-    if (owner && (owner.kind === 'ReplicaSet' || owner.kind === 'ReplicationController')) {
-      const c: ControllerName =
-        owner.kind === 'ReplicaSet' ? 'replicaset' : 'replicationcontroller';
-      this.work.enqueue('replicasetstatus', `${owner.kind}/${owner.name}`);
-      // Only a change in the number of active pods needs a manage step (a replacement pod).
-      const becameInactive =
-        e.type === 'MODIFIED' &&
-        !!pod.metadata?.deletionTimestamp &&
-        !old?.metadata?.deletionTimestamp;
-      if (e.type !== 'MODIFIED' || becameInactive) this.work.enqueue(c, owner.name);
-      // replica_set.go updatePod: re-check minReadySeconds + 1 s after a pod turns Ready (§4.5).
-      if (e.type === 'MODIFIED' && isReady(pod) && old && !isReady(old)) {
-        const rs = this.store.get<ReplicaSet>(owner.kind, owner.name);
-        const minReady = rs?.spec?.minReadySeconds ?? 0;
-        if (minReady > 0)
-          this.work.enqueue(
-            'replicasetstatus',
-            `${owner.kind}/${owner.name}`,
-            minReady * 1000 + 1000,
-          );
-      }
-    }
-    for (const svc of servicesSelecting(this.ctx, pod.metadata?.labels))
-      this.work.enqueue('endpointslice', svc);
-    if (old && !deepEqual(old.metadata?.labels, pod.metadata?.labels)) {
-      for (const svc of servicesSelecting(this.ctx, old.metadata?.labels))
-        this.work.enqueue('endpointslice', svc);
-    }
-    if (e.type === 'ADDED') {
-      this.podCounts.count(pod, 1);
-      if (!pod.spec?.nodeName) this.work.enqueue('scheduler', name);
-    }
-    if (e.type === 'DELETED') {
-      this.podCounts.count(pod, -1);
-      this.kubelet.onPodDeleted(pod);
-      this.wakeRecreateOwner(pod);
-      // Freed resources: unschedulable pods get another try.
-      for (const p of this.pods.unscheduled()) this.work.enqueue('scheduler', p);
-      return;
-    }
-    this.kubelet.onPodChange(pod, old);
-  }
-
-  /** deployment_controller.go deletePod: a Recreate Deployment waits for its old pods to go. */
-  private wakeRecreateOwner(pod: Pod): void {
-    const owner = controllerRef(pod);
-    if (owner?.kind !== 'ReplicaSet') return;
-    const rs = this.store.get<ReplicaSet>('ReplicaSet', owner.name);
-    const dref = rs && controllerRef(rs);
-    if (dref?.kind !== 'Deployment') return;
-    const d = this.store.get<Deployment>('Deployment', dref.name);
-    if (d?.spec?.strategy?.type === 'Recreate') this.work.enqueue('deployment', dref.name);
   }
 
   /** Every stored object of a kind (for printers and frames). */
