@@ -20,11 +20,6 @@ import type { RngState } from '../core/rng';
 import type { StoreState } from '../api/objectStore';
 import type { RecordedEvent } from '../api/eventRecorder';
 import type { ProxyState } from '../network/kubeProxy';
-import { syncDeployment } from '../controllers/deployment/sync';
-import { syncReplicaSet, updateStatus } from '../controllers/replicaSet';
-import { schedulePod } from '../controllers/scheduler';
-import { syncEndpointSlices } from '../controllers/endpointSlice';
-import { collectDependents } from '../controllers/garbageCollector';
 import { Kubelet } from '../controllers/kubelet/lifecycle';
 import { KubeProxy } from '../network/kubeProxy';
 import { TrafficGenerator, TICK_MS } from '../traffic/generator';
@@ -35,13 +30,13 @@ import { executeKubectl } from '../kubectl/exec';
 import type { KubectlResult } from '../kubectl/host';
 import { RolloutTracker } from './rolloutTracker';
 import { createNodes } from './nodes';
+import { runStep } from './steps';
+import { syncController } from './syncController';
 import { onChange, type Informed } from './informers';
 import { Autoscalers, type AutoscalersState } from './autoscalers';
 import { trafficWorld } from './trafficWorld';
 import { PodCounts, type PodCountsState } from './podCounts';
 import { ClientCommands, type ClientCommandsState } from '../kubectl/clientCommands';
-import { syncRollout } from '../controllers/rollout/rollout';
-import { syncAnalysisRun } from '../controllers/rollout/analysis';
 import type { ClusterReader, Decisions } from './clusterReader';
 import type { PodRuntime } from '../controllers/kubelet/runtime';
 import type { ServiceBackends } from '../network/kubeProxy';
@@ -356,7 +351,7 @@ export class Engine implements ClusterReader {
       case 'kubelet':
         return this.kubelet.fire(item.pod, item.uid, item.what, item.gen);
       case 'step':
-        return this.runStep(item.index);
+        return runStep(this.scenario.steps[item.index], this.ctx, this);
       case 'hpa':
         return this.autoscalers.sync(item.name);
       case 'process':
@@ -364,52 +359,9 @@ export class Engine implements ClusterReader {
     }
   }
 
-  private runStep(index: number): void {
-    const step = this.scenario.steps[index];
-    if (!step) return;
-    if (step.caption) this.caption = step.caption;
-    if (step.kind === 'kubectl') this.exec(step.command);
-    else if (step.kind === 'interrupt') this.interrupt();
-    else if (step.kind === 'apply') {
-      const r = applyManifest(this.ctx, step.manifest);
-      const rec: CommandRecord = {
-        t: this.time / 1000,
-        command: 'apply (inline manifest)',
-        exitCode: r.exitCode,
-        output: r.output,
-      };
-      if (r.exitCode !== 0) this.commands.push(rec);
-    } else this.setTraffic(step.traffic);
-  }
-
   private wake(c: ControllerName, key: string): void {
     this.work.take(c, key);
-    this.syncOne(c, key);
-  }
-
-  private syncOne(c: ControllerName, key: string): void {
-    switch (c) {
-      case 'deployment':
-        return syncDeployment(this.ctx, key);
-      case 'replicaset':
-        return syncReplicaSet(this.ctx, 'ReplicaSet', key);
-      case 'replicationcontroller':
-        return syncReplicaSet(this.ctx, 'ReplicationController', key);
-      case 'replicasetstatus': {
-        const [kind, name] = key.split('/') as ['ReplicaSet' | 'ReplicationController', string];
-        return updateStatus(this.ctx, kind, name);
-      }
-      case 'scheduler':
-        return schedulePod(this.ctx, key);
-      case 'endpointslice':
-        return syncEndpointSlices(this.ctx, key);
-      case 'garbagecollector':
-        return collectDependents(this.ctx, key);
-      case 'rollout':
-        return syncRollout(this.ctx, key);
-      case 'analysisrun':
-        return syncAnalysisRun(this.ctx, key);
-    }
+    syncController(this.ctx, c, key);
   }
 
   /** Processes everything due at the current instant (used after loading manifests). */
