@@ -30,6 +30,7 @@ import { executeKubectl } from '../kubectl/exec';
 import type { KubectlResult } from '../kubectl/host';
 import { RolloutTracker } from './rolloutTracker';
 import { createNodes } from './nodes';
+import { recordDecision } from './decisions';
 import { runStep } from './steps';
 import { syncController } from './syncController';
 import { onChange, type Informed } from './informers';
@@ -125,13 +126,8 @@ export class Engine implements ClusterReader {
       image: (name) => this.image(name),
       counters: () => this.traffic.counters,
       enqueue: (c, key, delayMs) => this.work.enqueue(c, key, delayMs),
-      explain: (deployment, kind, text) => {
-        const prev = this.decisions.get(deployment) ?? { action: null, idle: null };
-        if (kind === 'action')
-          this.decisions.set(deployment, { action: { t: this.time, text }, idle: null });
-        else if (prev.idle?.text !== text)
-          this.decisions.set(deployment, { ...prev, idle: { t: this.time, text } });
-      },
+      explain: (deployment, kind, text) =>
+        recordDecision(this.decisions, this.time, deployment, kind, text),
       kubeletTimer: (at, pod, uid, what, gen) =>
         this.queue.push(at, { k: 'kubelet', pod, uid, what, gen }, PRIO_KUBELET),
     };
