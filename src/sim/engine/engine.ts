@@ -5,71 +5,48 @@
  *
  * Controllers react to each change after a small latency (as informers wake them), so pods
  * made by one sync with equal timings become ready together and pods made by different syncs
- * at different instants — the "wave rule" of k8s-traces.md.
+ * at different instants — the "wave rule" of k8s-traces.md. The timing model is in
+ * workQueue.ts, who wakes for what in informers.ts; this module only runs the loop.
  */
-import type { Kind, KubeObject, Pod, Service } from '../api/objects';
-import type { Scenario, ImageBehaviour, TrafficSpec } from '../scenario/scenario';
-import type { ControllerName, Ctx } from '../controllers/context';
-import type { CommandRecord, EventRecord } from '../runner/runResult';
-import { ObjectStore } from '../api/objectStore';
+import { applyManifest } from '../api/apply';
 import { EventRecorder } from '../api/eventRecorder';
+import type { Kind, KubeObject, Pod, Service } from '../api/objects';
+import { ObjectStore } from '../api/objectStore';
 import { PodIndex } from '../api/podIndex';
+import type { ControllerName, Ctx } from '../controllers/context';
+import { Kubelet } from '../controllers/kubelet/lifecycle';
+import type { PodRuntime } from '../controllers/kubelet/runtime';
 import { EventQueue } from '../core/eventQueue';
 import { Rng } from '../core/rng';
-import type { RngState } from '../core/rng';
-import type { StoreState } from '../api/objectStore';
-import type { RecordedEvent } from '../api/eventRecorder';
-import type { ProxyState } from '../network/kubeProxy';
-import { Kubelet } from '../controllers/kubelet/lifecycle';
-import { KubeProxy } from '../network/kubeProxy';
-import { TrafficGenerator, TICK_MS } from '../traffic/generator';
-import type { Backend } from '../network/kubeProxy';
-import type { TrafficWorld } from '../traffic/generator';
-import { applyManifest } from '../api/apply';
+import { ClientCommands } from '../kubectl/clientCommands';
 import { executeKubectl } from '../kubectl/exec';
 import type { KubectlResult } from '../kubectl/host';
-import { RolloutTracker } from './rolloutTracker';
-import { createNodes } from './nodes';
+import { KubeProxy, type Backend, type ServiceBackends } from '../network/kubeProxy';
+import type { CommandRecord, EventRecord } from '../runner/runResult';
+import type { ImageBehaviour, Scenario, TrafficSpec } from '../scenario/scenario';
+import { TICK_MS, TrafficGenerator, type TrafficWorld } from '../traffic/generator';
+import { Autoscalers } from './autoscalers';
+import type { ClusterReader, Decisions } from './clusterReader';
 import { recordDecision } from './decisions';
+import { onChange } from './informers';
+import { createNodes } from './nodes';
+import { PodCounts } from './podCounts';
+import { RolloutTracker } from './rolloutTracker';
+import {
+  loadParts,
+  mapPart,
+  own,
+  saveParts,
+  type EngineParts,
+  type EngineSnapshot,
+} from './snapshot';
 import { runStep } from './steps';
 import { syncController } from './syncController';
-import { onChange, type Informed } from './informers';
-import { Autoscalers, type AutoscalersState } from './autoscalers';
 import { trafficWorld } from './trafficWorld';
-import { PodCounts, type PodCountsState } from './podCounts';
-import { ClientCommands, type ClientCommandsState } from '../kubectl/clientCommands';
-import type { ClusterReader, Decisions } from './clusterReader';
-import type { PodRuntime } from '../controllers/kubelet/runtime';
-import type { ServiceBackends } from '../network/kubeProxy';
-import {
-  PRIO_KUBELET,
-  PRIO_STEP,
-  WorkQueues,
-  type PendingState,
-  type QueueItem,
-} from './workQueue';
+import { PRIO_KUBELET, PRIO_STEP, WorkQueues, type QueueItem } from './workQueue';
 
 export type { QueueItem } from './workQueue';
-
-export interface EngineSnapshot {
-  time: number;
-  queue: ReturnType<EventQueue<QueueItem>['snapshot']>;
-  pending: PendingState;
-  names: RngState;
-  store: StoreState;
-  events: RecordedEvent[];
-  kubelet: ReturnType<Kubelet['snapshot']>;
-  proxy: ProxyState;
-  traffic: ReturnType<TrafficGenerator['snapshot']>;
-  rollouts: ReturnType<RolloutTracker['snapshot']>;
-  commands: CommandRecord[];
-  clients: ClientCommandsState;
-  podCounts: PodCountsState;
-  decisions: [string, Decisions][];
-  caption: string | null;
-  hpaMemory: AutoscalersState;
-  startTimeOverride: number | null;
-}
+export type { EngineSnapshot } from './snapshot';
 
 export interface EngineOptions {
   seed?: number;
@@ -102,7 +79,6 @@ export class Engine implements ClusterReader {
   private readonly ctx: Ctx;
   private readonly trafficWorld: TrafficWorld;
   private readonly commandListeners: ((c: CommandRecord) => void)[] = [];
-  /** Watching `rollout status` commands: index into `commands` and what they watch. */
   /** kubectl commands still running on the client (watches, rolling-update). */
   private readonly clients: ClientCommands;
 
@@ -146,15 +122,8 @@ export class Engine implements ClusterReader {
     this.trafficWorld = trafficWorld(this.store, this.proxy, this.kubelet, (name) =>
       this.image(name),
     );
-    const informed: Informed = {
-      ctx: this.ctx,
-      proxy: this.proxy,
-      kubelet: this.kubelet,
-      podCounts: this.podCounts,
-      rollouts: this.rollouts,
-      clients: this.clients,
-      autoscalers: this.autoscalers,
-    };
+    const { ctx, proxy, kubelet, podCounts, rollouts, clients, autoscalers } = this;
+    const informed = { ctx, proxy, kubelet, podCounts, rollouts, clients, autoscalers };
     this.store.watch((e) => onChange(informed, e));
     createNodes(this.store, scenario.cluster);
     for (const m of scenario.manifests) applyManifest(this.ctx, m);
@@ -206,47 +175,47 @@ export class Engine implements ClusterReader {
 
   /** Everything that changes as the simulation runs, copied (checkpoints for seeking). */
   snapshot(): EngineSnapshot {
-    return {
-      time: this.time,
-      queue: this.queue.snapshot(),
-      pending: this.work.snapshot(),
-      names: this.names.state(),
-      store: this.store.snapshot(),
-      events: this.events.events.slice(),
-      kubelet: this.kubelet.snapshot(),
-      proxy: this.proxy.snapshot(),
-      traffic: this.traffic.snapshot(),
-      rollouts: this.rollouts.snapshot(),
-      commands: this.commands.map((c) => ({ ...c })),
-      clients: this.clients.snapshot(),
-      podCounts: this.podCounts.snapshot(),
-      decisions: [...this.decisions],
-      caption: this.caption,
-      hpaMemory: this.autoscalers.snapshot(),
-      startTimeOverride: this.startTimeOverride,
-    };
+    return saveParts(this.parts());
   }
 
   restore(s: EngineSnapshot): void {
-    this.time = s.time;
-    this.queue.restore(s.queue);
-    this.work.restore(s.pending);
-    this.names.setState(s.names);
-    this.store.restore(s.store);
-    this.pods.rebuild();
-    this.events.restore(s.events);
-    this.kubelet.restore(s.kubelet);
-    this.proxy.restore(s.proxy);
-    this.traffic.restore(s.traffic);
-    this.rollouts.restore(s.rollouts);
-    this.commands.splice(0, this.commands.length, ...s.commands.map((c) => ({ ...c })));
-    this.clients.restore(s.clients);
-    this.podCounts.restore(s.podCounts);
-    this.decisions.clear();
-    for (const [k, v] of s.decisions) this.decisions.set(k, v);
-    this.caption = s.caption;
-    this.autoscalers.restore(s.hpaMemory);
-    this.startTimeOverride = s.startTimeOverride;
+    loadParts(this.parts(), s);
+  }
+
+  /** The engine's changing state, one part per snapshot field (snapshot.ts), in restore order. */
+  private parts(): EngineParts {
+    const { commands } = this;
+    return {
+      time: { save: () => this.time, load: (t) => (this.time = t) },
+      queue: own(this.queue),
+      pending: own(this.work),
+      names: { save: () => this.names.state(), load: (s) => this.names.setState(s) },
+      store: {
+        save: () => this.store.snapshot(),
+        load: (s) => {
+          this.store.restore(s);
+          this.pods.rebuild();
+        },
+      },
+      events: { save: () => this.events.events.slice(), load: (s) => this.events.restore(s) },
+      kubelet: own(this.kubelet),
+      proxy: own(this.proxy),
+      traffic: own(this.traffic),
+      rollouts: own(this.rollouts),
+      commands: {
+        save: () => commands.map((c) => ({ ...c })),
+        load: (s) => commands.splice(0, commands.length, ...s.map((c) => ({ ...c }))),
+      },
+      clients: own(this.clients),
+      podCounts: own(this.podCounts),
+      decisions: mapPart(this.decisions),
+      caption: { save: () => this.caption, load: (c) => (this.caption = c) },
+      hpaMemory: own(this.autoscalers),
+      startTimeOverride: {
+        save: () => this.startTimeOverride,
+        load: (ms) => (this.startTimeOverride = ms),
+      },
+    };
   }
 
   /** Runs a kubectl command line now, as the console and `kubectl` steps do. */
