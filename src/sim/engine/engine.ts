@@ -13,7 +13,7 @@ import { EventRecorder } from '../api/eventRecorder';
 import type { Kind, KubeObject, Pod, Service } from '../api/objects';
 import { ObjectStore } from '../api/objectStore';
 import { PodIndex } from '../api/podIndex';
-import type { ControllerName, Ctx } from '../controllers/context';
+import type { Ctx } from '../controllers/context';
 import { Kubelet } from '../controllers/kubelet/lifecycle';
 import type { PodRuntime } from '../controllers/kubelet/runtime';
 import { EventQueue } from '../core/eventQueue';
@@ -29,6 +29,7 @@ import { Autoscalers } from './autoscalers';
 import type { ClusterReader, Decisions } from './clusterReader';
 import { recordDecision } from './decisions';
 import { onChange } from './informers';
+import { eventRecord } from './eventRecord';
 import { createNodes } from './nodes';
 import { PodCounts } from './podCounts';
 import { RolloutTracker } from './rolloutTracker';
@@ -246,14 +247,7 @@ export class Engine implements ClusterReader {
 
   /** Recorded events from index `from` on, as the runner reports them. */
   eventRecords(from = 0): EventRecord[] {
-    return this.events.events.slice(from).map((e) => ({
-      t: e.t / 1000,
-      type: e.type,
-      reason: e.reason,
-      object: `${e.kind}/${e.name}`,
-      message: e.message,
-      source: e.source,
-    }));
+    return this.events.events.slice(from).map(eventRecord);
   }
 
   /** Changes the traffic from now on (a `traffic` step or the request-rate slider). */
@@ -310,7 +304,8 @@ export class Engine implements ClusterReader {
   private handle(item: QueueItem): void {
     switch (item.k) {
       case 'wake':
-        return this.wake(item.c, item.key);
+        this.work.take(item.c, item.key);
+        return syncController(this.ctx, item.c, item.key);
       case 'requeue':
         return this.work.enqueue(item.c, item.key);
       case 'kubelet':
@@ -322,11 +317,6 @@ export class Engine implements ClusterReader {
       case 'process':
         return this.clients.step(this.kubectlHost(), item.rec, item.gen);
     }
-  }
-
-  private wake(c: ControllerName, key: string): void {
-    this.work.take(c, key);
-    syncController(this.ctx, c, key);
   }
 
   /** Processes everything due at the current instant (used after loading manifests). */
