@@ -297,6 +297,18 @@ export class Engine implements ClusterReader {
     return this.proxy.usable(service);
   }
 
+  get peakPods(): number {
+    return this.podCounts.peakPods;
+  }
+
+  get peakPodsPerDeployment(): Readonly<Record<string, number>> {
+    return this.podCounts.peakPodsPerDeployment;
+  }
+
+  rolloutSeconds(): number | null {
+    return this.rollouts.rolloutSeconds();
+  }
+
   private kubectlHost() {
     return { ctx: this.ctx, kubelet: this.kubelet, scenario: this.scenario, engine: this };
   }
