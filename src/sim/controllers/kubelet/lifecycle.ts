@@ -1,18 +1,19 @@
 /**
  * The kubelet: drives each bound pod through image pull, container start, probes, crashes with
  * back-off, and graceful termination (k8s-semantics.md §13), writing the pod's status the way
- * the real kubelet reports it, so `kubectl get pods` shows the same STATUS column. How the
- * kubelet words a pod's status and events is in report.ts.
+ * the real kubelet reports it, so `kubectl get pods` shows the same STATUS column. This module
+ * starts containers and probes them; how they end is in termination.ts, and how the kubelet
+ * words a pod's status and events in report.ts.
  */
-import type { Container, Pod, Probe } from '../../api/podShapes';
-import type { Ctx, KubeletTimer } from '../context';
-import type { ImageBehaviour } from '../../scenario/scenario';
-import type { PodRuntime } from './runtime';
-import { accepting } from './runtime';
-import { nextBackoff, goDuration, BACKOFF_RESET_AFTER_MS } from './backoff';
-import { PROBE_FIELD, probeFailureDetail, probeTiming, type ProbeKind } from './probes';
+import type { Pod, Probe } from '../../api/podShapes';
 import { toTimestamp } from '../../core/time';
+import type { ImageBehaviour } from '../../scenario/scenario';
+import type { Ctx, KubeletTimer } from '../context';
+import { goDuration, nextBackoff } from './backoff';
+import { PROBE_FIELD, probeFailureDetail, probeTiming, type ProbeKind } from './probes';
 import { mainContainer, podEvent, writeStatus } from './report';
+import { accepting, type PodRuntime } from './runtime';
+import { crash, exit, killForProbe, sigterm } from './termination';
 
 /** The kubelet notices a newly bound pod this long after binding (its pod worker sync). */
 export const KUBELET_LATENCY_MS = 5;
@@ -73,11 +74,11 @@ export class Kubelet {
     if (!pod || pod.metadata?.uid !== uid) return;
     if (what === 'start') return this.start(pod);
     const rt = this.runtimes.get(uid);
-    if (what === 'sigterm') return this.sigterm(pod, rt);
+    if (what === 'sigterm') return sigterm(this.ctx, pod, rt);
     if (!rt || (gen !== -1 && gen !== rt.gen)) return;
     switch (what) {
       case 'exit':
-        return this.exit(pod, rt);
+        return exit(this.ctx, pod, rt);
       case 'pulled':
         return this.pulled(pod, rt);
       case 'pullRetry':
@@ -85,7 +86,7 @@ export class Kubelet {
       case 'restart':
         return this.startContainer(pod, rt);
       case 'crash':
-        return this.crash(pod, rt, 'Error', 1);
+        return crash(this.ctx, pod, rt, 'Error', 1);
       case 'readiness':
       case 'liveness':
       case 'startup':
@@ -278,108 +279,13 @@ export class Kubelet {
         this.scheduleProbe(pod, rt, 'liveness', now, false);
         return;
       }
-      if (++rt.startupFail >= t.failureThreshold) return this.killForProbe(pod, rt, c, 'startup');
+      if (++rt.startupFail >= t.failureThreshold)
+        return killForProbe(this.ctx, pod, rt, c, 'startup');
     } else {
       rt.liveFail = ok ? 0 : rt.liveFail + 1;
-      if (rt.liveFail >= t.failureThreshold) return this.killForProbe(pod, rt, c, 'liveness');
+      if (rt.liveFail >= t.failureThreshold) return killForProbe(this.ctx, pod, rt, c, 'liveness');
     }
     this.scheduleProbe(pod, rt, kind, now, false);
-  }
-
-  private killForProbe(pod: Pod, rt: PodRuntime, c: Container, kind: 'startup' | 'liveness'): void {
-    podEvent(
-      this.ctx,
-      pod,
-      'Normal',
-      'Killing',
-      `Container ${c.name} failed ${kind} probe, will be restarted`,
-    );
-    // The process gets SIGTERM; it is restarted once it has exited (exit code 137 if killed).
-    const b = this.behaviour(rt);
-    const graceMs = (pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
-    rt.listeningAt = null;
-    const exitIn = Math.min(b.shutdownTime, graceMs);
-    rt.gen++;
-    this.ctx.kubeletTimer(this.ctx.now() + exitIn, rt.name, rt.uid, 'crash', rt.gen);
-  }
-
-  private crash(pod: Pod, rt: PodRuntime, reason: string, exitCode: number): void {
-    if (rt.phase !== 'running') return;
-    const now = this.ctx.now();
-    const ranFor = now - (rt.startedAt ?? now);
-    if (ranFor >= BACKOFF_RESET_AFTER_MS) rt.crashBackoff = undefined;
-    rt.crashBackoff = nextBackoff(rt.crashBackoff, true);
-    rt.phase = 'crashed';
-    rt.ready = false;
-    rt.gen++;
-    const terminated = { reason, exitCode, startedAt: rt.startedAt, finishedAt: now };
-    const c = mainContainer(pod);
-    if (rt.crashBackoff === 0) {
-      writeStatus(this.ctx, pod, rt, {}, { terminated });
-      rt.restartCount++;
-      this.ctx.kubeletTimer(now, rt.name, rt.uid, 'restart', rt.gen);
-      return;
-    }
-    const podRef = `${pod.metadata?.name}_${pod.metadata?.namespace ?? 'default'}(${pod.metadata?.uid})`;
-    podEvent(
-      this.ctx,
-      pod,
-      'Warning',
-      'BackOff',
-      `Back-off restarting failed container ${c?.name} in pod ${podRef}`,
-    );
-    rt.restartCount++;
-    writeStatus(
-      this.ctx,
-      pod,
-      rt,
-      {},
-      {
-        waiting: 'CrashLoopBackOff',
-        message: `back-off ${goDuration(rt.crashBackoff)} restarting failed container=${c?.name} pod=${podRef}`,
-        terminated,
-      },
-    );
-    this.ctx.kubeletTimer(now + rt.crashBackoff, rt.name, rt.uid, 'restart', rt.gen);
-  }
-
-  private sigterm(pod: Pod, rt: PodRuntime | undefined): void {
-    const now = this.ctx.now();
-    const name = pod.metadata?.name ?? '';
-    if (!rt || rt.phase !== 'running') {
-      // Nothing is running (still pulling, or backing off): the pod goes at once.
-      if (rt) {
-        rt.sigterm = true;
-        rt.phase = 'exited';
-      }
-      this.ctx.store.delete('Pod', name);
-      return;
-    }
-    if (rt.sigterm) return;
-    rt.sigterm = true;
-    rt.sigtermAt = now;
-    const c = mainContainer(pod);
-    podEvent(this.ctx, pod, 'Normal', 'Killing', `Stopping container ${c?.name ?? ''}`);
-    const graceMs =
-      (pod.metadata?.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30) *
-      1000;
-    rt.phase = 'stopping';
-    rt.gen++;
-    this.ctx.kubeletTimer(
-      now + Math.min(this.behaviour(rt).shutdownTime, graceMs),
-      rt.name,
-      rt.uid,
-      'exit',
-      rt.gen,
-    );
-  }
-
-  private exit(pod: Pod, rt: PodRuntime): void {
-    rt.phase = 'exited';
-    rt.ready = false;
-    // Since v1.27 the kubelet reports a terminal phase before the object is removed (§18);
-    // the removal follows in the same instant here.
-    this.ctx.store.delete('Pod', pod.metadata?.name ?? '');
   }
 
   private allocateIP(node: string): string {
