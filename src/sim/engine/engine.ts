@@ -28,8 +28,8 @@ import { TICK_MS, TrafficGenerator, type TrafficWorld } from '../traffic/generat
 import { Autoscalers } from './autoscalers';
 import type { ClusterReader, Decisions } from './clusterReader';
 import { recordDecision } from './decisions';
-import { onChange } from './informers';
 import { eventRecord } from './eventRecord';
+import { onChange } from './informers';
 import { createNodes } from './nodes';
 import { PodCounts } from './podCounts';
 import { RolloutTracker } from './rolloutTracker';
