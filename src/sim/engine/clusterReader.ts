@@ -57,4 +57,10 @@ export interface ClusterReader {
   usableBackends(service: string): Backend[];
   /** Ready endpoints of a Service right now. */
   readyEndpoints(service: string): number;
+  /** Most pods that existed at once so far (terminating ones included). */
+  readonly peakPods: number;
+  /** The same per Deployment (pods it owns through its ReplicaSets). */
+  readonly peakPodsPerDeployment: Readonly<Record<string, number>>;
+  /** Seconds from the first pod-template change to that Deployment's completion; null if not yet. */
+  rolloutSeconds(): number | null;
 }

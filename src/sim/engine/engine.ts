@@ -5,127 +5,49 @@
  *
  * Controllers react to each change after a small latency (as informers wake them), so pods
  * made by one sync with equal timings become ready together and pods made by different syncs
- * at different instants — the "wave rule" of k8s-traces.md.
+ * at different instants — the "wave rule" of k8s-traces.md. The timing model is in
+ * workQueue.ts, who wakes for what in informers.ts; this module only runs the loop.
  */
-import type {
-  Deployment,
-  DestinationRule,
-  Kind,
-  KubeObject,
-  Node,
-  Pod,
-  ReplicaSet,
-  Service,
-  VirtualService,
-} from '../api/objects';
-import type { Scenario, ImageBehaviour, TrafficSpec } from '../scenario/scenario';
-import type { ControllerName, Ctx, KubeletTimer } from '../controllers/context';
-import type { CommandRecord, EventRecord } from '../runner/runResult';
-import type { WatchEvent } from '../api/objectStore';
-import { ObjectStore } from '../api/objectStore';
+import { applyManifest } from '../api/apply';
 import { EventRecorder } from '../api/eventRecorder';
-import { PodIndex, controllerRef } from '../api/podIndex';
+import type { Kind, KubeObject, Pod, Service } from '../api/objects';
+import { ObjectStore } from '../api/objectStore';
+import { PodIndex } from '../api/podIndex';
+import type { Ctx } from '../controllers/context';
+import { Kubelet } from '../controllers/kubelet/lifecycle';
+import type { PodRuntime } from '../controllers/kubelet/runtime';
 import { EventQueue } from '../core/eventQueue';
 import { Rng } from '../core/rng';
-import { clone, deepEqual } from '../core/clone';
-import type { RngState } from '../core/rng';
-import type { StoreState } from '../api/objectStore';
-import type { RecordedEvent } from '../api/eventRecorder';
-import type { ProxyState } from '../network/kubeProxy';
-import { isReady } from '../api/podState';
-import { syncDeployment } from '../controllers/deployment/sync';
-import { syncReplicaSet, updateStatus } from '../controllers/replicaSet';
-import { schedulePod } from '../controllers/scheduler';
-import {
-  syncEndpointSlices,
-  servicesSelecting,
-  SERVICE_NAME_LABEL,
-} from '../controllers/endpointSlice';
-import { collectDependents } from '../controllers/garbageCollector';
-import { Kubelet } from '../controllers/kubelet/lifecycle';
-import { accepting } from '../controllers/kubelet/runtime';
-import { KubeProxy } from '../network/kubeProxy';
-import { TrafficGenerator, TICK_MS, type MeshView } from '../traffic/generator';
-import type { Backend } from '../network/kubeProxy';
-import { routeFor, serviceOfHost, subsetLabels, virtualServiceFor } from '../network/meshRouter';
-import type { TrafficWorld } from '../traffic/generator';
-import { applyManifest } from '../api/apply';
+import { ClientCommands } from '../kubectl/clientCommands';
 import { executeKubectl } from '../kubectl/exec';
 import type { KubectlResult } from '../kubectl/host';
-import { RolloutTracker } from './rolloutTracker';
-import { PodCounts, type PodCountsState } from './podCounts';
-import { ClientCommands, type ClientCommandsState } from '../kubectl/clientCommands';
-import { syncHpa, type HpaMemory } from '../controllers/hpa/hpa';
-import { syncRollout } from '../controllers/rollout/rollout';
-import { syncAnalysisRun } from '../controllers/rollout/analysis';
-import { SYNC_PERIOD_MS } from '../controllers/hpa/recommend';
+import { KubeProxy, type Backend, type ServiceBackends } from '../network/kubeProxy';
+import type { CommandRecord, EventRecord } from '../runner/runResult';
+import type { ImageBehaviour, Scenario, TrafficSpec } from '../scenario/scenario';
+import { TICK_MS, TrafficGenerator, type TrafficWorld } from '../traffic/generator';
+import { Autoscalers } from './autoscalers';
 import type { ClusterReader, Decisions } from './clusterReader';
-import type { PodRuntime } from '../controllers/kubelet/runtime';
-import type { ServiceBackends } from '../network/kubeProxy';
+import { recordDecision } from './decisions';
+import { eventRecord } from './eventRecord';
+import { onChange } from './informers';
+import { createNodes } from './nodes';
+import { PodCounts } from './podCounts';
+import { RolloutTracker } from './rolloutTracker';
+import {
+  loadParts,
+  mapPart,
+  own,
+  saveParts,
+  type EngineParts,
+  type EngineSnapshot,
+} from './snapshot';
+import { runStep } from './steps';
+import { syncController } from './syncController';
+import { trafficWorld } from './trafficWorld';
+import { PRIO_KUBELET, PRIO_STEP, WorkQueues, type QueueItem } from './workQueue';
 
-/** How long after a change each controller reacts (its informer + work-queue latency). */
-const LATENCY_MS: Record<ControllerName, number> = {
-  deployment: 5,
-  // The ReplicaSet controller creates a sync's pods before the Deployment controller syncs
-  // again, and its own re-sync (2 × 2 ms) is over before then too, so each scale-up of the
-  // Deployment is a wave of its own, created 5 ms after the previous one (the wave rule).
-  replicaset: 2,
-  replicationcontroller: 2,
-  // Status follows pods in the same instant, so a Deployment sync sees every pod that became
-  // ready before it (wave rule: the controller is quiescent between two readiness instants).
-  replicasetstatus: 0,
-  scheduler: 5,
-  garbagecollector: 5,
-  // Endpoints follow pods in the same instant: the contract says a deleted pod leaves the
-  // Service's endpoints at once, and a ready pod joins them at once.
-  endpointslice: 0,
-  // Argo's controller is one more informer + work queue, like the Deployment controller.
-  rollout: 5,
-  // Measurements are taken when due; the run's own requeue carries the interval.
-  analysisrun: 0,
-};
-
-/**
- * Among happenings at one instant, controllers run before kubelet timers, and scenario steps
- * last: a controller sync due at t sees the world as it was just before t's pod changes.
- */
-const PRIO_CONTROLLER = 0;
-const PRIO_KUBELET = 1;
-/** Zero-latency followers (endpoints, ReplicaSet status) run once per instant, after the pods changed. */
-const PRIO_FOLLOWER = 2;
-const PRIO_STEP = 3;
-
-export type QueueItem =
-  | { k: 'wake'; c: ControllerName; key: string }
-  | { k: 'requeue'; c: ControllerName; key: string }
-  | { k: 'kubelet'; pod: string; uid: string; what: KubeletTimer; gen: number }
-  | { k: 'step'; index: number }
-  | { k: 'process'; rec: number; gen: number }
-  | { k: 'hpa'; name: string };
-
-export interface EngineSnapshot {
-  time: number;
-  queue: ReturnType<EventQueue<QueueItem>['snapshot']>;
-  pending: [ControllerName, string[]][];
-  names: RngState;
-  store: StoreState;
-  events: RecordedEvent[];
-  kubelet: ReturnType<Kubelet['snapshot']>;
-  proxy: ProxyState;
-  traffic: ReturnType<TrafficGenerator['snapshot']>;
-  rollouts: ReturnType<RolloutTracker['snapshot']>;
-  commands: CommandRecord[];
-  clients: ClientCommandsState;
-  podCounts: PodCountsState;
-  decisions: [string, Decisions][];
-  caption: string | null;
-  hpaMemory: [string, HpaMemory][];
-  startTimeOverride: number | null;
-}
-
-function structuredCopy<T>(v: T): T {
-  return clone(v);
-}
+export type { QueueItem } from './workQueue';
+export type { EngineSnapshot } from './snapshot';
 
 export interface EngineOptions {
   seed?: number;
@@ -148,17 +70,16 @@ export class Engine implements ClusterReader {
   readonly decisions = new Map<string, Decisions>();
   /** Caption of the latest scenario step that had one. */
   caption: string | null = null;
-  private readonly hpaMemory = new Map<string, HpaMemory>();
+  private readonly autoscalers: Autoscalers;
   private startTimeOverride: number | null = null;
 
   private time = 0;
   private readonly queue = new EventQueue<QueueItem>();
-  private readonly pending = new Map<ControllerName, Set<string>>();
+  private readonly work: WorkQueues;
   private readonly names: Rng;
   private readonly ctx: Ctx;
   private readonly trafficWorld: TrafficWorld;
   private readonly commandListeners: ((c: CommandRecord) => void)[] = [];
-  /** Watching `rollout status` commands: index into `commands` and what they watch. */
   /** kubectl commands still running on the client (watches, rolling-update). */
   private readonly clients: ClientCommands;
 
@@ -167,6 +88,7 @@ export class Engine implements ClusterReader {
     this.seed = opts.seed ?? scenario.seed;
     this.names = new Rng(this.seed, 1);
     const now = (): number => this.time;
+    this.work = new WorkQueues(this.queue, now);
     this.store = new ObjectStore(now);
     this.events = new EventRecorder(now);
     this.pods = new PodIndex(this.store);
@@ -180,17 +102,13 @@ export class Engine implements ClusterReader {
       now,
       image: (name) => this.image(name),
       counters: () => this.traffic.counters,
-      enqueue: (c, key, delayMs) => this.enqueue(c, key, delayMs),
-      explain: (deployment, kind, text) => {
-        const prev = this.decisions.get(deployment) ?? { action: null, idle: null };
-        if (kind === 'action')
-          this.decisions.set(deployment, { action: { t: this.time, text }, idle: null });
-        else if (prev.idle?.text !== text)
-          this.decisions.set(deployment, { ...prev, idle: { t: this.time, text } });
-      },
+      enqueue: (c, key, delayMs) => this.work.enqueue(c, key, delayMs),
+      explain: (deployment, kind, text) =>
+        recordDecision(this.decisions, this.time, deployment, kind, text),
       kubeletTimer: (at, pod, uid, what, gen) =>
         this.queue.push(at, { k: 'kubelet', pod, uid, what, gen }, PRIO_KUBELET),
     };
+    this.autoscalers = new Autoscalers(this.ctx, this.queue);
     this.kubelet = new Kubelet(this.ctx);
     this.proxy = new KubeProxy(
       scenario.cluster.proxyMode,
@@ -202,22 +120,13 @@ export class Engine implements ClusterReader {
     this.clients = new ClientCommands(this.commands, (rec, gen, inMs) =>
       this.queue.push(this.time + inMs, { k: 'process', rec, gen }, PRIO_STEP),
     );
-    this.trafficWorld = {
-      proxy: this.proxy,
-      mesh: (target) => this.meshView(target),
-      serviceFor: (target) => (this.store.get('Service', target) ? target : null),
-      serve: (pod) => {
-        const rt = this.kubelet.byName(pod);
-        if (!rt) return undefined;
-        const b = this.image(rt.image);
-        const acceptFrom = accepting(rt, Number.POSITIVE_INFINITY)
-          ? Math.max(rt.listeningAt ?? 0, 0)
-          : null;
-        return { acceptFrom, image: rt.image, errorRate: b.errorRate };
-      },
-    };
-    this.store.watch((e) => this.onChange(e));
-    this.createNodes();
+    this.trafficWorld = trafficWorld(this.store, this.proxy, this.kubelet, (name) =>
+      this.image(name),
+    );
+    const { ctx, proxy, kubelet, podCounts, rollouts, clients, autoscalers } = this;
+    const informed = { ctx, proxy, kubelet, podCounts, rollouts, clients, autoscalers };
+    this.store.watch((e) => onChange(informed, e));
+    createNodes(this.store, scenario.cluster);
     for (const m of scenario.manifests) applyManifest(this.ctx, m);
     scenario.steps.forEach((s, i) => this.queue.push(s.at, { k: 'step', index: i }, PRIO_STEP));
     this.settle();
@@ -267,49 +176,47 @@ export class Engine implements ClusterReader {
 
   /** Everything that changes as the simulation runs, copied (checkpoints for seeking). */
   snapshot(): EngineSnapshot {
-    return {
-      time: this.time,
-      queue: this.queue.snapshot(),
-      pending: [...this.pending].map(([c, keys]) => [c, [...keys]]),
-      names: this.names.state(),
-      store: this.store.snapshot(),
-      events: this.events.events.slice(),
-      kubelet: this.kubelet.snapshot(),
-      proxy: this.proxy.snapshot(),
-      traffic: this.traffic.snapshot(),
-      rollouts: this.rollouts.snapshot(),
-      commands: this.commands.map((c) => ({ ...c })),
-      clients: this.clients.snapshot(),
-      podCounts: this.podCounts.snapshot(),
-      decisions: [...this.decisions],
-      caption: this.caption,
-      hpaMemory: [...this.hpaMemory].map(([k, v]) => [k, structuredCopy(v)]),
-      startTimeOverride: this.startTimeOverride,
-    };
+    return saveParts(this.parts());
   }
 
   restore(s: EngineSnapshot): void {
-    this.time = s.time;
-    this.queue.restore(s.queue);
-    this.pending.clear();
-    for (const [c, keys] of s.pending) this.pending.set(c, new Set(keys));
-    this.names.setState(s.names);
-    this.store.restore(s.store);
-    this.pods.rebuild();
-    this.events.restore(s.events);
-    this.kubelet.restore(s.kubelet);
-    this.proxy.restore(s.proxy);
-    this.traffic.restore(s.traffic);
-    this.rollouts.restore(s.rollouts);
-    this.commands.splice(0, this.commands.length, ...s.commands.map((c) => ({ ...c })));
-    this.clients.restore(s.clients);
-    this.podCounts.restore(s.podCounts);
-    this.decisions.clear();
-    for (const [k, v] of s.decisions) this.decisions.set(k, v);
-    this.caption = s.caption;
-    this.hpaMemory.clear();
-    for (const [k, v] of s.hpaMemory) this.hpaMemory.set(k, structuredCopy(v));
-    this.startTimeOverride = s.startTimeOverride;
+    loadParts(this.parts(), s);
+  }
+
+  /** The engine's changing state, one part per snapshot field (snapshot.ts), in restore order. */
+  private parts(): EngineParts {
+    const { commands } = this;
+    return {
+      time: { save: () => this.time, load: (t) => (this.time = t) },
+      queue: own(this.queue),
+      pending: own(this.work),
+      names: { save: () => this.names.state(), load: (s) => this.names.setState(s) },
+      store: {
+        save: () => this.store.snapshot(),
+        load: (s) => {
+          this.store.restore(s);
+          this.pods.rebuild();
+        },
+      },
+      events: { save: () => this.events.events.slice(), load: (s) => this.events.restore(s) },
+      kubelet: own(this.kubelet),
+      proxy: own(this.proxy),
+      traffic: own(this.traffic),
+      rollouts: own(this.rollouts),
+      commands: {
+        save: () => commands.map((c) => ({ ...c })),
+        load: (s) => commands.splice(0, commands.length, ...s.map((c) => ({ ...c }))),
+      },
+      clients: own(this.clients),
+      podCounts: own(this.podCounts),
+      decisions: mapPart(this.decisions),
+      caption: { save: () => this.caption, load: (c) => (this.caption = c) },
+      hpaMemory: own(this.autoscalers),
+      startTimeOverride: {
+        save: () => this.startTimeOverride,
+        load: (ms) => (this.startTimeOverride = ms),
+      },
+    };
   }
 
   /** Runs a kubectl command line now, as the console and `kubectl` steps do. */
@@ -340,14 +247,7 @@ export class Engine implements ClusterReader {
 
   /** Recorded events from index `from` on, as the runner reports them. */
   eventRecords(from = 0): EventRecord[] {
-    return this.events.events.slice(from).map((e) => ({
-      t: e.t / 1000,
-      type: e.type,
-      reason: e.reason,
-      object: `${e.kind}/${e.name}`,
-      message: e.message,
-      source: e.source,
-    }));
+    return this.events.events.slice(from).map(eventRecord);
   }
 
   /** Changes the traffic from now on (a `traffic` step or the request-rate slider). */
@@ -362,43 +262,6 @@ export class Engine implements ClusterReader {
    */
   setStartTime(ms: number): void {
     this.startTimeOverride = ms;
-  }
-
-  /** Routing through the mesh when a VirtualService covers `target` (scenario-format.md, traffic.target). */
-  private meshView(target: string): MeshView | null {
-    const vs = virtualServiceFor(this.store.list<VirtualService>('VirtualService'), target);
-    if (!vs) return null;
-    const drs = this.store.list<DestinationRule>('DestinationRule');
-    const backends = (service: string, subset: string | null): Backend[] => {
-      const labels = subsetLabels(drs, service, subset);
-      if (labels === null) return [];
-      const wanted = Object.entries(labels);
-      return this.proxy.usable(service).filter((be) => {
-        const pod = this.store.get<Pod>('Pod', be.pod);
-        return wanted.every(([k, v]) => pod?.metadata?.labels?.[k] === v);
-      });
-    };
-    const serving = (vs.spec?.http ?? []).some((r) =>
-      (r.route ?? []).some(
-        (d) =>
-          backends(serviceOfHost(d.destination?.host ?? ''), d.destination?.subset ?? null).length >
-          0,
-      ),
-    );
-    return {
-      serving,
-      route: (headers) => {
-        const r = routeFor(vs, headers);
-        if (!r) return null;
-        return {
-          destinations: r.destinations.map((d) => ({
-            weight: d.weight,
-            backends: backends(d.service, d.subset),
-          })),
-          mirror: r.mirror ? r.mirror.percent / 100 : 0,
-        };
-      },
-    };
   }
 
   /** Ready endpoints of a Service right now. */
@@ -434,6 +297,18 @@ export class Engine implements ClusterReader {
     return this.proxy.usable(service);
   }
 
+  get peakPods(): number {
+    return this.podCounts.peakPods;
+  }
+
+  get peakPodsPerDeployment(): Readonly<Record<string, number>> {
+    return this.podCounts.peakPodsPerDeployment;
+  }
+
+  rolloutSeconds(): number | null {
+    return this.rollouts.rolloutSeconds();
+  }
+
   private kubectlHost() {
     return { ctx: this.ctx, kubelet: this.kubelet, scenario: this.scenario, engine: this };
   }
@@ -441,251 +316,24 @@ export class Engine implements ClusterReader {
   private handle(item: QueueItem): void {
     switch (item.k) {
       case 'wake':
-        return this.wake(item.c, item.key);
+        this.work.take(item.c, item.key);
+        return syncController(this.ctx, item.c, item.key);
       case 'requeue':
-        return this.enqueue(item.c, item.key);
+        return this.work.enqueue(item.c, item.key);
       case 'kubelet':
         return this.kubelet.fire(item.pod, item.uid, item.what, item.gen);
       case 'step':
-        return this.runStep(item.index);
+        return runStep(this.scenario.steps[item.index], this.ctx, this);
       case 'hpa':
-        return this.syncAutoscaler(item.name);
+        return this.autoscalers.sync(item.name);
       case 'process':
         return this.clients.step(this.kubectlHost(), item.rec, item.gen);
-    }
-  }
-
-  private runStep(index: number): void {
-    const step = this.scenario.steps[index];
-    if (!step) return;
-    if (step.caption) this.caption = step.caption;
-    if (step.kind === 'kubectl') this.exec(step.command);
-    else if (step.kind === 'interrupt') this.interrupt();
-    else if (step.kind === 'apply') {
-      const r = applyManifest(this.ctx, step.manifest);
-      const rec: CommandRecord = {
-        t: this.time / 1000,
-        command: 'apply (inline manifest)',
-        exitCode: r.exitCode,
-        output: r.output,
-      };
-      if (r.exitCode !== 0) this.commands.push(rec);
-    } else this.setTraffic(step.traffic);
-  }
-
-  /**
-   * A work queue per controller, as client-go's: a key waits at most once (re-adding a waiting
-   * key is a no-op) and is synced LATENCY_MS after it was first added.
-   */
-  private enqueue(c: ControllerName, key: string, delayMs = 0): void {
-    if (delayMs > 0) {
-      this.queue.push(this.time + delayMs, { k: 'requeue', c, key }, PRIO_CONTROLLER);
-      return;
-    }
-    let set = this.pending.get(c);
-    if (!set) this.pending.set(c, (set = new Set()));
-    if (set.has(key)) return;
-    set.add(key);
-    const latency = LATENCY_MS[c];
-    this.queue.push(
-      this.time + latency,
-      { k: 'wake', c, key },
-      latency === 0 ? PRIO_FOLLOWER : PRIO_CONTROLLER,
-    );
-  }
-
-  private wake(c: ControllerName, key: string): void {
-    this.pending.get(c)?.delete(key);
-    this.syncOne(c, key);
-  }
-
-  private syncOne(c: ControllerName, key: string): void {
-    switch (c) {
-      case 'deployment':
-        return syncDeployment(this.ctx, key);
-      case 'replicaset':
-        return syncReplicaSet(this.ctx, 'ReplicaSet', key);
-      case 'replicationcontroller':
-        return syncReplicaSet(this.ctx, 'ReplicationController', key);
-      case 'replicasetstatus': {
-        const [kind, name] = key.split('/') as ['ReplicaSet' | 'ReplicationController', string];
-        return updateStatus(this.ctx, kind, name);
-      }
-      case 'scheduler':
-        return schedulePod(this.ctx, key);
-      case 'endpointslice':
-        return syncEndpointSlices(this.ctx, key);
-      case 'garbagecollector':
-        return collectDependents(this.ctx, key);
-      case 'rollout':
-        return syncRollout(this.ctx, key);
-      case 'analysisrun':
-        return syncAnalysisRun(this.ctx, key);
     }
   }
 
   /** Processes everything due at the current instant (used after loading manifests). */
   private settle(): void {
     while (this.queue.peekTime() === this.time) this.processNext();
-  }
-
-  /** Informer event handlers: who wakes up for which change. */
-  private onChange(e: WatchEvent): void {
-    switch (e.kind) {
-      case 'Deployment':
-        return this.onDeployment(e);
-      case 'Rollout':
-      case 'AnalysisRun':
-        if (e.type === 'DELETED') this.enqueue('garbagecollector', e.obj.metadata?.uid ?? '');
-        else if (e.kind === 'Rollout') this.enqueue('rollout', e.obj.metadata?.name ?? '');
-        return;
-      case 'ReplicaSet':
-      case 'ReplicationController':
-        return this.onReplicaOwner(e);
-      case 'Pod':
-        return this.onPod(e);
-      case 'Service': {
-        const name = e.obj.metadata?.name ?? '';
-        this.proxy.invalidate(name);
-        this.enqueue('endpointslice', name);
-        if (e.type === 'DELETED') this.enqueue('garbagecollector', e.obj.metadata?.uid ?? '');
-        return;
-      }
-      case 'HorizontalPodAutoscaler':
-        if (e.type === 'ADDED') {
-          this.queue.push(
-            this.time + LATENCY_MS.deployment,
-            { k: 'hpa', name: e.obj.metadata?.name ?? '' },
-            PRIO_CONTROLLER,
-          );
-        }
-        return;
-      case 'EndpointSlice': {
-        const svc = e.obj.metadata?.labels?.[SERVICE_NAME_LABEL];
-        if (svc) this.proxy.invalidate(svc);
-        return;
-      }
-      default:
-        return;
-    }
-  }
-
-  /** The HPA controller syncs each autoscaler every 15 s from its creation on. */
-  private syncAutoscaler(name: string): void {
-    if (!this.store.get('HorizontalPodAutoscaler', name)) {
-      this.hpaMemory.delete(name);
-      return;
-    }
-    syncHpa(this.ctx, name, this.hpaMemory, this.traffic.counters.byPod);
-    this.queue.push(this.time + SYNC_PERIOD_MS, { k: 'hpa', name }, PRIO_CONTROLLER);
-  }
-
-  private onDeployment(e: WatchEvent): void {
-    const d = e.obj as Deployment;
-    const name = d.metadata?.name ?? '';
-    if (e.type === 'DELETED') {
-      this.enqueue('garbagecollector', d.metadata?.uid ?? '');
-      this.clients.feed(name, undefined);
-      return;
-    }
-    this.rollouts.observe(this.time, d, e.old as Deployment | undefined);
-    this.enqueue('deployment', name);
-    this.clients.feed(name, d);
-  }
-
-  private onReplicaOwner(e: WatchEvent): void {
-    const rs = e.obj as ReplicaSet;
-    const name = rs.metadata?.name ?? '';
-    if (e.type === 'DELETED') {
-      this.enqueue('garbagecollector', rs.metadata?.uid ?? '');
-    } else {
-      // The RS controller ignores its own status writes (only spec changes need a manage step).
-      const specChanged = !e.old || e.old.metadata?.generation !== rs.metadata?.generation;
-      if (specChanged)
-        this.enqueue(e.kind === 'ReplicaSet' ? 'replicaset' : 'replicationcontroller', name);
-    }
-    const owner = controllerRef(rs);
-    if (owner?.kind === 'Deployment') this.enqueue('deployment', owner.name);
-    if (owner?.kind === 'Rollout') this.enqueue('rollout', owner.name);
-  }
-
-  private onPod(e: WatchEvent): void {
-    const pod = e.obj as Pod;
-    const old = e.old as Pod | undefined;
-    const name = pod.metadata?.name ?? '';
-    const owner = controllerRef(pod);
-    if (owner && (owner.kind === 'ReplicaSet' || owner.kind === 'ReplicationController')) {
-      const c: ControllerName =
-        owner.kind === 'ReplicaSet' ? 'replicaset' : 'replicationcontroller';
-      this.enqueue('replicasetstatus', `${owner.kind}/${owner.name}`);
-      // Only a change in the number of active pods needs a manage step (a replacement pod).
-      const becameInactive =
-        e.type === 'MODIFIED' &&
-        !!pod.metadata?.deletionTimestamp &&
-        !old?.metadata?.deletionTimestamp;
-      if (e.type !== 'MODIFIED' || becameInactive) this.enqueue(c, owner.name);
-      // replica_set.go updatePod: re-check minReadySeconds + 1 s after a pod turns Ready (§4.5).
-      if (e.type === 'MODIFIED' && isReady(pod) && old && !isReady(old)) {
-        const rs = this.store.get<ReplicaSet>(owner.kind, owner.name);
-        const minReady = rs?.spec?.minReadySeconds ?? 0;
-        if (minReady > 0)
-          this.enqueue('replicasetstatus', `${owner.kind}/${owner.name}`, minReady * 1000 + 1000);
-      }
-    }
-    for (const svc of servicesSelecting(this.ctx, pod.metadata?.labels))
-      this.enqueue('endpointslice', svc);
-    if (old && !deepEqual(old.metadata?.labels, pod.metadata?.labels)) {
-      for (const svc of servicesSelecting(this.ctx, old.metadata?.labels))
-        this.enqueue('endpointslice', svc);
-    }
-    if (e.type === 'ADDED') {
-      this.podCounts.count(pod, 1);
-      if (!pod.spec?.nodeName) this.enqueue('scheduler', name);
-    }
-    if (e.type === 'DELETED') {
-      this.podCounts.count(pod, -1);
-      this.kubelet.onPodDeleted(pod);
-      this.wakeRecreateOwner(pod);
-      // Freed resources: unschedulable pods get another try.
-      for (const p of this.pods.unscheduled()) this.enqueue('scheduler', p);
-      return;
-    }
-    this.kubelet.onPodChange(pod, old);
-  }
-
-  /** deployment_controller.go deletePod: a Recreate Deployment waits for its old pods to go. */
-  private wakeRecreateOwner(pod: Pod): void {
-    const owner = controllerRef(pod);
-    if (owner?.kind !== 'ReplicaSet') return;
-    const rs = this.store.get<ReplicaSet>('ReplicaSet', owner.name);
-    const dref = rs && controllerRef(rs);
-    if (dref?.kind !== 'Deployment') return;
-    const d = this.store.get<Deployment>('Deployment', dref.name);
-    if (d?.spec?.strategy?.type === 'Recreate') this.enqueue('deployment', dref.name);
-  }
-
-  private createNodes(): void {
-    const { nodes, nodeCpu, nodeMemory } = this.scenario.cluster;
-    for (let i = 1; i <= nodes; i++) {
-      const node: Node = {
-        apiVersion: 'v1',
-        kind: 'Node',
-        metadata: { name: `node-${i}`, labels: { 'kubernetes.io/hostname': `node-${i}` } },
-        status: {
-          allocatable: { cpu: `${nodeCpu}m`, memory: String(nodeMemory), pods: '110' },
-          capacity: { cpu: `${nodeCpu}m`, memory: String(nodeMemory), pods: '110' },
-          conditions: [
-            {
-              type: 'Ready',
-              status: 'True',
-              reason: 'KubeletReady',
-              message: 'kubelet is posting ready status',
-            },
-          ],
-        },
-      };
-      this.store.create(node);
-    }
   }
 
   /** Every stored object of a kind (for printers and frames). */

@@ -5,6 +5,7 @@
 import type { RunResult, Sample } from './runResult';
 import { parseScenario } from '../scenario/parse';
 import { Engine } from '../engine/engine';
+import type { ClusterReader } from '../engine/clusterReader';
 import { buildSample } from './sample';
 import { copyCounters, diffSample } from '../traffic/metrics';
 
@@ -21,36 +22,38 @@ export function runScenario(text: string, fileName: string, opts: RunOptions = {
   if (!parsed.ok) return parsed;
   const scenario = parsed.scenario;
   const engine = new Engine(scenario, opts.seed !== undefined ? { seed: opts.seed } : {});
+  // The run advances the engine; everything it reports it reads through ClusterReader.
+  const cluster: ClusterReader = engine;
   const duration = opts.durationMs ?? scenario.duration;
   const step = Math.max(100, opts.sampleMs ?? 1000);
   const samples: Sample[] = [];
-  let before = copyCounters(engine.traffic.counters);
+  let before = copyCounters(cluster.traffic.counters);
   let t = 0;
   while (t < duration) {
     t = Math.min(t + step, duration);
     engine.advanceTo(t);
-    const now = copyCounters(engine.traffic.counters);
-    samples.push(buildSample(engine, diffSample(now, before)));
+    const now = copyCounters(cluster.traffic.counters);
+    samples.push(buildSample(cluster, diffSample(now, before)));
     before = now;
   }
-  const events = engine.eventRecords();
-  const c = engine.traffic.counters;
+  const events = cluster.eventRecords();
+  const c = cluster.traffic.counters;
   return {
     ok: true,
     result: {
       scenario: scenario.name,
-      seed: engine.seed,
+      seed: cluster.seed,
       duration: duration / 1000,
-      commands: engine.commands.map((x) => ({ ...x })),
+      commands: cluster.commands.map((x) => ({ ...x })),
       events,
       samples,
       summary: {
-        rolloutSeconds: engine.rollouts.rolloutSeconds(),
+        rolloutSeconds: cluster.rolloutSeconds(),
         downtimeSeconds: c.downtimeMs / 1000,
         requests: c.requests,
         errors: c.noEndpoints + c.refused + c.appError,
-        peakPods: engine.podCounts.peakPods,
-        peakPodsPerDeployment: { ...engine.podCounts.peakPodsPerDeployment },
+        peakPods: cluster.peakPods,
+        peakPodsPerDeployment: { ...cluster.peakPodsPerDeployment },
       },
     },
   };

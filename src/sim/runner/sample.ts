@@ -14,7 +14,7 @@ import type {
 import { rolloutSample } from './rolloutSample';
 import { REVISION_ANNOTATION as ARGO_REVISION } from '../controllers/rollout/rolloutReplicaSets';
 import { cpuTarget } from '../controllers/hpa/hpa';
-import type { Engine } from '../engine/engine';
+import type { ClusterReader } from '../engine/clusterReader';
 import type {
   AutoscalerSample,
   DeploymentSample,
@@ -96,8 +96,8 @@ export function autoscalerSample(h: HorizontalPodAutoscaler): AutoscalerSample {
   };
 }
 
-export function buildSample(engine: Engine, traffic: TrafficSample): Sample {
-  const pods = engine.list<Pod>('Pod');
+export function buildSample(cluster: ClusterReader, traffic: TrafficSample): Sample {
+  const pods = cluster.list<Pod>('Pod');
   const byStatus: Record<string, number> = {};
   let terminating = 0;
   let pending = 0;
@@ -108,21 +108,21 @@ export function buildSample(engine: Engine, traffic: TrafficSample): Sample {
     if (p.status?.phase === 'Pending') pending++;
   }
   const endpoints: Record<string, number> = {};
-  for (const svc of engine.list<Service>('Service')) {
+  for (const svc of cluster.list<Service>('Service')) {
     const name = svc.metadata?.name ?? '';
-    endpoints[name] = engine.readyEndpoints(name);
+    endpoints[name] = cluster.readyEndpoints(name);
   }
   return {
-    t: engine.now / 1000,
-    deployments: engine.list<Deployment>('Deployment').map(deploymentSample),
+    t: cluster.now / 1000,
+    deployments: cluster.list<Deployment>('Deployment').map(deploymentSample),
     replicaSets: [
-      ...engine.list<ReplicaSet>('ReplicaSet').map(replicaSetSample),
-      ...engine.list<ReplicationController>('ReplicationController').map(replicaSetSample),
+      ...cluster.list<ReplicaSet>('ReplicaSet').map(replicaSetSample),
+      ...cluster.list<ReplicationController>('ReplicationController').map(replicaSetSample),
     ],
-    rollouts: engine
+    rollouts: cluster
       .list<Rollout>('Rollout')
-      .map((ro) => rolloutSample(ro, engine.list<ReplicaSet>('ReplicaSet'))),
-    autoscalers: engine
+      .map((ro) => rolloutSample(ro, cluster.list<ReplicaSet>('ReplicaSet'))),
+    autoscalers: cluster
       .list<HorizontalPodAutoscaler>('HorizontalPodAutoscaler')
       .map(autoscalerSample),
     pods: { total: pods.length, terminating, pending, byStatus },

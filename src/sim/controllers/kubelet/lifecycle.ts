@@ -1,16 +1,19 @@
 /**
  * The kubelet: drives each bound pod through image pull, container start, probes, crashes with
  * back-off, and graceful termination (k8s-semantics.md §13), writing the pod's status the way
- * the real kubelet reports it, so `kubectl get pods` shows the same STATUS column.
+ * the real kubelet reports it, so `kubectl get pods` shows the same STATUS column. This module
+ * starts containers and probes them; how they end is in termination.ts, and how the kubelet
+ * words a pod's status and events in report.ts.
  */
-import type { Container, ContainerStatus, Pod, PodCondition, Probe } from '../../api/podShapes';
-import type { Ctx, KubeletTimer } from '../context';
-import type { ImageBehaviour } from '../../scenario/scenario';
-import type { PodRuntime } from './runtime';
-import { accepting } from './runtime';
-import { nextBackoff, goDuration, BACKOFF_RESET_AFTER_MS } from './backoff';
-import { PROBE_FIELD, probeFailureDetail, probeTiming, type ProbeKind } from './probes';
+import type { Pod, Probe } from '../../api/podShapes';
 import { toTimestamp } from '../../core/time';
+import type { ImageBehaviour } from '../../scenario/scenario';
+import type { Ctx, KubeletTimer } from '../context';
+import { goDuration, nextBackoff } from './backoff';
+import { PROBE_FIELD, probeFailureDetail, probeTiming, type ProbeKind } from './probes';
+import { mainContainer, podEvent, writeStatus } from './report';
+import { accepting, type PodRuntime } from './runtime';
+import { crash, exit, killForProbe, sigterm } from './termination';
 
 /** The kubelet notices a newly bound pod this long after binding (its pod worker sync). */
 export const KUBELET_LATENCY_MS = 5;
@@ -71,11 +74,11 @@ export class Kubelet {
     if (!pod || pod.metadata?.uid !== uid) return;
     if (what === 'start') return this.start(pod);
     const rt = this.runtimes.get(uid);
-    if (what === 'sigterm') return this.sigterm(pod, rt);
+    if (what === 'sigterm') return sigterm(this.ctx, pod, rt);
     if (!rt || (gen !== -1 && gen !== rt.gen)) return;
     switch (what) {
       case 'exit':
-        return this.exit(pod, rt);
+        return exit(this.ctx, pod, rt);
       case 'pulled':
         return this.pulled(pod, rt);
       case 'pullRetry':
@@ -83,7 +86,7 @@ export class Kubelet {
       case 'restart':
         return this.startContainer(pod, rt);
       case 'crash':
-        return this.crash(pod, rt, 'Error', 1);
+        return crash(this.ctx, pod, rt, 'Error', 1);
       case 'readiness':
       case 'liveness':
       case 'startup':
@@ -95,15 +98,11 @@ export class Kubelet {
     return this.ctx.image(rt.image);
   }
 
-  private main(pod: Pod): Container | undefined {
-    return pod.spec?.containers?.[0];
-  }
-
   private start(pod: Pod): void {
     const uid = pod.metadata?.uid ?? '';
     if (this.runtimes.has(uid) || pod.metadata?.deletionTimestamp) return;
     const node = pod.spec?.nodeName ?? '';
-    const c = this.main(pod);
+    const c = mainContainer(pod);
     const rt: PodRuntime = {
       uid,
       name: pod.metadata?.name ?? '',
@@ -128,7 +127,7 @@ export class Kubelet {
     this.runtimes.set(uid, rt);
     this.named.set(rt.name, rt);
     const now = this.ctx.now();
-    this.write(pod, rt, {
+    writeStatus(this.ctx, pod, rt, {
       startTime: toTimestamp(now),
       hostIP: nodeIP(node),
       podIP: this.allocateIP(node),
@@ -137,7 +136,7 @@ export class Kubelet {
   }
 
   private beginPull(pod: Pod, rt: PodRuntime): void {
-    this.event(pod, 'Normal', 'Pulling', `Pulling image "${rt.image}"`);
+    podEvent(this.ctx, pod, 'Normal', 'Pulling', `Pulling image "${rt.image}"`);
     this.ctx.kubeletTimer(
       this.ctx.now() + this.behaviour(rt).pullTime,
       rt.name,
@@ -153,14 +152,16 @@ export class Kubelet {
       rt.phase = 'pullFailed';
       rt.pullBackoff = nextBackoff(rt.pullBackoff, false);
       const ref = `docker.io/library/${rt.image}`;
-      this.event(
+      podEvent(
+        this.ctx,
         pod,
         'Warning',
         'Failed',
         `Failed to pull image "${rt.image}": rpc error: code = NotFound desc = failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found`,
       );
-      this.event(pod, 'Warning', 'Failed', 'Error: ErrImagePull');
-      this.write(
+      podEvent(this.ctx, pod, 'Warning', 'Failed', 'Error: ErrImagePull');
+      writeStatus(
+        this.ctx,
         pod,
         rt,
         {},
@@ -171,7 +172,8 @@ export class Kubelet {
       return;
     }
     const secs = goDuration(b.pullTime).replace(/^0s$/, `${b.pullTime}ms`);
-    this.event(
+    podEvent(
+      this.ctx,
       pod,
       'Normal',
       'Pulled',
@@ -184,9 +186,10 @@ export class Kubelet {
     if (rt.phase !== 'pullFailed') return;
     const waiting = currentWaiting(pod);
     if (waiting === 'ErrImagePull') {
-      this.event(pod, 'Normal', 'BackOff', `Back-off pulling image "${rt.image}"`);
-      this.event(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff');
-      this.write(
+      podEvent(this.ctx, pod, 'Normal', 'BackOff', `Back-off pulling image "${rt.image}"`);
+      podEvent(this.ctx, pod, 'Warning', 'Failed', 'Error: ImagePullBackOff');
+      writeStatus(
+        this.ctx,
         pod,
         rt,
         {},
@@ -202,7 +205,7 @@ export class Kubelet {
 
   private startContainer(pod: Pod, rt: PodRuntime): void {
     if (rt.sigterm) return;
-    const c = this.main(pod);
+    const c = mainContainer(pod);
     const b = this.behaviour(rt);
     const now = this.ctx.now();
     rt.gen++;
@@ -215,9 +218,9 @@ export class Kubelet {
     rt.startupFail = 0;
     rt.started = !c?.startupProbe;
     rt.ready = !c?.readinessProbe && rt.started;
-    this.event(pod, 'Normal', 'Created', `Created container: ${c?.name ?? ''}`);
-    this.event(pod, 'Normal', 'Started', `Started container ${c?.name ?? ''}`);
-    this.write(pod, rt, {});
+    podEvent(this.ctx, pod, 'Normal', 'Created', `Created container: ${c?.name ?? ''}`);
+    podEvent(this.ctx, pod, 'Normal', 'Started', `Started container ${c?.name ?? ''}`);
+    writeStatus(this.ctx, pod, rt, {});
     if (b.crashAfter !== null)
       this.ctx.kubeletTimer(now + b.crashAfter, rt.name, rt.uid, 'crash', rt.gen);
     const kinds: ProbeKind[] = c?.startupProbe ? ['startup'] : ['readiness', 'liveness'];
@@ -231,7 +234,7 @@ export class Kubelet {
     from: number,
     first: boolean,
   ): void {
-    const p = this.main(pod)?.[PROBE_FIELD[kind]];
+    const p = mainContainer(pod)?.[PROBE_FIELD[kind]];
     if (!p) return;
     const t = probeTiming(p);
     this.ctx.kubeletTimer(
@@ -245,7 +248,7 @@ export class Kubelet {
 
   private probe(pod: Pod, rt: PodRuntime, kind: ProbeKind): void {
     if (rt.phase !== 'running' || rt.sigterm) return;
-    const c = this.main(pod);
+    const c = mainContainer(pod);
     const p = c?.[PROBE_FIELD[kind]] as Probe | undefined;
     if (!c || !p) return;
     const now = this.ctx.now();
@@ -253,7 +256,8 @@ export class Kubelet {
     const ok = accepting(rt, now);
     const label = kind === 'readiness' ? 'Readiness' : kind === 'liveness' ? 'Liveness' : 'Startup';
     if (!ok)
-      this.event(
+      podEvent(
+        this.ctx,
         pod,
         'Warning',
         'Unhealthy',
@@ -265,206 +269,23 @@ export class Kubelet {
       const before = rt.ready;
       if (!rt.ready && rt.readySucc >= t.successThreshold) rt.ready = true;
       if (rt.ready && rt.readyFail >= t.failureThreshold) rt.ready = false;
-      if (before !== rt.ready) this.write(pod, rt, {});
+      if (before !== rt.ready) writeStatus(this.ctx, pod, rt, {});
     } else if (kind === 'startup') {
       if (ok) {
         rt.started = true;
         rt.ready = !c.readinessProbe;
-        this.write(pod, rt, {});
+        writeStatus(this.ctx, pod, rt, {});
         this.scheduleProbe(pod, rt, 'readiness', now, false);
         this.scheduleProbe(pod, rt, 'liveness', now, false);
         return;
       }
-      if (++rt.startupFail >= t.failureThreshold) return this.killForProbe(pod, rt, c, 'startup');
+      if (++rt.startupFail >= t.failureThreshold)
+        return killForProbe(this.ctx, pod, rt, c, 'startup');
     } else {
       rt.liveFail = ok ? 0 : rt.liveFail + 1;
-      if (rt.liveFail >= t.failureThreshold) return this.killForProbe(pod, rt, c, 'liveness');
+      if (rt.liveFail >= t.failureThreshold) return killForProbe(this.ctx, pod, rt, c, 'liveness');
     }
     this.scheduleProbe(pod, rt, kind, now, false);
-  }
-
-  private killForProbe(pod: Pod, rt: PodRuntime, c: Container, kind: 'startup' | 'liveness'): void {
-    this.event(
-      pod,
-      'Normal',
-      'Killing',
-      `Container ${c.name} failed ${kind} probe, will be restarted`,
-    );
-    // The process gets SIGTERM; it is restarted once it has exited (exit code 137 if killed).
-    const b = this.behaviour(rt);
-    const graceMs = (pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
-    rt.listeningAt = null;
-    const exitIn = Math.min(b.shutdownTime, graceMs);
-    rt.gen++;
-    this.ctx.kubeletTimer(this.ctx.now() + exitIn, rt.name, rt.uid, 'crash', rt.gen);
-  }
-
-  private crash(pod: Pod, rt: PodRuntime, reason: string, exitCode: number): void {
-    if (rt.phase !== 'running') return;
-    const now = this.ctx.now();
-    const ranFor = now - (rt.startedAt ?? now);
-    if (ranFor >= BACKOFF_RESET_AFTER_MS) rt.crashBackoff = undefined;
-    rt.crashBackoff = nextBackoff(rt.crashBackoff, true);
-    rt.phase = 'crashed';
-    rt.ready = false;
-    rt.gen++;
-    const terminated = { reason, exitCode, startedAt: rt.startedAt, finishedAt: now };
-    const c = this.main(pod);
-    if (rt.crashBackoff === 0) {
-      this.write(pod, rt, {}, { terminated });
-      rt.restartCount++;
-      this.ctx.kubeletTimer(now, rt.name, rt.uid, 'restart', rt.gen);
-      return;
-    }
-    const podRef = `${pod.metadata?.name}_${pod.metadata?.namespace ?? 'default'}(${pod.metadata?.uid})`;
-    this.event(
-      pod,
-      'Warning',
-      'BackOff',
-      `Back-off restarting failed container ${c?.name} in pod ${podRef}`,
-    );
-    rt.restartCount++;
-    this.write(
-      pod,
-      rt,
-      {},
-      {
-        waiting: 'CrashLoopBackOff',
-        message: `back-off ${goDuration(rt.crashBackoff)} restarting failed container=${c?.name} pod=${podRef}`,
-        terminated,
-      },
-    );
-    this.ctx.kubeletTimer(now + rt.crashBackoff, rt.name, rt.uid, 'restart', rt.gen);
-  }
-
-  private sigterm(pod: Pod, rt: PodRuntime | undefined): void {
-    const now = this.ctx.now();
-    const name = pod.metadata?.name ?? '';
-    if (!rt || rt.phase !== 'running') {
-      // Nothing is running (still pulling, or backing off): the pod goes at once.
-      if (rt) {
-        rt.sigterm = true;
-        rt.phase = 'exited';
-      }
-      this.ctx.store.delete('Pod', name);
-      return;
-    }
-    if (rt.sigterm) return;
-    rt.sigterm = true;
-    rt.sigtermAt = now;
-    const c = this.main(pod);
-    this.event(pod, 'Normal', 'Killing', `Stopping container ${c?.name ?? ''}`);
-    const graceMs =
-      (pod.metadata?.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30) *
-      1000;
-    rt.phase = 'stopping';
-    rt.gen++;
-    this.ctx.kubeletTimer(
-      now + Math.min(this.behaviour(rt).shutdownTime, graceMs),
-      rt.name,
-      rt.uid,
-      'exit',
-      rt.gen,
-    );
-  }
-
-  private exit(pod: Pod, rt: PodRuntime): void {
-    rt.phase = 'exited';
-    rt.ready = false;
-    // Since v1.27 the kubelet reports a terminal phase before the object is removed (§18);
-    // the removal follows in the same instant here.
-    this.ctx.store.delete('Pod', pod.metadata?.name ?? '');
-  }
-
-  /** Writes the pod status that matches the runtime (containerStatuses, conditions, phase). */
-  private write(
-    pod: Pod,
-    rt: PodRuntime,
-    extra: Record<string, unknown>,
-    state?: {
-      waiting?: string;
-      message?: string;
-      terminated?: {
-        reason: string;
-        exitCode: number;
-        startedAt: number | null;
-        finishedAt: number;
-      };
-    },
-  ): void {
-    const now = this.ctx.now();
-    const fresh = this.ctx.store.get<Pod>('Pod', pod.metadata?.name ?? '') ?? pod;
-    const containers = fresh.spec?.containers ?? [];
-    const prevStatuses = fresh.status?.containerStatuses ?? [];
-    const statuses: ContainerStatus[] = containers.map((c, i) => {
-      const prev = prevStatuses[i];
-      const cs: ContainerStatus = {
-        name: c.name,
-        image: c.image ?? '',
-        imageID:
-          rt.phase === 'creating' || rt.phase === 'pullFailed'
-            ? ''
-            : `docker.io/library/${c.image}@sha256:${fakeDigest(c.image ?? '')}`,
-        ready: rt.ready && rt.phase === 'running',
-        restartCount: rt.restartCount,
-        started: rt.phase === 'running' && rt.started,
-        state: {},
-      };
-      if (prev?.lastState && Object.keys(prev.lastState).length) cs.lastState = prev.lastState;
-      if (state?.terminated) {
-        const term = {
-          reason: state.terminated.reason,
-          exitCode: state.terminated.exitCode,
-          ...(state.terminated.startedAt !== null
-            ? { startedAt: toTimestamp(state.terminated.startedAt) }
-            : {}),
-          finishedAt: toTimestamp(state.terminated.finishedAt),
-        };
-        if (state.waiting) cs.lastState = { terminated: term };
-        else cs.state = { terminated: term };
-      }
-      if (state?.waiting)
-        cs.state = {
-          waiting: { reason: state.waiting, ...(state.message ? { message: state.message } : {}) },
-        };
-      else if (!state?.terminated) {
-        if (rt.phase === 'running' || rt.phase === 'stopping') {
-          cs.state = { running: { startedAt: toTimestamp(rt.startedAt ?? now) } };
-          cs.containerID = `containerd://${fakeDigest(`${rt.uid}/${rt.gen}`)}`;
-        } else cs.state = { waiting: { reason: 'ContainerCreating' } };
-      }
-      return cs;
-    });
-    const podReady = rt.ready && rt.phase === 'running';
-    const conditions = mergeConditions(fresh.status?.conditions ?? [], now, [
-      { type: 'PodReadyToStartContainers', status: 'True' },
-      { type: 'Initialized', status: 'True' },
-      podReady
-        ? { type: 'Ready', status: 'True' }
-        : {
-            type: 'Ready',
-            status: 'False',
-            reason: 'ContainersNotReady',
-            message: `containers with unready status: [${containers.map((c) => c.name).join(' ')}]`,
-          },
-      podReady
-        ? { type: 'ContainersReady', status: 'True' }
-        : {
-            type: 'ContainersReady',
-            status: 'False',
-            reason: 'ContainersNotReady',
-            message: `containers with unready status: [${containers.map((c) => c.name).join(' ')}]`,
-          },
-    ]);
-    const phase = rt.phase === 'creating' || rt.phase === 'pullFailed' ? 'Pending' : 'Running';
-    this.ctx.store.update({
-      ...fresh,
-      status: { ...fresh.status, ...extra, phase, conditions, containerStatuses: statuses },
-    });
-  }
-
-  private event(pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string): void {
-    this.ctx.events.record('Pod', pod.metadata?.name ?? '', type, reason, message, 'kubelet');
   }
 
   private allocateIP(node: string): string {
@@ -482,37 +303,4 @@ function currentWaiting(pod: Pod): string | undefined {
 function nodeIP(node: string): string {
   const idx = Number(/(\d+)$/.exec(node)?.[1] ?? 1);
   return `172.18.0.${idx + 1}`;
-}
-
-/** Conditions keep lastTransitionTime unless their status flips (as the kubelet's status manager does). */
-function mergeConditions(
-  prev: PodCondition[],
-  now: number,
-  next: { type: string; status: string; reason?: string; message?: string }[],
-): PodCondition[] {
-  const out: PodCondition[] = prev.filter((c) => !next.some((n) => n.type === c.type));
-  for (const n of next) {
-    const old = prev.find((c) => c.type === n.type);
-    const keep = old && old.status === n.status;
-    out.push({
-      type: n.type,
-      status: n.status,
-      ...(n.reason ? { reason: n.reason } : {}),
-      ...(n.message ? { message: n.message } : {}),
-      lastTransitionTime: keep ? (old.lastTransitionTime ?? toTimestamp(now)) : toTimestamp(now),
-    });
-  }
-  return out;
-}
-
-/** Deterministic hex digest (FNV-1a, repeated) so image IDs and container IDs look real. */
-function fakeDigest(s: string): string {
-  let out = '';
-  let h = 0x811c9dc5;
-  for (let round = 0; out.length < 64; round++) {
-    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
-    h = Math.imul(h ^ round, 0x01000193) >>> 0;
-    out += h.toString(16).padStart(8, '0');
-  }
-  return out.slice(0, 64);
 }
