@@ -4,7 +4,8 @@
  */
 import type { Frame } from '../sim/view/frame';
 import type { ChartPoint } from '../sim/view/chartPoint';
-import type { ScenarioInfo, UserAction } from '../sim/session/session';
+import type { ScenarioInfo } from '../sim/session/session';
+import type { UserAction } from '../sim/session/userAction';
 import type { TrafficSpec } from '../sim/scenario/scenario';
 
 export type { Frame, ChartPoint, ScenarioInfo, UserAction };

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { TestCluster } from '../support/TestCluster';
 import { deployment, mesh as meshOf } from '../support/meshScenario';
-import { buildFrame, initialCursor, type Frame, type FrameCursor } from '../../src/sim/view/frame';
+import type { Frame } from '../../src/sim/view/frame';
+import { buildFrame, initialCursor, type FrameCursor } from '../../src/sim/view/buildFrame';
 import { matchText, segmentLabel, segmentViews } from '../../src/sim/view/segmentView';
 import type { Engine } from '../../src/sim/engine/engine';
 

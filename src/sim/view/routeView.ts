@@ -5,7 +5,7 @@
  * traffic generator uses (network/meshRouter.ts), so what the stage says is what happens.
  */
 import type { DestinationRule, Pod, VirtualService } from '../api/objects';
-import type { Engine } from '../engine/engine';
+import type { ClusterReader } from '../engine/clusterReader';
 import type { TrafficSegment } from '../scenario/scenario';
 import { routeFor, serviceOfHost, subsetLabels, virtualServiceFor } from '../network/meshRouter';
 import { matchText } from './segmentView';
@@ -76,26 +76,26 @@ interface Selected {
 }
 
 export function routeViews(
-  engine: Engine,
+  cluster: ClusterReader,
   target: string | null,
   segments: readonly TrafficSegment[],
   byPod: Readonly<Record<string, number>>,
   mirrored: number,
 ): VirtualServiceView[] {
-  const vss = engine.list<VirtualService>('VirtualService');
+  const vss = cluster.list<VirtualService>('VirtualService');
   if (!vss.length) return [];
-  const drs = engine.list<DestinationRule>('DestinationRule');
+  const drs = cluster.list<DestinationRule>('DestinationRule');
   const active = target ? virtualServiceFor(vss, target) : undefined;
   const podCache = new Map<string, Pod | undefined>();
   const pod = (name: string) => {
-    if (!podCache.has(name)) podCache.set(name, engine.store.get<Pod>('Pod', name));
+    if (!podCache.has(name)) podCache.set(name, cluster.get<Pod>('Pod', name));
     return podCache.get(name);
   };
   const endpointCache = new Map<string, { pod: string; ready: boolean }[]>();
   const endpoints = (service: string) => {
     let list = endpointCache.get(service);
     if (!list) {
-      const b = engine.proxy.backends(service);
+      const b = cluster.backends(service);
       const ready = new Set(b.ready.map((x) => x.pod));
       list = [...b.ready, ...b.fallback]
         .filter((x, i, all) => all.findIndex((y) => y.pod === x.pod) === i)
@@ -115,7 +115,7 @@ export function routeViews(
       const img = pod(e.pod)?.spec?.containers[0]?.image;
       if (img && !images.includes(img)) images.push(img);
     }
-    const usable = engine.proxy.usable(service).filter((b) => fits(b.pod));
+    const usable = cluster.usableBackends(service).filter((b) => fits(b.pod));
     return {
       pods: eps.map((e) => e.pod),
       ready: eps.filter((e) => e.ready).length,
