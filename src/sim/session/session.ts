@@ -125,17 +125,26 @@ export class Session {
    * fall in between (after a seek back, the person's later edits happen again on time).
    */
   advanceTo(t: number): void {
+    this.runDue(t, true);
+    this.engine.advanceTo(t);
+  }
+
+  /**
+   * Chart points and recorded actions due before `t` (or at it, when `inclusive`), in time
+   * order, the cluster advanced to each: a point always describes the same instant, however
+   * time got there.
+   */
+  private runDue(t: number, inclusive: boolean): void {
     for (;;) {
       const action = this.actions[this.applied];
-      const next = Math.min(this.chartNext, action && action.t <= t ? action.t : Infinity);
-      if (next > t) break;
+      const next = Math.min(this.chartNext, action?.t ?? Infinity);
+      if (inclusive ? next > t : next >= t) break;
       this.engine.advanceTo(next);
       if (action && action.t === next) {
         this.apply(action);
         this.applied++;
       } else this.takePoint();
     }
-    this.engine.advanceTo(t);
   }
 
   /**
@@ -151,10 +160,16 @@ export class Session {
         this.advanceTo(Math.min(limit, next ?? limit));
         break;
       }
-      this.advanceTo(next);
+      // What falls due before this happening comes first, as in playback: the chart points of
+      // the quiet stretch before it (taken late, they would read a comb of zeros and one
+      // spike) and the person's recorded actions.
+      this.runDue(next, false);
       this.engine.processNext();
       if (this.cluster.eventCount > before) break;
     }
+    // Once no other happening shares this instant, what is due at it is due now.
+    const next = this.engine.nextTime();
+    if (next === undefined || next > this.cluster.now) this.runDue(this.cluster.now, true);
     return this.cluster.now;
   }
 
