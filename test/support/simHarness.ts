@@ -33,10 +33,25 @@ export function catalogText(id: string): string {
   return readFileSync(resolve(process.cwd(), 'public', 'scenarios', `${id}.yaml`), 'utf8');
 }
 
+/**
+ * The API as the main thread sees it through the worker: every argument and result is a
+ * structured clone (comlink posts messages), so nothing the store keeps is shared with the
+ * simulation, and identity is only what the store itself keeps.
+ */
+function acrossWorkerBoundary(api: SimApi): SimApi {
+  const call =
+    (fn: (...args: unknown[]) => Promise<unknown>) =>
+    async (...args: unknown[]) =>
+      structuredClone(await fn(...structuredClone(args)));
+  return Object.fromEntries(
+    Object.entries(api).map(([name, fn]) => [name, call(fn as never)]),
+  ) as unknown as SimApi;
+}
+
 /** A store with a catalog scenario (or YAML text) loaded, paused at t = 0. */
 export async function createTestSim(idOrYaml: string): Promise<TestSim> {
   let wall = 0;
-  const api = createSimApi({ now: () => wall, after: () => () => undefined });
+  const api = acrossWorkerBoundary(createSimApi({ now: () => wall, after: () => () => undefined }));
   const store = createSimStore(api);
   const isYaml = idOrYaml.includes('\n');
   await store

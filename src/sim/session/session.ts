@@ -8,13 +8,14 @@ import type { Scenario, TrafficSpec } from '../scenario/scenario';
 import type { KubectlResult } from '../kubectl/host';
 import type { ChartPoint } from '../view/chartPoint';
 import type { ClusterReader } from '../engine/clusterReader';
-import type { Frame } from '../view/frame';
+import type { FrameUpdate } from '../view/frame';
 import type { UserAction } from './userAction';
 import { parseScenario } from '../scenario/parse';
 import { parseKubectl } from '../kubectl/parse/parseKubectl';
 import { Engine, type EngineSnapshot } from '../engine/engine';
 import { buildFrame, initialCursor, type FrameCursor } from '../view/buildFrame';
 import { chartPoint } from '../view/chartPoint';
+import { RateWindows, type RateState } from '../view/rateWindows';
 import { copyCounters, type TrafficCounters } from '../traffic/metrics';
 
 /** kubectl verbs that only read, so replaying them is never needed. */
@@ -52,6 +53,7 @@ interface Checkpoint {
   t: number;
   engine: EngineSnapshot;
   chartBefore: TrafficCounters;
+  rates: RateState;
   points: number;
   applied: number;
 }
@@ -69,6 +71,8 @@ export class Session {
   private cursor: FrameCursor;
   private chartBefore: TrafficCounters;
   private chartNext = CHART_STEP_MS;
+  /** Request rates over the chart steps' windows, for the stage. */
+  private rates = new RateWindows(CHART_STEP_MS);
   private pendingPoints: ChartPoint[] = [];
   /** Every chart point since t = 0 (a seek back sends them again). */
   private points: ChartPoint[] = [];
@@ -243,8 +247,8 @@ export class Session {
   }
 
   /** The frame since the previous call, with the chart points taken meanwhile. */
-  frame(): { frame: Frame; points: ChartPoint[]; epoch: number } {
-    const { frame, cursor } = buildFrame(this.cluster, this.cursor);
+  frame(): { frame: FrameUpdate; points: ChartPoint[]; epoch: number } {
+    const { frame, cursor } = buildFrame(this.cluster, this.cursor, this.rates.view());
     this.cursor = cursor;
     const points = this.pendingPoints;
     this.pendingPoints = [];
@@ -253,6 +257,7 @@ export class Session {
 
   private takePoint(): void {
     const point = chartPoint(this.cluster, this.chartBefore);
+    this.rates.close(this.cluster, this.chartBefore);
     this.pendingPoints.push(point);
     this.points.push(point);
     this.chartBefore = copyCounters(this.cluster.traffic.counters);
@@ -264,6 +269,7 @@ export class Session {
         t,
         engine: this.engine.snapshot(),
         chartBefore: copyCounters(this.chartBefore),
+        rates: this.rates.snapshot(),
         points: this.points.length,
         applied: this.applied,
       });
@@ -277,12 +283,14 @@ export class Session {
     if (cp) {
       this.engine.restore(cp.engine);
       this.chartBefore = copyCounters(cp.chartBefore);
+      this.rates.restore(cp.rates);
       this.chartNext = cp.t + CHART_STEP_MS;
       this.applied = cp.applied;
       this.points = this.points.slice(0, cp.points);
     } else {
       this.engine = new Engine(this.scenario, { seed: this.seed });
       this.chartBefore = copyCounters(this.cluster.traffic.counters);
+      this.rates = new RateWindows(CHART_STEP_MS);
       this.chartNext = CHART_STEP_MS;
       this.applied = 0;
       this.points = [];

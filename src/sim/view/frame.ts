@@ -1,19 +1,16 @@
 /**
  * What the UI sees of the cluster at one instant: plain, structured-cloneable views built from
- * the API objects, plus what happened since the previous frame (events, commands, sampled
- * requests). Types only: the builder is buildFrame.ts, so the store and the UI can import these
- * without pulling the simulation into the main bundle.
+ * the API objects, rates over fixed windows of simulated time, and what happened since the
+ * previous frame (events, commands, sampled requests). On the wire a frame is a FrameUpdate:
+ * each view list only as far as it changed. Types only: the builder is buildFrame.ts, so the
+ * store and the UI can import these without pulling the simulation into the main bundle.
  */
-import type {
-  CommandRecord,
-  DeploymentSample,
-  EventRecord,
-  TrafficSample,
-} from '../runner/runResult';
+import type { CommandRecord, DeploymentSample, EventRecord } from '../runner/runResult';
 import type { RequestSample } from '../traffic/generator';
 import type { VirtualServiceView } from './routeView';
 import type { SegmentView } from './segmentView';
 import type { RolloutView } from './rolloutView';
+import type { RatesView } from './rateWindows';
 
 export type {
   HttpRouteView,
@@ -22,6 +19,8 @@ export type {
   VirtualServiceView,
 } from './routeView';
 export type { SegmentView } from './segmentView';
+export type { RatesView, RouteRates } from './rateWindows';
+export type { RuleCounts } from './routeView';
 
 export interface PodView {
   name: string;
@@ -79,6 +78,8 @@ export interface DeploymentView extends DeploymentSample {
 
 export interface EndpointView {
   pod: string;
+  /** The pod's image ('' when the pod is gone), for the endpoint's version colour. */
+  image: string;
   ready: boolean;
   serving: boolean;
   terminating: boolean;
@@ -110,45 +111,47 @@ export interface ServiceView {
   selectorChangedAt: number | null;
 }
 
-export interface Frame {
-  /** Simulated ms. */
-  t: number;
-  /** Increases with every frame built from one session. */
-  seq: number;
-  /**
-   * On the wire: the pods that are new or changed since the previous frame (all of them on the
-   * first frame of a cursor); the store rebuilds the full list in creation order.
-   */
+/** The frame's views of the cluster, list by list. */
+export interface FrameViews {
+  /** In creation order. */
   pods: PodView[];
-  /** Pods gone since the previous frame. */
-  removedPods: string[];
   replicaSets: ReplicaSetView[];
   deployments: DeploymentView[];
   services: ServiceView[];
-  /** Images in order of first appearance: colour i belongs to images[i]. */
-  images: string[];
-  traffic: {
-    target: string | null;
-    rps: number;
-    /** Counts since the previous frame. */
-    interval: TrafficSample;
-    /** Simulated ms the interval covers. */
-    intervalMs: number;
-    /** Requests per endpoint since the previous frame. */
-    byPod: Record<string, number>;
-  };
-  /** Sampled requests since the previous frame (at most MAX_DOTS). */
-  requests: RequestSample[];
-  /**
-   * Every VirtualService with its http routes in order; the one covering `traffic.target` is
-   * `active` and carries the requests measured per route and destination since the previous
-   * frame.
-   */
+  /** Every VirtualService with its http routes in order; the one covering the target is `active`. */
   routes: VirtualServiceView[];
   /** The traffic's client segments; a request's `segment` indexes this list (-1: none). */
   segments: SegmentView[];
   /** Argo Rollouts with their steps, pause, analysis and services (src/sim/view/rolloutView.ts). */
   rollouts: RolloutView[];
+  /** Images in order of first appearance: colour i belongs to images[i]. */
+  images: string[];
+}
+
+/**
+ * One view list on the wire. null: nothing in it changed since the previous frame. Otherwise
+ * the items that are new or changed since then with their keys (a pod's name, an image), and
+ * every key in order when items came, went or moved (null: the same keys as before).
+ */
+export type ListChange<T> = { changed: [key: string, item: T][]; keys: string[] | null } | null;
+
+/** A frame as the store holds it: every list whole. */
+export interface Frame extends FrameViews {
+  /** Simulated ms. */
+  t: number;
+  /** Increases with every frame built from one session. */
+  seq: number;
+  /** Simulated ms of the previous frame: `requests` and `events` happened after it. */
+  since: number;
+  traffic: {
+    target: string | null;
+    /** The configured request rate (what the clients send while the target serves). */
+    rps: number;
+  };
+  /** Request rates over the latest fixed windows of simulated time (rateWindows.ts). */
+  rates: RatesView;
+  /** Sampled requests since the previous frame (at most MAX_DOTS), for the stage's dots. */
+  requests: RequestSample[];
   /** New since the previous frame. */
   events: EventRecord[];
   commands: CommandRecord[];
@@ -157,3 +160,13 @@ export interface Frame {
   /** Caption of the latest scenario step that had one. */
   caption: string | null;
 }
+
+/** A frame on the wire: each view list and the rates only as far as they changed. */
+export type FrameUpdate = Omit<Frame, keyof FrameViews | 'rates'> & {
+  [K in keyof FrameViews]: ListChange<FrameViews[K][number]>;
+} & {
+  /** The first frame after a (re)start: every list is whole; drop what was kept before. */
+  full: boolean;
+  /** null: the same rates as the previous frame (no window closed since). */
+  rates: RatesView | null;
+};
