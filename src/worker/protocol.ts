@@ -43,6 +43,12 @@ export interface CommandResult {
   epoch: number;
 }
 
+/** One simulation's API and the way to end it (a worker: terminate it). */
+export interface SimConnection {
+  api: SimApi;
+  close(): void;
+}
+
 /** The API sim.worker.ts exposes. Every call is cheap; none blocks on simulated time. */
 export interface SimApi {
   /** Loads a scenario file's text (replacing any session); playback stops. */
