@@ -1,25 +1,17 @@
-// Composition root: the worker client → one store → the app, and the pull loop that brings the
-// newest frame into the store once per animation frame (never more than one pull in flight).
+// Composition root: one simulation (its worker, store and pull loop, all owned by the
+// provider) → the app.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { workerClient } from './worker/client';
-import { createSimStore } from './store/createSimStore';
+import { createWorkerClient } from './worker/client';
 import { SimStoreProvider } from './store/SimStoreProvider';
 import { App } from './ui/App';
 import './ui/theme/tokens.css';
-
-const store = createSimStore(workerClient());
-const loop = () => {
-  void store.getState().pull();
-  requestAnimationFrame(loop);
-};
-requestAnimationFrame(loop);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <SimStoreProvider store={store}>
+    <SimStoreProvider connect={createWorkerClient}>
       <App />
     </SimStoreProvider>
   </StrictMode>,

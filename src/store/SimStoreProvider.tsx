@@ -1,28 +1,41 @@
 /**
  * One store per simulation, provided by context (xyflow's pattern); `useSim(selector)` subscribes
  * narrowly and throws outside a provider. Selectors that build new objects need useShallow.
+ *
+ * Given `connect`, the provider owns everything of its simulation: it connects (the app starts
+ * a worker), creates the store over that API and runs the loop that pulls frames into it, and
+ * ends all three when it unmounts, so two providers are two independent simulations. Given a
+ * `store`, whoever made the store owns it (tests move time themselves).
  */
-import { createContext, useContext, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { SimApi } from '../worker/protocol';
+import type { SimConnection } from '../worker/protocol';
 import { createSimStore, type SimState, type SimStore } from './createSimStore';
+import { pullEveryFrame } from './pullLoop';
 
 const SimStoreContext = createContext<SimStore | null>(null);
 
-export function SimStoreProvider({
-  api,
-  store,
-  children,
-}: {
-  api?: SimApi;
-  store?: SimStore;
-  children: ReactNode;
-}) {
-  const [value] = useState<SimStore>(() => {
-    if (store) return store;
-    if (!api) throw new Error('SimStoreProvider needs an api or a store');
-    return createSimStore(api);
-  });
+type Props = { children: ReactNode } & (
+  { connect: () => SimConnection; store?: never } | { store: SimStore; connect?: never }
+);
+
+export function SimStoreProvider({ connect, store, children }: Props) {
+  const [owned, setOwned] = useState<SimStore | null>(null);
+  useEffect(() => {
+    if (!connect) return;
+    const connection = connect();
+    const created = createSimStore(connection.api);
+    const stop = pullEveryFrame(created);
+    setOwned(created);
+    return () => {
+      stop();
+      connection.close();
+      setOwned(null);
+    };
+  }, [connect]);
+  const value = store ?? owned;
+  // Until the effect has connected there is nothing to show.
+  if (!value) return null;
   return <SimStoreContext.Provider value={value}>{children}</SimStoreContext.Provider>;
 }
 

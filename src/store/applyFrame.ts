@@ -1,90 +1,121 @@
 /**
- * Pure: merges a frame packet into the store's data. Unchanged PodViews keep their identity so a
- * pod tile re-renders only when its pod changed (xyflow's adoptUserNodes idea); Maps are
- * replaced, never mutated (zustand's rule).
+ * Pure: merges a frame packet into the store's data. The simulation sends each view list only
+ * as far as it changed (src/sim/view/listChange.ts), so an unchanged list, and every unchanged
+ * item of a changed one, stays the very object it was: selectors and memoised components rely on
+ * that identity and never compare views themselves. Maps are replaced, never mutated (zustand's
+ * rule).
  */
 import type { CommandRecord, EventRecord } from '../sim/runner/runResult';
-import type { PodView } from '../sim/view/frame';
-import type { RolloutView } from '../sim/view/rolloutView';
+import type { Frame, FrameViews, ListChange, PodView, RatesView } from '../sim/view/frame';
 import type { FramePacket, ChartPoint } from '../worker/protocol';
 import { appendBounded } from './appendBounded';
 
 export const MAX_EVENTS = 2000;
 export const MAX_POINTS = 2400;
 
+type ViewKeys = { [K in keyof FrameViews]: string[] };
+
 export interface FrameData {
-  frame: FramePacket['frame'] | null;
+  frame: Frame | null;
   epoch: number;
+  /** Each view list's keys in order (what the next ListChange is applied to). */
+  viewKeys: ViewKeys;
+  /** The frame's pods by name (a new Map only when a pod changed). */
   pods: Map<string, PodView>;
-  podIdsByOwner: Map<string, string[]>;
   events: EventRecord[];
   commands: CommandRecord[];
   history: ChartPoint[];
 }
 
-function samePod(a: PodView, b: PodView): boolean {
-  return (
-    a.uid === b.uid &&
-    a.status === b.status &&
-    a.ready === b.ready &&
-    a.available === b.available &&
-    a.terminating === b.terminating &&
-    a.accepting === b.accepting &&
-    a.node === b.node &&
-    a.restarts === b.restarts &&
-    a.image === b.image &&
-    a.owner === b.owner
-  );
+export function noViewKeys(): ViewKeys {
+  return {
+    pods: [],
+    replicaSets: [],
+    deployments: [],
+    services: [],
+    routes: [],
+    segments: [],
+    rollouts: [],
+    images: [],
+  };
 }
 
-function sameIds(a: readonly string[] | undefined, b: readonly string[]): boolean {
-  return !!a && a.length === b.length && a.every((x, i) => x === b[i]);
-}
+const NO_RATES: RatesView = { t: 0, ms: 0, rps: 0, byOwner: {}, route: null };
 
-/**
- * Rollout views are rebuilt every frame but change only when the controller acts: an unchanged
- * view (and an unchanged list) keeps its identity, so the Rollout panel re-renders only then.
- */
-function keepRollouts(
-  prev: readonly RolloutView[] | undefined,
-  next: RolloutView[],
-): RolloutView[] {
-  if (!prev?.length) return next;
-  let same = prev.length === next.length;
-  const kept = next.map((v, i) => {
-    const old = prev.find((p) => p.name === v.name);
-    const keep = !!old && JSON.stringify(old) === JSON.stringify(v);
-    if (!keep || prev[i] !== old) same = false;
-    return keep && old ? old : v;
-  });
-  return same ? (prev as RolloutView[]) : kept;
+/** One list after a change: the same array when nothing changed, unchanged items kept. */
+function applyList<T>(
+  items: readonly T[],
+  keys: readonly string[],
+  change: ListChange<T>,
+): { items: T[]; keys: string[] } {
+  if (!change) return { items: items as T[], keys: keys as string[] };
+  const byKey = new Map<string, T>();
+  keys.forEach((k, i) => byKey.set(k, items[i]!));
+  for (const [k, item] of change.changed) byKey.set(k, item);
+  const next = change.keys ?? (keys as string[]);
+  return { items: next.flatMap((k) => (byKey.has(k) ? [byKey.get(k)!] : [])), keys: next };
 }
 
 export function applyFrame(prev: FrameData, packet: FramePacket): FrameData {
-  const fresh = packet.epoch !== prev.epoch;
-  // Frames carry only new or changed pods; unchanged ones keep their view (and identity).
-  const pods = new Map<string, PodView>(fresh ? [] : prev.pods);
-  for (const name of packet.frame.removedPods) pods.delete(name);
-  for (const p of packet.frame.pods) {
-    const old = pods.get(p.name);
-    pods.set(p.name, old && samePod(old, p) ? old : p);
-  }
-  const podIdsByOwner = new Map<string, string[]>();
-  for (const rs of packet.frame.replicaSets) {
-    const old = prev.podIdsByOwner.get(rs.name);
-    podIdsByOwner.set(rs.name, old && sameIds(old, rs.pods) ? old : rs.pods);
-  }
+  const update = packet.frame;
+  // A new epoch or a full frame starts over: nothing kept applies to it.
+  const fresh = packet.epoch !== prev.epoch || update.full;
+  const before = fresh ? null : prev.frame;
+  const viewKeys = fresh ? noViewKeys() : prev.viewKeys;
+  const lists = {
+    pods: applyList(before?.pods ?? [], viewKeys.pods, update.pods),
+    replicaSets: applyList(before?.replicaSets ?? [], viewKeys.replicaSets, update.replicaSets),
+    deployments: applyList(before?.deployments ?? [], viewKeys.deployments, update.deployments),
+    services: applyList(before?.services ?? [], viewKeys.services, update.services),
+    routes: applyList(before?.routes ?? [], viewKeys.routes, update.routes),
+    segments: applyList(before?.segments ?? [], viewKeys.segments, update.segments),
+    rollouts: applyList(before?.rollouts ?? [], viewKeys.rollouts, update.rollouts),
+    images: applyList(before?.images ?? [], viewKeys.images, update.images),
+  };
+  const views: FrameViews = {
+    pods: lists.pods.items,
+    replicaSets: lists.replicaSets.items,
+    deployments: lists.deployments.items,
+    services: lists.services.items,
+    routes: lists.routes.items,
+    segments: lists.segments.items,
+    rollouts: lists.rollouts.items,
+    images: lists.images.items,
+  };
+  const keys: ViewKeys = {
+    pods: lists.pods.keys,
+    replicaSets: lists.replicaSets.keys,
+    deployments: lists.deployments.keys,
+    services: lists.services.keys,
+    routes: lists.routes.keys,
+    segments: lists.segments.keys,
+    rollouts: lists.rollouts.keys,
+    images: lists.images.keys,
+  };
+  const pods =
+    before && views.pods === before.pods
+      ? prev.pods
+      : new Map(views.pods.map((p) => [p.name, p] as const));
+  const frame: Frame = {
+    ...views,
+    t: update.t,
+    seq: update.seq,
+    since: update.since,
+    traffic: update.traffic,
+    rates: update.rates ?? before?.rates ?? NO_RATES,
+    requests: update.requests,
+    events: update.events,
+    commands: update.commands,
+    commandUpdates: update.commandUpdates,
+    caption: update.caption,
+  };
   return {
-    frame: {
-      ...packet.frame,
-      pods: [...pods.values()],
-      rollouts: keepRollouts(prev.frame?.rollouts, packet.frame.rollouts),
-    },
+    frame,
     epoch: packet.epoch,
+    viewKeys: keys,
     pods,
-    podIdsByOwner,
-    events: appendBounded(fresh ? [] : prev.events, packet.frame.events, MAX_EVENTS),
-    commands: appendBounded(fresh ? [] : prev.commands, packet.frame.commands, MAX_EVENTS),
+    events: appendBounded(fresh ? [] : prev.events, update.events, MAX_EVENTS),
+    commands: appendBounded(fresh ? [] : prev.commands, update.commands, MAX_EVENTS),
     history: appendBounded(fresh ? [] : prev.history, packet.points, MAX_POINTS),
   };
 }

@@ -7,6 +7,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type {
   CommandResult,
+  Frame,
   FramePacket,
   PlaybackState,
   ScenarioInfo,
@@ -14,7 +15,7 @@ import type {
   UserAction,
 } from '../worker/protocol';
 import type { TrafficSpec } from '../sim/scenario/scenario';
-import { applyFrame, type FrameData } from './applyFrame';
+import { applyFrame, noViewKeys, type FrameData } from './applyFrame';
 import { editCommand, nextImage, type DeploymentField } from './edits';
 import { appendBounded } from './appendBounded';
 
@@ -82,8 +83,8 @@ export function initialData(): SimData {
     console: [],
     frame: null,
     epoch: -1,
+    viewKeys: noViewKeys(),
     pods: new Map(),
-    podIdsByOwner: new Map(),
     events: [],
     commands: [],
     history: [],
@@ -209,9 +210,6 @@ function followCommands(entries: ConsoleEntry[], packet: FramePacket): ConsoleEn
 }
 
 /** The first container's name of a Deployment's pods (what `set image` addresses). */
-function deploymentContainer(
-  frame: FramePacket['frame'] | null,
-  deployment: string,
-): string | null {
+function deploymentContainer(frame: Frame | null, deployment: string): string | null {
   return frame?.deployments.find((d) => d.name === deployment)?.containers[0] ?? null;
 }

@@ -22,11 +22,14 @@ export const selectEvents = (s: SimState) => s.events;
 export const selectHistory = (s: SimState) => s.history;
 export const selectCaption = (s: SimState): string | null => s.frame?.caption ?? null;
 
-/** The pod names of one ReplicaSet (same array while its membership is unchanged). */
+/**
+ * The pod names of one ReplicaSet (the same array while its view is unchanged; with
+ * useShallow, while its membership is).
+ */
 export const selectPodIds =
   (owner: string) =>
   (s: SimState): string[] =>
-    s.podIdsByOwner.get(owner) ?? NO_IDS;
+    s.frame?.replicaSets.find((rs) => rs.name === owner)?.pods ?? NO_IDS;
 
 /** One pod's view (same object while the pod is unchanged). */
 export const selectPod =
@@ -39,7 +42,7 @@ export const selectDeployment =
   (s: SimState): DeploymentView | undefined =>
     s.frame?.deployments.find((d) => d.name === name);
 
-/** Argo Rollouts (the same array while no Rollout changed: applyFrame keeps unchanged views). */
+/** Argo Rollouts (the same array while no Rollout changed: the frame says which did). */
 export const selectRollouts = (s: SimState): RolloutView[] => s.frame?.rollouts ?? NO_ROLLOUTS;
 
 export const selectRollout =

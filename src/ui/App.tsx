@@ -1,7 +1,7 @@
 /**
  * The page layout: top bar (scenario), playback, the cluster picture and the charts under it
- * with the controls beside both, then events / console / steps / text. The store comes from the provider; main.tsx
- * owns the pull loop.
+ * with the controls beside both, then events / console / steps / text. The store, and the loop
+ * that feeds it, come from the provider.
  */
 import { Stage } from './stage/Stage';
 import { TextView } from './stage/TextView';

@@ -1,8 +1,8 @@
 /**
- * The simulated clock for text that only needs whole seconds (event ages): while playing it
- * advances at most once per `wallMs` of wall time, so a 10× run does not rewrite a column of
- * ages 60 times a second. Paused clocks (seek, step), pauses and new epochs show at once. Between two updates the
- * clock lags the frame, so callers clamp against newer data (EventLog uses the newest event).
+ * The simulated clock for text that needs no frame-exact time (a countdown): while playing it
+ * advances at most once per `wallMs` of wall time, so a 10× run does not rewrite the text 60
+ * times a second. Paused clocks (seek, step), pauses and new epochs show at once. Between two
+ * updates the clock lags the frame, so callers clamp against newer data.
  */
 import { useEffect, useState } from 'react';
 import { useSimStore } from '../store/SimStoreProvider';

@@ -102,7 +102,7 @@ export function createSimApi(clock: Clock): SimApi {
       return {
         ...r,
         t: session.now,
-        record: session.engine.commands.length - 1,
+        record: session.cluster.commands.length - 1,
         epoch: session.epoch,
       };
     },

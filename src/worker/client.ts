@@ -1,19 +1,23 @@
 /**
- * The main thread's handle on the simulation worker: created lazily (jsdom has no Worker), and
- * typed by the protocol only, so the engine stays out of the main bundle.
+ * The main thread's end of a simulation worker. Each call starts a worker of its own, so two
+ * simulations side by side are two workers; whoever creates the store over it owns it and
+ * closes it (SimStoreProvider). Typed by the protocol only, so the engine stays out of the main
+ * bundle; jsdom has no Worker, so tests use the same API in-process (createSimApi).
  */
 import * as Comlink from 'comlink';
-import type { SimApi } from './protocol';
+import type { SimApi, SimConnection } from './protocol';
 
-let remote: Comlink.Remote<SimApi> | null = null;
-
-export function workerClient(): SimApi {
-  if (!remote) {
-    const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'simulation',
-    });
-    remote = Comlink.wrap<SimApi>(worker);
-  }
-  return remote as unknown as SimApi;
+export function createWorkerClient(): SimConnection {
+  const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'simulation',
+  });
+  const remote = Comlink.wrap<SimApi>(worker);
+  return {
+    api: remote as unknown as SimApi,
+    close() {
+      remote[Comlink.releaseProxy]();
+      worker.terminate();
+    },
+  };
 }

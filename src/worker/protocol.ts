@@ -2,12 +2,13 @@
  * The typed boundary between the main thread and the simulation worker (comlink). Only types
  * cross it; the engine never enters the main bundle.
  */
-import type { Frame } from '../sim/view/frame';
+import type { Frame, FrameUpdate } from '../sim/view/frame';
 import type { ChartPoint } from '../sim/view/chartPoint';
-import type { ScenarioInfo, UserAction } from '../sim/session/session';
+import type { ScenarioInfo } from '../sim/session/session';
+import type { UserAction } from '../sim/session/userAction';
 import type { TrafficSpec } from '../sim/scenario/scenario';
 
-export type { Frame, ChartPoint, ScenarioInfo, UserAction };
+export type { Frame, FrameUpdate, ChartPoint, ScenarioInfo, UserAction };
 
 export interface PlaybackState {
   playing: boolean;
@@ -17,9 +18,12 @@ export interface PlaybackState {
   atEnd: boolean;
 }
 
-/** What one pull returns: the newest frame, chart points since the last pull, playback state. */
+/**
+ * What one pull returns: the newest frame (its views only as far as they changed since the
+ * previous pull), chart points since the last pull, playback state.
+ */
 export interface FramePacket {
-  frame: Frame;
+  frame: FrameUpdate;
   points: ChartPoint[];
   /** Changes when the session was rebuilt (seek back, reset): drop history before this packet. */
   epoch: number;
@@ -37,6 +41,12 @@ export interface CommandResult {
    * `rollout status`) arrives in frames as `commandUpdates` for that index. */
   record: number;
   epoch: number;
+}
+
+/** One simulation's API and the way to end it (a worker: terminate it). */
+export interface SimConnection {
+  api: SimApi;
+  close(): void;
 }
 
 /** The API sim.worker.ts exposes. Every call is cheap; none blocks on simulated time. */

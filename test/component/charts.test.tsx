@@ -2,28 +2,16 @@
  * The charts over a real rollout: the ramped scenario (3 replicas, maxSurge 25% → 1,
  * maxUnavailable 25% → 0) played to 30 s in the real engine.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { SimStoreProvider } from '../../src/store/SimStoreProvider';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { Charts } from '../../src/ui/charts/Charts';
-import { createTestSim } from '../support/simHarness';
-
-// Read from the project root: under jsdom, `new URL(rel, import.meta.url)` resolves against
-// http://localhost, not the file system.
-const ramped = readFileSync(join(process.cwd(), 'public/scenarios/ramped.yaml'), 'utf8');
+import { renderWithSim, scenarioAt } from '../support/ui';
 
 afterEach(cleanup);
 
 async function rampedAt30() {
-  const sim = await createTestSim(ramped);
-  await sim.at(30);
-  render(
-    <SimStoreProvider store={sim.store}>
-      <Charts />
-    </SimStoreProvider>,
-  );
+  const sim = await scenarioAt('ramped', 30);
+  renderWithSim(sim, <Charts />);
   return sim;
 }
 
@@ -92,14 +80,9 @@ describe('When the pointer moves over a chart', () => {
 
 describe('When the history is full (2 400 points, 20 simulated minutes)', () => {
   it('draws at most 600 points per series', async () => {
-    const sim = await createTestSim(ramped);
-    await sim.at(1300);
+    const sim = await scenarioAt('ramped', 1300);
     expect(sim.store.getState().history).toHaveLength(2400);
-    render(
-      <SimStoreProvider store={sim.store}>
-        <Charts />
-      </SimStoreProvider>,
-    );
+    renderWithSim(sim, <Charts />);
     const chart = screen.getByRole('figure', { name: 'Pods and rollout bounds' });
     const d = chart.querySelector('path.chart-pods')?.getAttribute('d') ?? '';
     const points = d.split(/[ML]/).filter(Boolean).length;
@@ -110,14 +93,7 @@ describe('When the history is full (2 400 points, 20 simulated minutes)', () => 
 
 describe('Step markers', () => {
   it('draw a dashed line at each scenario step on every chart', async () => {
-    const yaml = readFileSync(join(process.cwd(), 'public/scenarios/ramped.yaml'), 'utf8');
-    const sim = await createTestSim(yaml);
-    await sim.at(30);
-    const { container } = render(
-      <SimStoreProvider store={sim.store}>
-        <Charts />
-      </SimStoreProvider>,
-    );
+    const { container } = renderWithSim(await scenarioAt('ramped', 30), <Charts />);
     // ramped has one step, at 15 s: one line in each of the four charts.
     expect(container.querySelectorAll('.chart-steps line')).toHaveLength(4);
   });

@@ -1,37 +1,22 @@
 /** The kubectl console, the event log and the steps, against the real engine. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, configure, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactNode } from 'react';
-import { createTestSim as createSim, type TestSim } from '../support/simHarness';
-import { SimStoreProvider } from '../../src/store/SimStoreProvider';
+import { catalogText, createTestSim } from '../support/simHarness';
+import { renderWithSim, seek } from '../support/ui';
 import { KubectlConsole } from '../../src/ui/console/KubectlConsole';
 import { EventLog } from '../../src/ui/log/EventLog';
 import { StepsList } from '../../src/ui/log/StepsList';
 import { RolloutStatusLine } from '../../src/ui/log/RolloutStatusLine';
 
-// Catalog files are read from the project root: under jsdom, `import.meta.url` is not a file URL.
-const catalog = (name: string) =>
-  readFileSync(join(process.cwd(), 'public/scenarios', name), 'utf8');
-const createTestSim = (id: string) => createSim(catalog(`${id}.yaml`));
-
-// The engine runs in-process; on a busy machine a frame can take a while.
-configure({ asyncUtilTimeout: 5000 });
-
 afterEach(cleanup);
-
-function renderWith(sim: TestSim, ui: ReactNode) {
-  return render(<SimStoreProvider store={sim.store}>{ui}</SimStoreProvider>);
-}
 
 describe('The kubectl console', () => {
   it("runs get rs and shows kubectl's table, spaces kept", async () => {
     const sim = await createTestSim('ramped');
     await sim.at(10);
     const user = userEvent.setup();
-    renderWith(sim, <KubectlConsole />);
+    renderWithSim(sim, <KubectlConsole />);
     const input = screen.getByRole('textbox', { name: 'kubectl' });
     await user.type(input, 'get rs{Enter}');
     const out = within(screen.getByRole('list', { name: 'Console output' }));
@@ -47,7 +32,7 @@ describe('The kubectl console', () => {
     const sim = await createTestSim('ramped');
     await sim.at(1);
     const user = userEvent.setup();
-    renderWith(sim, <KubectlConsole />);
+    renderWithSim(sim, <KubectlConsole />);
     const input = screen.getByRole('textbox', { name: 'kubectl' });
     await user.type(input, 'gte pods{Enter}');
     const err = await screen.findByText(/error: unknown command "gte" for "kubectl"/);
@@ -59,7 +44,7 @@ describe('The kubectl console', () => {
     const sim = await createTestSim('ramped');
     await sim.at(10);
     const user = userEvent.setup();
-    renderWith(sim, <KubectlConsole />);
+    renderWithSim(sim, <KubectlConsole />);
     const input = screen.getByRole('textbox', { name: 'kubectl' });
     await user.type(input, 'kubectl get deploy{Enter}');
     expect(
@@ -80,20 +65,20 @@ describe('The kubectl console', () => {
 describe('Ctrl-C in the console', () => {
   it('stops a running rolling-update where it is: exit 130, both controllers left as they were', async () => {
     // The catalog's ReplicationController, without the scenario's own steps.
-    const sim = await createSim(
-      catalog('legacy-rolling-update.yaml').replace(/\n {2}steps:[\s\S]*$/, '\n'),
+    const sim = await createTestSim(
+      catalogText('legacy-rolling-update').replace(/\n {2}steps:[\s\S]*$/, '\n'),
     );
     await sim.at(5);
     const user = userEvent.setup();
-    renderWith(sim, <KubectlConsole />);
+    renderWithSim(sim, <KubectlConsole />);
     const input = screen.getByRole('textbox', { name: 'kubectl' });
     await user.type(input, 'rolling-update frontend --image=nginx:1.27 --update-period=10s{Enter}');
     await screen.findByText(/Created frontend-\w+/);
-    await act(() => sim.at(9));
+    await seek(sim, 9);
     await user.type(input, 'get po');
     await user.keyboard('{Control>}c{/Control}');
     expect(input).toHaveValue('');
-    await act(() => sim.at(60));
+    await seek(sim, 60);
     const entry = (await screen.findByText(/Created frontend-\w+/)).closest('li');
     await expect.poll(() => entry?.className).toContain('is-error');
     const actions = await sim.api.actions();
@@ -107,15 +92,15 @@ describe('Ctrl-C in the console', () => {
 });
 
 describe('The event log', () => {
-  it('lists the controllers’ events like kubectl describe, with ages from the simulated clock', async () => {
+  it('lists the controllers’ events like kubectl describe, at their simulated times', async () => {
     const sim = await createTestSim('ramped');
     await sim.at(20);
-    renderWith(sim, <EventLog />);
+    renderWithSim(sim, <EventLog />);
     const events = within(screen.getByRole('region', { name: 'Events' }));
     expect(events.getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
       'Type',
       'Reason',
-      'Age',
+      'Time',
       'From',
       'Message',
     ]);
@@ -126,7 +111,8 @@ describe('The event log', () => {
     // Pod-level events are hidden by default.
     expect(events.queryByText('Scheduled')).not.toBeInTheDocument();
     const first = within(rows[0]!).getAllByRole('cell');
-    expect(first[2]).toHaveTextContent(/^\d+s$/);
+    // The scenario's Deployment scales up on load, at 0:00.
+    expect(first[2]).toHaveTextContent(/^0:00$/);
     expect(first[3]).toHaveTextContent('deployment-controller');
     expect(first[4]).toHaveTextContent(
       /^Deployment\/web Scaled up replica set web-\w+ from 0 to 3$/,
@@ -137,11 +123,11 @@ describe('The event log', () => {
     const sim = await createTestSim('ramped');
     await sim.at(20);
     const user = userEvent.setup();
-    renderWith(sim, <EventLog />);
+    renderWithSim(sim, <EventLog />);
     await user.click(screen.getByRole('checkbox', { name: 'All events' }));
     const events = within(screen.getByRole('region', { name: 'Events' }));
     expect(events.getAllByText('Scheduled').length).toBeGreaterThan(0);
-    await act(() => sim.at(30));
+    await seek(sim, 30);
     const rows = events.getAllByRole('row').slice(1);
     const ages = rows.map((r) => within(r).getAllByRole('cell')[2]?.textContent ?? '');
     const seconds = ages.map((a) => parseInt(a, 10));
@@ -151,7 +137,7 @@ describe('The event log', () => {
   it('tints Warnings', async () => {
     const sim = await createTestSim('bad-version');
     await sim.at(90);
-    renderWith(sim, <EventLog />);
+    renderWithSim(sim, <EventLog />);
     const warning = screen.getAllByText('Warning')[0]!;
     expect(warning.closest('tr')).toHaveClass('is-warning');
   });
@@ -161,7 +147,7 @@ describe('The steps and the rollout status', () => {
   it('highlight the current and the next step', async () => {
     const sim = await createTestSim('canary');
     await sim.at(20);
-    renderWith(sim, <StepsList />);
+    renderWithSim(sim, <StepsList />);
     const items = screen.getAllByRole('listitem');
     expect(items[0]).toHaveAttribute('aria-current', 'step');
     expect(items[0]).toHaveTextContent('now');
@@ -172,7 +158,7 @@ describe('The steps and the rollout status', () => {
   it('prints kubectl rollout status for the first Deployment', async () => {
     const sim = await createTestSim('ramped');
     await sim.at(16);
-    renderWith(sim, <RolloutStatusLine />);
+    renderWithSim(sim, <RolloutStatusLine />);
     expect(screen.getByLabelText('Rollout status')).toHaveTextContent(
       /Waiting for deployment "web" rollout to finish/,
     );

@@ -2,43 +2,26 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  act,
-  cleanup,
-  configure,
-  fireEvent,
-  render,
-  screen,
-  waitFor,
-  within,
-} from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactNode } from 'react';
-import { createTestSim as createSim, type TestSim } from '../support/simHarness';
-import { SimStoreProvider } from '../../src/store/SimStoreProvider';
+import { catalogText, createTestSim } from '../support/simHarness';
+import { renderWithSim, seek } from '../support/ui';
 import { PlaybackBar } from '../../src/ui/controls/PlaybackBar';
 import { DeploymentPanel } from '../../src/ui/controls/DeploymentPanel';
 import { useKeyboard } from '../../src/ui/useKeyboard';
 import { App } from '../../src/ui/App';
 import { encodeActions } from '../../src/store/url';
 
-// Catalog files are read from the project root: under jsdom, `import.meta.url` is not a file URL.
+// What the app fetches from /scenarios/, read from the project root (under jsdom,
+// `import.meta.url` is not a file URL).
 const catalog = (name: string) =>
   readFileSync(join(process.cwd(), 'public/scenarios', name), 'utf8');
-const createTestSim = (id: string) => createSim(catalog(`${id}.yaml`));
-
-// The engine runs in-process; on a busy machine a frame can take a while.
-configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
   window.history.replaceState(null, '', '/');
 });
-
-function renderWith(sim: TestSim, ui: ReactNode) {
-  return render(<SimStoreProvider store={sim.store}>{ui}</SimStoreProvider>);
-}
 
 const clock = () => screen.getByRole('timer', { name: 'Simulated clock' });
 
@@ -47,7 +30,7 @@ describe('The playback bar', () => {
     const sim = await createTestSim('ramped');
     await sim.at(0);
     const user = userEvent.setup();
-    renderWith(sim, <PlaybackBar />);
+    renderWithSim(sim, <PlaybackBar />);
     await user.click(screen.getByRole('button', { name: 'Play' }));
     expect(await screen.findByRole('button', { name: 'Pause' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Pause' }));
@@ -58,7 +41,7 @@ describe('The playback bar', () => {
     const sim = await createTestSim('ramped');
     await sim.at(14.9);
     const user = userEvent.setup();
-    renderWith(sim, <PlaybackBar />);
+    renderWithSim(sim, <PlaybackBar />);
     expect(clock()).toHaveTextContent('0:14.9');
     await user.click(screen.getByRole('button', { name: 'Step' }));
     await waitFor(() => expect(clock()).not.toHaveTextContent('0:14.9'));
@@ -68,7 +51,7 @@ describe('The playback bar', () => {
   it('seeks with the time slider and offers every speed', async () => {
     const sim = await createTestSim('ramped');
     await sim.at(0);
-    renderWith(sim, <PlaybackBar />);
+    renderWithSim(sim, <PlaybackBar />);
     const range = screen.getByRole('slider', { name: 'Simulated time' });
     expect(range).toHaveAttribute('max', '60000');
     expect(range).toHaveAttribute('step', '100');
@@ -100,7 +83,7 @@ describe('The keyboard', () => {
     const sim = await createTestSim('ramped');
     await sim.at(0);
     const user = userEvent.setup();
-    renderWith(sim, <Keys />);
+    renderWithSim(sim, <Keys />);
     await user.keyboard(' ');
     expect(await screen.findByRole('button', { name: 'Pause' })).toBeInTheDocument();
     await user.click(screen.getByRole('textbox', { name: 'elsewhere' }));
@@ -112,7 +95,7 @@ describe('The keyboard', () => {
     const sim = await createTestSim('ramped');
     await sim.at(14.9);
     const user = userEvent.setup();
-    renderWith(sim, <Keys />);
+    renderWithSim(sim, <Keys />);
     await user.keyboard('{ArrowRight}');
     await waitFor(() => expect(clock()).not.toHaveTextContent('0:14.9'));
   });
@@ -122,7 +105,7 @@ describe('When the maxSurge slider moves', () => {
   it('sends the patch and shows the resolved numbers', async () => {
     const sim = await createTestSim('ramped');
     await sim.at(5);
-    renderWith(sim, <DeploymentPanel />);
+    renderWithSim(sim, <DeploymentPanel />);
     expect(screen.getByText('maxSurge 25% → 1 pod · at most 4 pods')).toBeInTheDocument();
     expect(
       screen.getByText('maxUnavailable 25% → 0 pods · at least 3 available'),
@@ -149,7 +132,7 @@ describe('When the maxSurge slider moves', () => {
   it('scales with the replicas slider, and percentages resolve against the new count', async () => {
     const sim = await createTestSim('ramped');
     await sim.at(5);
-    renderWith(sim, <DeploymentPanel />);
+    renderWithSim(sim, <DeploymentPanel />);
     fireEvent.change(screen.getByRole('slider', { name: 'replicas' }), { target: { value: '5' } });
     expect(await screen.findByText('maxSurge 25% → 2 pods · at most 7 pods')).toBeInTheDocument();
     expect(
@@ -162,7 +145,7 @@ describe('When the maxSurge slider moves', () => {
     const sim = await createTestSim('ramped');
     await sim.at(5);
     const user = userEvent.setup();
-    renderWith(sim, <DeploymentPanel />);
+    renderWithSim(sim, <DeploymentPanel />);
     await user.click(screen.getByRole('button', { name: 'maxUnavailable as a pod count' }));
     expect(
       await screen.findByText('maxUnavailable 0 → 0 pods · at least 3 available'),
@@ -178,10 +161,10 @@ describe('Deploy new version', () => {
     const sim = await createTestSim('ramped');
     await sim.at(5);
     const user = userEvent.setup();
-    renderWith(sim, <DeploymentPanel />);
+    renderWithSim(sim, <DeploymentPanel />);
     expect(sim.store.getState().frame?.replicaSets).toHaveLength(1);
     await user.click(screen.getByRole('button', { name: 'Deploy new version' }));
-    await act(() => sim.at(7));
+    await seek(sim, 7);
     expect(sim.store.getState().frame?.replicaSets).toHaveLength(2);
     expect(screen.getByText('revision 2')).toBeInTheDocument();
     expect(screen.getByText(/^nginx:1\.27 · RollingUpdate/)).toBeInTheDocument();
@@ -198,7 +181,7 @@ describe('When the strategy is Recreate', () => {
   it('says maxSurge and maxUnavailable do not apply', async () => {
     const sim = await createTestSim('recreate');
     await sim.at(5);
-    renderWith(sim, <DeploymentPanel />);
+    renderWithSim(sim, <DeploymentPanel />);
     expect(screen.getByText(/do not apply/)).toBeInTheDocument();
     expect(screen.getByRole('slider', { name: 'maxSurge' })).toBeDisabled();
     expect(screen.getByRole('slider', { name: 'maxUnavailable' })).toBeDisabled();
@@ -210,7 +193,7 @@ describe('Traffic and pod start time', () => {
   it('change the request rate and the start time as recorded actions', async () => {
     const sim = await createTestSim('ramped');
     await sim.at(5);
-    renderWith(sim, <DeploymentPanel />);
+    renderWithSim(sim, <DeploymentPanel />);
     fireEvent.change(screen.getByRole('slider', { name: 'requests per second' }), {
       target: { value: '200' },
     });
@@ -244,9 +227,9 @@ describe('The app', { timeout: 20_000 }, () => {
   async function renderApp(search: string) {
     stubCatalog();
     window.history.replaceState(null, '', `/${search}`);
-    const sim = await createTestSim('ramped');
-    renderWith(sim, <App />);
-    // The harness loaded the file as "test"; wait for the App's own load of the catalog file.
+    // Loaded as text, the harness names it "test": then wait for the App's own load.
+    const sim = await createTestSim(catalogText('ramped'));
+    renderWithSim(sim, <App />);
     await waitFor(() => {
       const s = sim.store.getState();
       expect(s.status === 'ready' && s.scenarioId !== 'test').toBe(true);

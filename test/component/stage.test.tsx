@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SimStoreProvider } from '../../src/store/SimStoreProvider';
 import { Stage } from '../../src/ui/stage/Stage';
 import { TextView } from '../../src/ui/stage/TextView';
 import {
@@ -17,23 +14,16 @@ import {
   tileSize,
   visibleReplicaSets,
 } from '../../src/ui/stage/layout';
-import { createTestSim, type TestSim } from '../support/simHarness';
-
-// The catalog file's text, read from the project root: Vite rewrites `new URL(…,
-// import.meta.url)` for the browser under jsdom, so the harness is handed the YAML itself.
-async function scenario(id: string, seconds: number): Promise<TestSim> {
-  const text = readFileSync(resolve(process.cwd(), 'public/scenarios', `${id}.yaml`), 'utf8');
-  const sim = await createTestSim(text);
-  await sim.at(seconds);
-  return sim;
-}
+import type { TestSim } from '../support/simHarness';
+import { renderWithSim, scenarioAt, seek } from '../support/ui';
 
 function renderStage(sim: TestSim) {
-  return render(
-    <SimStoreProvider store={sim.store}>
+  return renderWithSim(
+    sim,
+    <>
       <Stage />
       <TextView />
-    </SimStoreProvider>,
+    </>,
   );
 }
 
@@ -43,7 +33,7 @@ const replicaSetLists = () => screen.getAllByRole('list', { name: /^ReplicaSet /
 
 describe('The stage during a ramped rollout', () => {
   it('shows one ReplicaSet with three ready, running pods before the rollout', async () => {
-    renderStage(await scenario('ramped', 10));
+    renderStage(await scenarioAt('ramped', 10));
     const cluster = screen.getByRole('region', { name: 'Cluster' });
     const lists = within(cluster).getAllByRole('list', { name: /^ReplicaSet web-/ });
     expect(lists).toHaveLength(1);
@@ -60,9 +50,9 @@ describe('The stage during a ramped rollout', () => {
   });
 
   it('adds a second ReplicaSet column with the new version once the image changes', async () => {
-    const sim = await scenario('ramped', 10);
+    const sim = await scenarioAt('ramped', 10);
     renderStage(sim);
-    await act(() => sim.at(16));
+    await seek(sim, 16);
     const lists = replicaSetLists();
     expect(lists).toHaveLength(2);
     const newer = within(lists[1]!).getAllByRole('listitem');
@@ -76,9 +66,9 @@ describe('The stage during a ramped rollout', () => {
   });
 
   it('keeps the emptied old ReplicaSet as a slim column whose pods are no list items', async () => {
-    const sim = await scenario('ramped', 16);
+    const sim = await scenarioAt('ramped', 16);
     renderStage(sim);
-    await act(() => sim.at(30));
+    await seek(sim, 30);
     const [older, newer] = replicaSetLists();
     expect(within(newer!).getAllByRole('listitem')).toHaveLength(3);
     // The old pods fade out in place for a moment, hidden from assistive technology.
@@ -89,7 +79,7 @@ describe('The stage during a ramped rollout', () => {
 
 describe('When the new version never becomes ready', () => {
   it('shows its pods running but not ready', async () => {
-    renderStage(await scenario('bad-version', 40));
+    renderStage(await scenarioAt('bad-version', 40));
     const notReady = screen.getAllByRole('listitem', { name: /Running not ready/ });
     expect(notReady).toHaveLength(2);
     for (const pod of notReady) expect(pod).toHaveAccessibleName(/registry\.example\/web:1\.1/);
@@ -98,11 +88,11 @@ describe('When the new version never becomes ready', () => {
 
 describe('When blue/green switches the Service selector', () => {
   it('shows the new selector text', async () => {
-    const sim = await scenario('blue-green', 20);
+    const sim = await scenarioAt('blue-green', 20);
     renderStage(sim);
     const service = screen.getByRole('group', { name: 'Service web' });
     expect(within(service).getByText('app=web,version=blue')).toBeInTheDocument();
-    await act(() => sim.at(35));
+    await seek(sim, 35);
     expect(within(service).getByText('app=web,version=green')).toBeInTheDocument();
     expect(screen.getByRole('group', { name: 'Deployment web-green' })).toBeInTheDocument();
   });
@@ -110,7 +100,7 @@ describe('When blue/green switches the Service selector', () => {
 
 describe('When Recreate stops the old pods', () => {
   it('shows them as Terminating', async () => {
-    renderStage(await scenario('recreate', 15.5));
+    renderStage(await scenarioAt('recreate', 15.5));
     const terminating = screen.getAllByRole('listitem', { name: / Terminating / });
     expect(terminating).toHaveLength(3);
   });
@@ -118,7 +108,7 @@ describe('When Recreate stops the old pods', () => {
 
 describe('The text view', () => {
   it('lists deployments, ReplicaSets and pods with kubectl columns', async () => {
-    renderStage(await scenario('ramped', 16));
+    renderStage(await scenarioAt('ramped', 16));
     const view = screen.getByRole('region', { name: 'Text view' });
     const tables = within(view).getAllByRole('table');
     expect(tables.map((t) => t.querySelector('caption')?.textContent)).toEqual([

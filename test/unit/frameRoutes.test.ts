@@ -1,26 +1,42 @@
-/** The frame's traffic rules: VirtualService routes with measured splits, segments, selector switches. */
+/**
+ * The frame's traffic rules: VirtualService routes, their splits measured over fixed windows of
+ * simulated time, segments, selector switches.
+ */
 import { describe, expect, it } from 'vitest';
-import { TestCluster } from '../support/TestCluster';
+import { createTestSim, type TestSim } from '../support/simHarness';
 import { deployment, mesh as meshOf } from '../support/meshScenario';
-import { buildFrame, initialCursor, type Frame, type FrameCursor } from '../../src/sim/view/frame';
+import type { Frame } from '../../src/sim/view/frame';
+import { ROUTE_WINDOW_MS } from '../../src/sim/view/rateWindows';
 import { matchText, segmentLabel, segmentViews } from '../../src/sim/view/segmentView';
-import type { Engine } from '../../src/sim/engine/engine';
 
 /** The shared mesh cluster with a third subset, v3, that no pod carries yet. */
 const mesh = (http: string, traffic: string, extra = ''): string =>
   meshOf(http, traffic, extra, ['v1', 'v2', 'v3']);
 
-/** Frames over [from, to) in `step` ms, as the worker builds them while playing. */
-function frames(engine: Engine, toMs: number, stepMs = 100): Frame[] {
-  let cursor: FrameCursor = initialCursor(engine);
+/** A store over `yaml` at `fromS` seconds, then every frame of playing to `toS` in `stepMs` frames. */
+async function frames(yaml: string, fromS: number, toS: number, stepMs = 100): Promise<Frame[]> {
+  const sim: TestSim = await createTestSim(yaml);
+  await sim.at(fromS);
   const out: Frame[] = [];
-  while (engine.now < toMs) {
-    engine.advance(stepMs);
-    const built = buildFrame(engine, cursor);
-    cursor = built.cursor;
-    out.push(built.frame);
+  for (let t = fromS * 1000 + stepMs; t <= toS * 1000; t += stepMs) {
+    await sim.at(t / 1000);
+    out.push(sim.store.getState().frame!);
   }
   return out;
+}
+
+/** The measured split of a frame's route, as requests (rate × the time it covers). */
+function measured(f: Frame) {
+  const route = f.rates.route!;
+  const n = (perSecond: number) => (perSecond * route.ms) / 1000;
+  return {
+    ms: route.ms,
+    rules: route.rules.map((r) => ({
+      requests: n(r.requests),
+      destinations: r.destinations.map(n),
+      mirrored: n(r.mirrored),
+    })),
+  };
 }
 
 describe('A VirtualService with weights 90/10', () => {
@@ -28,9 +44,8 @@ describe('A VirtualService with weights 90/10', () => {
         - { destination: { host: web, subset: v1 }, weight: 90 }
         - { destination: { host: web, subset: v2 }, weight: 10 }`;
 
-  it('lists its one default route with both destinations, their pods and the measured split', () => {
-    const c = TestCluster.load(mesh(http, '    target: web\n    rps: 400')).advance('20s');
-    const fs = frames(c.engine, 40_000);
+  it('lists its one default route with both destinations, their pods and the measured split', async () => {
+    const fs = await frames(mesh(http, '    target: web\n    rps: 400'), 20, 30);
     const last = fs.at(-1)!;
     expect(last.routes).toHaveLength(1);
     const vs = last.routes[0]!;
@@ -47,26 +62,18 @@ describe('A VirtualService with weights 90/10', () => {
     expect(v2).toMatchObject({ service: 'web', subset: 'v2', weight: 10, ready: 1 });
     expect(v2!.images).toEqual(['app:v2']);
 
-    // Measured: the per-frame counts add up to what the pods served, about 90/10.
-    let a = 0;
-    let b = 0;
-    let served = 0;
-    for (const f of fs) {
-      const r = f.routes[0]!.http[0]!;
-      a += r.destinations[0]!.requests;
-      b += r.destinations[1]!.requests;
-      served += Object.values(f.traffic.byPod).reduce((x, n) => x + n, 0);
-      expect(r.requests).toBeCloseTo(r.destinations[0]!.requests + r.destinations[1]!.requests, 2);
-    }
-    expect(a + b).toBeCloseTo(served, 0);
-    expect(a + b).toBeGreaterThan(6_000);
+    // Measured over the last ROUTE_WINDOW_MS: what the pods served, about 90/10.
+    const m = measured(last);
+    expect(m.ms).toBe(ROUTE_WINDOW_MS);
+    const [a, b] = m.rules[0]!.destinations as [number, number];
+    expect(m.rules[0]!.requests).toBeCloseTo(a + b, 0);
+    expect(Math.abs(a + b - 4_000)).toBeLessThan(4 * Math.sqrt(4_000));
     const share = b / (a + b);
     expect(Math.abs(share - 0.1)).toBeLessThan(4 * Math.sqrt(0.09 / (a + b)));
   });
 
-  it('names the Service a destination of the route, not the plain traffic target', () => {
-    const c = TestCluster.load(mesh(http, '    target: web\n    rps: 10')).advance('10s');
-    const [f] = frames(c.engine, 10_100);
+  it('names the Service a destination of the route, not the plain traffic target', async () => {
+    const [f] = await frames(mesh(http, '    target: web\n    rps: 10'), 10, 10.1);
     expect(f!.services.find((s) => s.name === 'web')?.traffic).toBe('route');
   });
 });
@@ -84,9 +91,8 @@ describe('A/B routing on the user agent', () => {
     segments:
       - { share: 0.3, headers: { user-agent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0)" } }`;
 
-  it('shows the match in words, which segment takes which route, and its share', () => {
-    const c = TestCluster.load(mesh(http, traffic)).advance('15s');
-    const fs = frames(c.engine, 25_000);
+  it('shows the match in words, which segment takes which route, and its share', async () => {
+    const fs = await frames(mesh(http, traffic), 15, 25);
     const f = fs.at(-1)!;
     expect(f.segments).toEqual([
       {
@@ -113,8 +119,8 @@ describe('A/B routing on the user agent', () => {
     expect(samples.some((r) => r.segment === -1)).toBe(true);
 
     // Measured per route: about 30% of requests took the mobile route.
-    const m = fs.reduce((n, x) => n + x.routes[0]!.http[0]!.requests, 0);
-    const d = fs.reduce((n, x) => n + x.routes[0]!.http[1]!.requests, 0);
+    const [m, d] = measured(fs.at(-1)!).rules.map((r) => r.requests) as [number, number];
+    expect(m + d).toBeGreaterThan(1_500);
     expect(Math.abs(m / (m + d) - 0.3)).toBeLessThan(0.03);
   });
 });
@@ -132,21 +138,14 @@ describe('A cookie route sharing the canary pods with a weighted default route',
     segments:
       - { share: 0.5, headers: { cookie: "group=beta; theme=dark" } }`;
 
-  it('splits the v2 pods’ count between the two routes so each route’s split reads true', () => {
-    const c = TestCluster.load(mesh(http, traffic)).advance('15s');
-    const fs = frames(c.engine, 35_000);
+  it('splits the v2 pods’ count between the two routes so each route’s split reads true', async () => {
+    const fs = await frames(mesh(http, traffic), 25, 35, 500);
     const f = fs.at(-1)!;
     expect(f.routes[0]!.http[0]!.match).toBe('cookie ~ group=beta');
     expect(f.segments[0]!.label).toBe('cookie group=beta');
-    let v1 = 0;
-    let v2 = 0;
-    let beta = 0;
-    for (const x of fs) {
-      const [b, d] = x.routes[0]!.http;
-      beta += b!.requests;
-      v1 += d!.destinations[0]!.requests;
-      v2 += d!.destinations[1]!.requests;
-    }
+    const [b, d] = measured(f).rules;
+    const beta = b!.requests;
+    const [v1, v2] = d!.destinations as [number, number];
     expect(Math.abs(v2 / (v1 + v2) - 0.2)).toBeLessThan(0.03);
     expect(Math.abs(beta / (beta + v1 + v2) - 0.5)).toBeLessThan(0.03);
   });
@@ -166,9 +165,8 @@ spec:
 ---
 `;
 
-  it('gives the mirror target, its percent, its pods and the copies made', () => {
-    const c = TestCluster.load(mesh(http, '    target: web\n    rps: 100', shadow)).advance('15s');
-    const fs = frames(c.engine, 25_000);
+  it('gives the mirror target, its percent, its pods and the copies made', async () => {
+    const fs = await frames(mesh(http, '    target: web\n    rps: 100', shadow), 15, 25, 500);
     const route = fs.at(-1)!.routes[0]!.http[0]!;
     expect(route.mirror).toMatchObject({
       service: 'web-shadow',
@@ -177,10 +175,10 @@ spec:
       images: ['app:v2'],
     });
     expect(route.mirror!.pods).toHaveLength(1);
-    const copies = fs.reduce((n, x) => n + x.routes[0]!.http[0]!.mirrored, 0);
-    const mirrored = fs.reduce((n, x) => n + x.traffic.interval.mirrored, 0);
-    expect(mirrored).toBeGreaterThan(500);
-    expect(copies).toBeCloseTo(mirrored, 0);
+    // Every request is copied: about 100 copies a second, as many as the requests it took.
+    const rule = fs.at(-1)!.rates.route!.rules[0]!;
+    expect(Math.abs(rule.mirrored - 100)).toBeLessThan(15);
+    expect(rule.mirrored).toBeCloseTo(rule.requests, 6);
     const services = fs.at(-1)!.services;
     expect(services.find((s) => s.name === 'web-shadow')?.traffic).toBe('mirror');
     expect(services.find((s) => s.name === 'web')?.traffic).toBe('route');
@@ -188,7 +186,7 @@ spec:
 });
 
 describe('Without a VirtualService', () => {
-  it('has no routes and no segments; a Service nothing sends to carries no traffic', () => {
+  it('has no routes and no segments; a Service nothing sends to carries no traffic', async () => {
     const yaml = `${deployment('web-v1', 'v1', 2)}apiVersion: v1
 kind: Service
 metadata: { name: web }
@@ -209,9 +207,9 @@ metadata: { name: plain }
 spec:
   traffic: { target: web, rps: 10 }
 `;
-    const c = TestCluster.load(yaml).advance('10s');
-    const [f] = frames(c.engine, 10_100);
+    const [f] = await frames(yaml, 10, 10.1);
     expect(f!.routes).toEqual([]);
+    expect(f!.rates.route).toBeNull();
     expect(f!.segments).toEqual([]);
     const traffic = Object.fromEntries(f!.services.map((s) => [s.name, s.traffic]));
     expect(traffic).toEqual({ web: 'target', 'web-preview': 'none' });
@@ -220,7 +218,7 @@ spec:
 });
 
 describe('When a Service selector switches (blue/green)', () => {
-  it('keeps the previous selector and the time the change was seen', () => {
+  it('keeps the previous selector and the time the change was seen', async () => {
     const yaml = `${deployment('web-v1', 'v1', 1)}${deployment('web-v2', 'v2', 1)}apiVersion: v1
 kind: Service
 metadata: { name: web }
@@ -237,8 +235,7 @@ spec:
     - at: 10s
       kubectl: set selector service/web app=web,version=v2
 `;
-    const c = TestCluster.load(yaml);
-    const fs = frames(c.engine, 12_000, 500);
+    const fs = await frames(yaml, 0, 12, 500);
     const before = fs.find((f) => f.t === 9_500)!.services[0]!;
     expect(before).toMatchObject({
       selector: { app: 'web', version: 'v1' },

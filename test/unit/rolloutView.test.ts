@@ -6,7 +6,9 @@ import { TestCluster } from '../support/TestCluster';
 import { ARGO_DEMO_YAML } from '../support/argoDemo';
 import { rolloutViews, type RolloutView } from '../../src/sim/view/rolloutView';
 import { canaryStepString } from '../../src/sim/controllers/rollout/phase';
-import { buildFrame, initialCursor, type Frame } from '../../src/sim/view/frame';
+import type { FrameUpdate } from '../../src/sim/view/frame';
+import { buildFrame, initialCursor } from '../../src/sim/view/buildFrame';
+import { RateWindows } from '../../src/sim/view/rateWindows';
 import { applyFrame } from '../../src/store/applyFrame';
 import { initialData } from '../../src/store/createSimStore';
 import type { CanaryStep } from '../../src/sim/api/objects';
@@ -227,19 +229,21 @@ spec:
 describe('Frames', () => {
   it('carry the Rollout views', () => {
     const c = TestCluster.load(ARGO_DEMO_YAML).advance('12s');
-    const { frame } = buildFrame(c.engine, initialCursor(c.engine));
-    expect(frame.rollouts).toEqual(rolloutViews(c.engine));
+    const rates = new RateWindows(500).view();
+    const { frame } = buildFrame(c.engine, initialCursor(c.engine), rates);
+    expect(frame.rollouts?.changed.map(([, view]) => view)).toEqual(rolloutViews(c.engine));
   });
 
   it('keep an unchanged Rollout view by identity in the store, and replace a changed one', () => {
     const c = TestCluster.load(ARGO_DEMO_YAML).advance('12s');
     let cursor = initialCursor(c.engine);
-    const next = (): Frame => {
-      const built = buildFrame(c.engine, cursor);
+    const rates = new RateWindows(500).view();
+    const next = (): FrameUpdate => {
+      const built = buildFrame(c.engine, cursor, rates);
       cursor = built.cursor;
       return built.frame;
     };
-    const packet = (frame: Frame) => ({
+    const packet = (frame: FrameUpdate) => ({
       frame,
       points: [],
       epoch: 0,

@@ -1,5 +1,7 @@
 /** The store over the real engine: frames, identity reuse, edits as kubectl, seeking back. */
+import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import type { Frame, FrameViews } from '../../src/sim/view/frame';
 import { createTestSim } from '../support/simHarness';
 import { nextImage, editCommand } from '../../src/store/edits';
 
@@ -18,13 +20,27 @@ describe('The simulation store', () => {
     );
   });
 
-  it('keeps unchanged pod views identical between frames', async () => {
+  it('keeps unchanged pod views identical between frames and replaces changed ones', async () => {
     const sim = await createTestSim('ramped');
-    await sim.at(10);
+    await sim.at(15);
     const before = sim.store.getState().pods;
-    await sim.at(11);
+    await sim.at(16);
     const after = sim.store.getState().pods;
-    for (const [name, pod] of after) expect(pod).toBe(before.get(name));
+    let kept = 0;
+    let replaced = 0;
+    for (const [name, pod] of after) {
+      const old = before.get(name);
+      if (old && isDeepStrictEqual(old, pod)) {
+        expect(pod, name).toBe(old);
+        kept++;
+      } else {
+        expect(pod, name).not.toBe(old);
+        replaced++;
+      }
+    }
+    // Mid-rollout: some pods changed (a new one starts), the others did not.
+    expect(kept).toBeGreaterThan(0);
+    expect(replaced).toBeGreaterThan(0);
   });
 
   it('turns a slider edit into kubectl and starts over cleanly when seeking back', async () => {
@@ -88,6 +104,18 @@ describe('Seeking', () => {
     expect(b.history.length).toBe(a.history.length);
     expect(b.history.at(-1)).toEqual(a.history.at(-1));
   });
+
+  it('measures the same rates just after a checkpoint as by playing straight through', async () => {
+    // A checkpoint every 10 s: at 30.5 s only one rate window closed after it.
+    const straight = await createTestSim('ab-cookie');
+    await straight.play(30.5, 100);
+    const jumped = await createTestSim('ab-cookie');
+    await jumped.at(45);
+    await jumped.at(30.5);
+    const rates = straight.store.getState().frame?.rates;
+    expect(rates?.route?.ms).toBe(10_000);
+    expect(jumped.store.getState().frame?.rates).toEqual(rates);
+  });
 });
 
 describe('The kubectl console', () => {
@@ -104,5 +132,72 @@ describe('The kubectl console', () => {
       'deployment "web" successfully rolled out',
     );
     expect(entry?.exitCode).toBe(0);
+  });
+});
+
+describe('Frames in the store', () => {
+  const lists: (keyof FrameViews)[] = [
+    'pods',
+    'replicaSets',
+    'deployments',
+    'services',
+    'routes',
+    'segments',
+    'rollouts',
+    'images',
+  ];
+
+  /** Consecutive frames of playing through a rollout in 250 ms frames. */
+  async function framePairs(id: string, from: number, to: number): Promise<[Frame, Frame][]> {
+    const sim = await createTestSim(id);
+    await sim.at(from);
+    const pairs: [Frame, Frame][] = [];
+    for (let t = from + 0.25; t <= to; t += 0.25) {
+      const before = sim.store.getState().frame!;
+      await sim.at(t);
+      pairs.push([before, sim.store.getState().frame!]);
+    }
+    return pairs;
+  }
+
+  const runs = Promise.all([
+    framePairs('ramped', 14, 24),
+    framePairs('ab-cookie', 14, 18),
+    framePairs('argo-canary-istio', 18, 24),
+  ]).then((all) => all.flat());
+
+  // The simulation decides what changed; the store keeps the rest as the same objects without
+  // looking at them again, so selectors can compare by identity.
+  it.each(lists)(
+    'keeps unchanged %s as the same objects, and an unchanged list as the same array',
+    async (list) => {
+      let keptLists = 0;
+      for (const [a, b] of await runs) {
+        const x = a[list] as unknown[];
+        const y = b[list] as unknown[];
+        if (isDeepStrictEqual(x, y)) {
+          expect(y).toBe(x);
+          if (y.length) keptLists++;
+        }
+        for (const item of y) {
+          const old = x.find((o) => isDeepStrictEqual(o, item));
+          if (old !== undefined && typeof item === 'object') expect(item).toBe(old);
+        }
+      }
+      expect(keptLists).toBeGreaterThan(0);
+    },
+  );
+
+  it('keeps the rates as the same object until a window of simulated time closes', async () => {
+    const sim = await createTestSim('ramped');
+    await sim.at(20);
+    const rates = sim.store.getState().frame!.rates;
+    expect(rates.t).toBe(20_000);
+    expect(rates.rps).toBeGreaterThan(0);
+    await sim.at(20.2);
+    expect(sim.store.getState().frame!.rates).toBe(rates);
+    await sim.at(20.5);
+    expect(sim.store.getState().frame!.rates).not.toBe(rates);
+    expect(sim.store.getState().frame!.rates.t).toBe(20_500);
   });
 });

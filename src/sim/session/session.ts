@@ -7,18 +7,16 @@
 import type { Scenario, TrafficSpec } from '../scenario/scenario';
 import type { KubectlResult } from '../kubectl/host';
 import type { ChartPoint } from '../view/chartPoint';
+import type { ClusterReader } from '../engine/clusterReader';
+import type { FrameUpdate } from '../view/frame';
+import type { UserAction } from './userAction';
 import { parseScenario } from '../scenario/parse';
 import { parseKubectl } from '../kubectl/parse/parseKubectl';
 import { Engine, type EngineSnapshot } from '../engine/engine';
-import { buildFrame, initialCursor, type Frame, type FrameCursor } from '../view/frame';
+import { buildFrame, initialCursor, type FrameCursor } from '../view/buildFrame';
 import { chartPoint } from '../view/chartPoint';
+import { RateWindows, type RateState } from '../view/rateWindows';
 import { copyCounters, type TrafficCounters } from '../traffic/metrics';
-
-export type UserAction =
-  | { t: number; kind: 'kubectl'; line: string }
-  | { t: number; kind: 'traffic'; patch: Partial<TrafficSpec> }
-  | { t: number; kind: 'startTime'; ms: number }
-  | { t: number; kind: 'interrupt' };
 
 /** kubectl verbs that only read, so replaying them is never needed. */
 function isReadOnly(line: string): boolean {
@@ -55,6 +53,7 @@ interface Checkpoint {
   t: number;
   engine: EngineSnapshot;
   chartBefore: TrafficCounters;
+  rates: RateState;
   points: number;
   applied: number;
 }
@@ -62,7 +61,8 @@ interface Checkpoint {
 export class Session {
   readonly scenario: Scenario;
   readonly seed: number;
-  engine: Engine;
+  /** Driven here (advance, exec, snapshot); read through `cluster`. */
+  private engine: Engine;
   /** Increases when the engine is rebuilt (seek backwards, reset): the UI starts over. */
   epoch = 0;
   /** Every action, in time order; those before `applied` have run in the current engine. */
@@ -71,6 +71,8 @@ export class Session {
   private cursor: FrameCursor;
   private chartBefore: TrafficCounters;
   private chartNext = CHART_STEP_MS;
+  /** Request rates over the chart steps' windows, for the stage. */
+  private rates = new RateWindows(CHART_STEP_MS);
   private pendingPoints: ChartPoint[] = [];
   /** Every chart point since t = 0 (a seek back sends them again). */
   private points: ChartPoint[] = [];
@@ -86,8 +88,8 @@ export class Session {
     this.scenario = scenario;
     this.seed = seed;
     this.engine = new Engine(scenario, { seed });
-    this.cursor = initialCursor(this.engine);
-    this.chartBefore = copyCounters(this.engine.traffic.counters);
+    this.cursor = initialCursor(this.cluster);
+    this.chartBefore = copyCounters(this.cluster.traffic.counters);
   }
 
   info(): ScenarioInfo {
@@ -113,8 +115,13 @@ export class Session {
     };
   }
 
+  /** The cluster as views read it. */
+  get cluster(): ClusterReader {
+    return this.engine;
+  }
+
   get now(): number {
-    return this.engine.now;
+    return this.cluster.now;
   }
 
   /**
@@ -122,17 +129,26 @@ export class Session {
    * fall in between (after a seek back, the person's later edits happen again on time).
    */
   advanceTo(t: number): void {
+    this.runDue(t, true);
+    this.engine.advanceTo(t);
+  }
+
+  /**
+   * Chart points and recorded actions due before `t` (or at it, when `inclusive`), in time
+   * order, the cluster advanced to each: a point always describes the same instant, however
+   * time got there.
+   */
+  private runDue(t: number, inclusive: boolean): void {
     for (;;) {
       const action = this.actions[this.applied];
-      const next = Math.min(this.chartNext, action && action.t <= t ? action.t : Infinity);
-      if (next > t) break;
+      const next = Math.min(this.chartNext, action?.t ?? Infinity);
+      if (inclusive ? next > t : next >= t) break;
       this.engine.advanceTo(next);
       if (action && action.t === next) {
         this.apply(action);
         this.applied++;
       } else this.takePoint();
     }
-    this.engine.advanceTo(t);
   }
 
   /**
@@ -140,24 +156,30 @@ export class Session {
    * Kubernetes event (or a minute of quiet passes). Returns the time reached.
    */
   step(): number {
-    const before = this.engine.events.events.length;
-    const limit = this.engine.now + 60_000;
+    const before = this.cluster.eventCount;
+    const limit = this.cluster.now + 60_000;
     for (;;) {
       const next = this.engine.nextTime();
       if (next === undefined || next > limit) {
         this.advanceTo(Math.min(limit, next ?? limit));
         break;
       }
-      this.advanceTo(next);
+      // What falls due before this happening comes first, as in playback: the chart points of
+      // the quiet stretch before it (taken late, they would read a comb of zeros and one
+      // spike) and the person's recorded actions.
+      this.runDue(next, false);
       this.engine.processNext();
-      if (this.engine.events.events.length > before) break;
+      if (this.cluster.eventCount > before) break;
     }
-    return this.engine.now;
+    // Once no other happening shares this instant, what is due at it is due now.
+    const next = this.engine.nextTime();
+    if (next === undefined || next > this.cluster.now) this.runDue(this.cluster.now, true);
+    return this.cluster.now;
   }
 
   /** Goes to `t`: forward by advancing, backward by rebuilding and replaying the actions. */
   seek(t: number): void {
-    if (t >= this.engine.now) return this.advanceTo(t);
+    if (t >= this.cluster.now) return this.advanceTo(t);
     this.rebuild(t);
   }
 
@@ -185,23 +207,23 @@ export class Session {
       const r = this.engine.exec(line);
       return { output: r.output, exitCode: r.exitCode };
     }
-    return this.record({ t: this.engine.now, kind: 'kubectl', line });
+    return this.record({ t: this.cluster.now, kind: 'kubectl', line });
   }
 
   setTraffic(patch: Partial<TrafficSpec>): void {
-    this.record({ t: this.engine.now, kind: 'traffic', patch });
+    this.record({ t: this.cluster.now, kind: 'traffic', patch });
   }
 
   /** Ctrl-C in the console: stops the kubectl commands still running (recorded: it changes what happens). */
   interrupt(): void {
     // Nothing to stop: nothing to remember either (links stay short).
     if (!this.engine.clientsRunning) return;
-    this.record({ t: this.engine.now, kind: 'interrupt' });
+    this.record({ t: this.cluster.now, kind: 'interrupt' });
   }
 
   /** The "pod start time" slider: how long every image takes from container start to listening. */
   setStartTime(ms: number): void {
-    this.record({ t: this.engine.now, kind: 'startTime', ms });
+    this.record({ t: this.cluster.now, kind: 'startTime', ms });
   }
 
   /** Logs an action at the current time (before any later ones kept from a seek back) and runs it. */
@@ -225,8 +247,8 @@ export class Session {
   }
 
   /** The frame since the previous call, with the chart points taken meanwhile. */
-  frame(): { frame: Frame; points: ChartPoint[]; epoch: number } {
-    const { frame, cursor } = buildFrame(this.engine, this.cursor);
+  frame(): { frame: FrameUpdate; points: ChartPoint[]; epoch: number } {
+    const { frame, cursor } = buildFrame(this.cluster, this.cursor, this.rates.view());
     this.cursor = cursor;
     const points = this.pendingPoints;
     this.pendingPoints = [];
@@ -234,18 +256,20 @@ export class Session {
   }
 
   private takePoint(): void {
-    const point = chartPoint(this.engine, this.chartBefore);
+    const point = chartPoint(this.cluster, this.chartBefore);
+    this.rates.close(this.cluster, this.chartBefore);
     this.pendingPoints.push(point);
     this.points.push(point);
-    this.chartBefore = copyCounters(this.engine.traffic.counters);
+    this.chartBefore = copyCounters(this.cluster.traffic.counters);
     this.chartNext += CHART_STEP_MS;
-    const t = this.engine.now;
+    const t = this.cluster.now;
     const last = this.checkpoints.at(-1)?.t ?? 0;
     if (t % CHECKPOINT_MS === 0 && t > last && this.checkpoints.length < MAX_CHECKPOINTS) {
       this.checkpoints.push({
         t,
         engine: this.engine.snapshot(),
         chartBefore: copyCounters(this.chartBefore),
+        rates: this.rates.snapshot(),
         points: this.points.length,
         applied: this.applied,
       });
@@ -259,17 +283,19 @@ export class Session {
     if (cp) {
       this.engine.restore(cp.engine);
       this.chartBefore = copyCounters(cp.chartBefore);
+      this.rates.restore(cp.rates);
       this.chartNext = cp.t + CHART_STEP_MS;
       this.applied = cp.applied;
       this.points = this.points.slice(0, cp.points);
     } else {
       this.engine = new Engine(this.scenario, { seed: this.seed });
-      this.chartBefore = copyCounters(this.engine.traffic.counters);
+      this.chartBefore = copyCounters(this.cluster.traffic.counters);
+      this.rates = new RateWindows(CHART_STEP_MS);
       this.chartNext = CHART_STEP_MS;
       this.applied = 0;
       this.points = [];
     }
-    this.cursor = initialCursor(this.engine);
+    this.cursor = initialCursor(this.cluster);
     this.advanceTo(t);
     // The UI starts its history over with this epoch: send every point since t = 0.
     this.pendingPoints = this.points.slice();

@@ -3,7 +3,7 @@
  * by kind, and total pods against the replicas + maxSurge / replicas − maxUnavailable bands of
  * the first Deployment (or of a canary Rollout without a traffic router).
  */
-import type { Engine } from '../engine/engine';
+import type { ClusterReader } from '../engine/clusterReader';
 import type { Deployment, Pod, ReplicationController, Rollout } from '../api/objects';
 import { resolveCanarySurge } from '../controllers/rollout/canaryMath';
 import type { TrafficCounters } from '../traffic/metrics';
@@ -26,27 +26,27 @@ export interface ChartPoint {
   available: number;
 }
 
-export function chartPoint(engine: Engine, before: TrafficCounters): ChartPoint {
+export function chartPoint(cluster: ClusterReader, before: TrafficCounters): ChartPoint {
   const readyByImage: Record<string, number> = {};
-  const pods = engine.list<Pod>('Pod');
+  const pods = cluster.list<Pod>('Pod');
   for (const p of pods) {
     if (!isReady(p) || p.metadata?.deletionTimestamp) continue;
     const img = p.spec?.containers[0]?.image ?? '';
     readyByImage[img] = (readyByImage[img] ?? 0) + 1;
   }
-  const c = engine.traffic.counters;
+  const c = cluster.traffic.counters;
   const servedByImage: Record<string, number> = {};
   for (const [img, n] of Object.entries(c.byImage)) {
     const d = n - (before.byImage[img] ?? 0);
     if (d > 0) servedByImage[img] = d;
   }
-  const d = engine.list<Deployment>('Deployment')[0];
+  const d = cluster.list<Deployment>('Deployment')[0];
   const replicas = d?.spec?.replicas ?? 0;
   const bands = d
     ? { maxPods: replicas + maxSurge(d), minAvailable: minAvailable(d) }
-    : rolloutBands(engine);
+    : rolloutBands(cluster);
   return {
-    t: engine.now,
+    t: cluster.now,
     readyByImage,
     servedByImage,
     requests: c.requests - before.requests,
@@ -59,11 +59,11 @@ export function chartPoint(engine: Engine, before: TrafficCounters): ChartPoint 
     // deploymentutil.MaxSurge / MinAvailable: Recreate has no surge and no availability floor.
     ...bands,
     available:
-      engine
+      cluster
         .list<Deployment>('Deployment')
         .reduce((n, x) => n + (x.status?.availableReplicas ?? 0), 0) +
-      engine.list<Rollout>('Rollout').reduce((n, x) => n + (x.status?.availableReplicas ?? 0), 0) +
-      engine
+      cluster.list<Rollout>('Rollout').reduce((n, x) => n + (x.status?.availableReplicas ?? 0), 0) +
+      cluster
         .list<ReplicationController>('ReplicationController')
         .filter((rc) => !rc.metadata?.ownerReferences?.length)
         .reduce((n, x) => n + (x.status?.availableReplicas ?? 0), 0),
@@ -74,8 +74,11 @@ export function chartPoint(engine: Engine, before: TrafficCounters): ChartPoint 
  * Without a Deployment: a basic canary Rollout's own bounds (its maxSurge / maxUnavailable drive
  * the pod counts); a routed canary or blue/green has none, so no band is drawn.
  */
-function rolloutBands(engine: Engine): { maxPods: number | null; minAvailable: number | null } {
-  const ro = engine.list<Rollout>('Rollout')[0];
+function rolloutBands(cluster: ClusterReader): {
+  maxPods: number | null;
+  minAvailable: number | null;
+} {
+  const ro = cluster.list<Rollout>('Rollout')[0];
   const c = ro?.spec.strategy?.canary;
   if (!ro || !c || c.trafficRouting) return { maxPods: null, minAvailable: null };
   const R = ro.spec.replicas ?? 1;

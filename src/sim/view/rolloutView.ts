@@ -6,7 +6,7 @@
  * the Rollout's status (Argo keeps its whole state there) and the objects it owns.
  */
 import type { AnalysisRun, CanaryStep, ReplicaSet, Rollout } from '../api/objects';
-import type { Engine } from '../engine/engine';
+import type { ClusterReader } from '../engine/clusterReader';
 import type { RolloutSample } from '../runner/runResult';
 import { rolloutSample } from '../runner/rolloutSample';
 import { fromTimestamp } from '../core/time';
@@ -134,11 +134,11 @@ export interface RolloutView extends RolloutSample {
 }
 
 /** Every Rollout in the cluster, in store order. */
-export function rolloutViews(engine: Engine): RolloutView[] {
-  const rollouts = engine.list<Rollout>('Rollout');
+export function rolloutViews(cluster: ClusterReader): RolloutView[] {
+  const rollouts = cluster.list<Rollout>('Rollout');
   if (!rollouts.length) return [];
-  const replicaSets = engine.list<ReplicaSet>('ReplicaSet');
-  const runs = engine.list<AnalysisRun>('AnalysisRun');
+  const replicaSets = cluster.list<ReplicaSet>('ReplicaSet');
+  const runs = cluster.list<AnalysisRun>('AnalysisRun');
   return rollouts.map((ro) => rolloutView(ro, replicaSets, runs));
 }
 

@@ -1,11 +1,12 @@
 /**
  * The frame's view of traffic rules: each VirtualService with its http routes in order (match
- * in words, weighted destinations with the pods their subsets select now, mirror), which route
- * each client segment's requests take, and the requests measured per route and destination. Built from the same routing code the
- * traffic generator uses (network/meshRouter.ts), so what the stage says is what happens.
+ * in words, weighted destinations with the pods their subsets select now, mirror) and which
+ * route each client segment's requests take; and, for the rate windows (rateWindows.ts), the
+ * requests measured per route and destination. Built from the same routing code the traffic
+ * generator uses (network/meshRouter.ts), so what the stage says is what happens.
  */
 import type { DestinationRule, Pod, VirtualService } from '../api/objects';
-import type { Engine } from '../engine/engine';
+import type { ClusterReader } from '../engine/clusterReader';
 import type { TrafficSegment } from '../scenario/scenario';
 import { routeFor, serviceOfHost, subsetLabels, virtualServiceFor } from '../network/meshRouter';
 import { matchText } from './segmentView';
@@ -23,12 +24,6 @@ export interface RouteDestinationView {
   images: string[];
   /** The subset is named but no DestinationRule defines it (Envoy has no cluster for it). */
   missing: boolean;
-  /**
-   * Requests it received since the previous frame, measured per pod. A pod that two routes
-   * share (a canary subset also reached by a cookie match) has its count split between them in
-   * proportion to the rate each route is expected to send it.
-   */
-  requests: number;
 }
 
 export interface MirrorView {
@@ -51,10 +46,6 @@ export interface HttpRouteView {
   segments: number[];
   /** Share of clients (0..1) whose requests take this route (0 on an inactive VirtualService). */
   share: number;
-  /** Requests measured on its destinations since the previous frame. */
-  requests: number;
-  /** Mirrored copies it made since the previous frame (estimated per route from the total). */
-  mirrored: number;
 }
 
 export interface VirtualServiceView {
@@ -63,6 +54,26 @@ export interface VirtualServiceView {
   /** Covers the traffic target: the clients' requests go through it. */
   active: boolean;
   http: HttpRouteView[];
+}
+
+/** Requests measured on the active VirtualService's routes over some stretch of time. */
+export interface RouteCounts {
+  name: string;
+  /** Per http rule, in order. */
+  rules: RuleCounts[];
+}
+
+export interface RuleCounts {
+  /** Requests measured on its destinations. */
+  requests: number;
+  /**
+   * Per destination, measured per pod. A pod that two routes share (a canary subset also
+   * reached by a cookie match) has its count split between them in proportion to the rate each
+   * route is expected to send it.
+   */
+  destinations: number[];
+  /** Mirrored copies it made (estimated per route from the total). */
+  mirrored: number;
 }
 
 type Match = Record<string, unknown>;
@@ -76,26 +87,63 @@ interface Selected {
 }
 
 export function routeViews(
-  engine: Engine,
+  cluster: ClusterReader,
+  target: string | null,
+  segments: readonly TrafficSegment[],
+): VirtualServiceView[] {
+  return buildRoutes(cluster, target, segments).map((vs) => ({
+    name: vs.name,
+    hosts: vs.hosts,
+    active: vs.active,
+    http: vs.http.map((h) => h.view),
+  }));
+}
+
+/**
+ * The active VirtualService's view now, with `byPod` (requests per pod) and `mirrored` (copies
+ * made) split over its routes and destinations; null when no VirtualService covers the target.
+ */
+export function measureRoutes(
+  cluster: ClusterReader,
   target: string | null,
   segments: readonly TrafficSegment[],
   byPod: Readonly<Record<string, number>>,
   mirrored: number,
-): VirtualServiceView[] {
-  const vss = engine.list<VirtualService>('VirtualService');
+): { view: VirtualServiceView; counts: RouteCounts } | null {
+  const vs = buildRoutes(cluster, target, segments).find((x) => x.active);
+  if (!vs) return null;
+  return {
+    view: { name: vs.name, hosts: vs.hosts, active: true, http: vs.http.map((h) => h.view) },
+    counts: { name: vs.name, rules: measure(vs.http, byPod, mirrored) },
+  };
+}
+
+interface BuiltService {
+  name: string;
+  hosts: string[];
+  active: boolean;
+  http: Built[];
+}
+
+function buildRoutes(
+  cluster: ClusterReader,
+  target: string | null,
+  segments: readonly TrafficSegment[],
+): BuiltService[] {
+  const vss = cluster.list<VirtualService>('VirtualService');
   if (!vss.length) return [];
-  const drs = engine.list<DestinationRule>('DestinationRule');
+  const drs = cluster.list<DestinationRule>('DestinationRule');
   const active = target ? virtualServiceFor(vss, target) : undefined;
   const podCache = new Map<string, Pod | undefined>();
   const pod = (name: string) => {
-    if (!podCache.has(name)) podCache.set(name, engine.store.get<Pod>('Pod', name));
+    if (!podCache.has(name)) podCache.set(name, cluster.get<Pod>('Pod', name));
     return podCache.get(name);
   };
   const endpointCache = new Map<string, { pod: string; ready: boolean }[]>();
   const endpoints = (service: string) => {
     let list = endpointCache.get(service);
     if (!list) {
-      const b = engine.proxy.backends(service);
+      const b = cluster.backends(service);
       const ready = new Set(b.ready.map((x) => x.pod));
       list = [...b.ready, ...b.fallback]
         .filter((x, i, all) => all.findIndex((y) => y.pod === x.pod) === i)
@@ -115,7 +163,7 @@ export function routeViews(
       const img = pod(e.pod)?.spec?.containers[0]?.image;
       if (img && !images.includes(img)) images.push(img);
     }
-    const usable = engine.proxy.usable(service).filter((b) => fits(b.pod));
+    const usable = cluster.usableBackends(service).filter((b) => fits(b.pod));
     return {
       pods: eps.map((e) => e.pod),
       ready: eps.filter((e) => e.ready).length,
@@ -154,7 +202,6 @@ export function routeViews(
             ready: sel?.ready ?? 0,
             images: sel?.images ?? [],
             missing: sel === null,
-            requests: 0,
           } satisfies RouteDestinationView,
           usable: sel?.usable ?? [],
         };
@@ -181,18 +228,15 @@ export function routeViews(
           mirror,
           segments: routeSegments.get(index) ?? [],
           share: routeShare.get(index) ?? 0,
-          requests: 0,
-          mirrored: 0,
         } satisfies HttpRouteView,
         dests,
       };
     });
-    if (isActive) measure(http, byPod, mirrored);
     return {
       name: vs.metadata?.name ?? '',
       hosts: [...(vs.spec?.hosts ?? [])],
       active: isActive,
-      http: http.map((h) => h.view),
+      http,
     };
   });
 }
@@ -208,44 +252,48 @@ type Built = {
  * send it (route share × weight share ÷ usable pods). A pod only one pair reaches gets its whole
  * count, so the usual subsets v1/v2 are measured exactly.
  */
-function measure(http: Built[], byPod: Readonly<Record<string, number>>, mirrored: number): void {
-  const expected = new Map<string, { d: RouteDestinationView; r: HttpRouteView; e: number }[]>();
-  for (const { view: r, dests } of http) {
+function measure(
+  http: Built[],
+  byPod: Readonly<Record<string, number>>,
+  mirrored: number,
+): RuleCounts[] {
+  const out: RuleCounts[] = http.map((h) => ({
+    requests: 0,
+    destinations: h.dests.map(() => 0),
+    mirrored: 0,
+  }));
+  const expected = new Map<string, { rule: number; dest: number; e: number }[]>();
+  http.forEach(({ view: r, dests }, rule) => {
     const total = dests.reduce((a, d) => a + d.view.weight, 0);
-    if (r.share <= 0 || total <= 0) continue;
-    for (const { view: d, usable } of dests) {
-      if (!usable.length || d.weight <= 0) continue;
+    if (r.share <= 0 || total <= 0) return;
+    dests.forEach(({ view: d, usable }, dest) => {
+      if (!usable.length || d.weight <= 0) return;
       const e = (r.share * d.weight) / total / usable.length;
       for (const p of usable) {
         const list = expected.get(p);
-        if (list) list.push({ d, r, e });
-        else expected.set(p, [{ d, r, e }]);
+        if (list) list.push({ rule, dest, e });
+        else expected.set(p, [{ rule, dest, e }]);
       }
-    }
-  }
+    });
+  });
   for (const [p, n] of Object.entries(byPod)) {
     const list = expected.get(p);
     if (!list || n <= 0) continue;
     const sum = list.reduce((a, x) => a + x.e, 0);
     for (const x of list) {
       const part = (n * x.e) / sum;
-      x.d.requests += part;
-      x.r.requests += part;
+      const c = out[x.rule]!;
+      c.destinations[x.dest]! += part;
+      c.requests += part;
     }
   }
   const mirrorWeight = http.reduce(
     (a, h) => a + (h.view.mirror ? (h.view.share * h.view.mirror.percent) / 100 : 0),
     0,
   );
-  for (const { view: r } of http) {
-    for (const d of r.destinations) d.requests = round(d.requests);
-    r.requests = round(r.requests);
+  http.forEach(({ view: r }, i) => {
     if (r.mirror && mirrorWeight > 0)
-      r.mirrored = round((mirrored * r.share * r.mirror.percent) / 100 / mirrorWeight);
-  }
-}
-
-/** Counts split between routes are fractional; three decimals keep frames small and stable. */
-function round(n: number): number {
-  return Math.round(n * 1000) / 1000;
+      out[i]!.mirrored = (mirrored * r.share * r.mirror.percent) / 100 / mirrorWeight;
+  });
+  return out;
 }

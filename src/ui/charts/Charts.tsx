@@ -19,12 +19,9 @@ import './charts.css';
 const REDRAW_MS = 200;
 
 export function Charts() {
-  const { history, imagesKey, events } = useChartData(REDRAW_MS);
+  const { history, images, events } = useChartData(REDRAW_MS);
   const [hover, setHover] = useState<number | null>(null);
-  const series = useMemo(
-    () => chartSeries(history, imagesKey ? imagesKey.split('\n') : []),
-    [history, imagesKey],
-  );
+  const series = useMemo(() => chartSeries(history, images), [history, images]);
   const marks = useMemo(() => scalingMarks(events), [events]);
   const info = useSim((s) => s.info);
   const steps = useMemo(() => (info?.steps ?? []).map((st) => st.at / 1000), [info]);

@@ -11,26 +11,26 @@ import { useThrottledSim } from '../useThrottledSim';
 
 export interface ChartData {
   history: ChartPoint[];
-  /** frame.images joined by newlines: a new array every frame, new contents only rarely. */
-  imagesKey: string;
+  /** frame.images: the same array until an image first appears. */
+  images: string[];
   events: EventRecord[];
 }
+
+const NO_IMAGES: string[] = [];
 
 function read(s: SimState): ChartData {
   return {
     history: s.history,
-    imagesKey: (s.frame?.images ?? []).join('\n'),
+    images: s.frame?.images ?? NO_IMAGES,
     events: s.events,
   };
 }
 
 const same = (a: ChartData, b: ChartData) =>
-  a.history === b.history && a.imagesKey === b.imagesKey && a.events === b.events;
+  a.history === b.history && a.images === b.images && a.events === b.events;
 
 const changed = (s: SimState, prev: SimState): boolean =>
-  s.history !== prev.history ||
-  s.events !== prev.events ||
-  s.frame?.images.length !== prev.frame?.images.length;
+  s.history !== prev.history || s.events !== prev.events || s.frame?.images !== prev.frame?.images;
 
 export function useChartData(ms: number): ChartData {
   return useThrottledSim({ read, changed, same, ms });

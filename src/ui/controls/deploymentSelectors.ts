@@ -1,7 +1,7 @@
 /**
- * Narrow selectors for one Deployment's panel. Frames rebuild every view object, so these
- * return primitives (compared with useShallow): the panel re-renders when a number it shows
- * changes, not once per frame.
+ * Narrow selectors for one Deployment's panel. A DeploymentView is replaced whenever anything
+ * in it changes (a ready count, the controller's latest decision), so these return primitives
+ * (compared with useShallow): each part of the panel re-renders when a number it shows changes.
  */
 import type { SimState } from '../../store/createSimStore';
 import type { DeploymentView } from '../../sim/view/frame';

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useSimStore } from '../../store/SimStoreProvider';
 import { decodeLink, type DecodedLink } from '../../store/url';
-import type { UserAction } from '../../sim/session/session';
+import type { UserAction } from '../../sim/session/userAction';
 import { fetchText, useCatalog, why, type CatalogEntry } from './useCatalog';
 
 const PREFERRED = 'ramped';

@@ -1,25 +1,26 @@
 /**
- * Events laid out like `kubectl describe deployment` (Type, Reason, Age, From, Message), the
- * involved object above each message; ages count from the simulated clock. Newest at the bottom; it follows new events
- * unless the reader has scrolled up.
+ * Events laid out like `kubectl describe deployment` (Type, Reason, Time, From, Message), the
+ * involved object above each message. Where kubectl prints an Age, the log prints the
+ * simulated time the event happened at, on the clock the playback bar, the charts and the seek
+ * slider use (0:12.5): it reads against them directly, and a row never changes once written.
+ * (`kubectl describe` in the console still prints kubectl's ages.) Newest at the bottom; it
+ * follows new events unless the reader has scrolled up.
  *
  * Cost rules (a 300-pod rollout logs hundreds of events a second): the rows follow the store at
- * most four times a wall second while playing (useLogEvents); ages come from a clock that
- * moves at most once a wall second; rows are memoised by key; the scroll box is `contain:
- * strict`, so its layout never spreads to the page; and it scrolls to the bottom in the next
- * animation frame, only when the newest row changed (never a forced layout per frame).
+ * most four times a wall second while playing (useLogEvents); rows are memoised by key; the
+ * scroll box is `contain: strict`, so its layout never spreads to the page; and it scrolls to
+ * the bottom in the next animation frame, only when the newest row changed (never a forced
+ * layout per frame).
  */
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { EventRecord } from '../../sim/runner/runResult';
-import { humanDuration } from '../../sim/kubectl/print/humanDuration';
-import { useCoarseClock } from '../useCoarseClock';
+import { formatAt } from '../controls/formatClock';
 import { MAX_ROWS, visibleEvents } from './eventFilter';
 import { useLogEvents } from './useLogEvents';
 import './log.css';
 
 export function EventLog() {
   const events = useLogEvents();
-  const nowMs = useCoarseClock();
   const [all, setAll] = useState(false);
   const rows = useMemo(() => visibleEvents(events, all), [events, all]);
   const scroller = useRef<HTMLDivElement>(null);
@@ -71,7 +72,7 @@ export function EventLog() {
                 Reason
               </th>
               <th scope="col" role="columnheader">
-                Age
+                Time
               </th>
               <th scope="col" role="columnheader">
                 From
@@ -83,7 +84,7 @@ export function EventLog() {
           </thead>
           <tbody role="rowgroup">
             {rows.map((r) => (
-              <Row key={r.key} event={r.event} age={ageText(nowMs, r.event.t)} />
+              <Row key={r.key} event={r.event} />
             ))}
           </tbody>
         </table>
@@ -93,23 +94,15 @@ export function EventLog() {
   );
 }
 
-/**
- * The coarse clock lags the frame by up to a wall second, so an event can be newer than it:
- * that reads "0s", not "<invalid>" (kubectl's text for a time in the future).
- */
-function ageText(nowMs: number, t: number): string {
-  return humanDuration(Math.max(0, nowMs - t * 1000));
-}
-
-const Row = memo(function Row({ event: e, age }: { event: EventRecord; age: string }) {
+const Row = memo(function Row({ event: e }: { event: EventRecord }) {
   return (
     <tr className={e.type === 'Warning' ? 'is-warning' : undefined} role="row">
       <td role="cell">{e.type}</td>
       <td className="reason-cell clip" title={e.reason} role="cell">
         {e.reason}
       </td>
-      <td title={`at ${e.t.toFixed(1)} s`} role="cell">
-        {age}
+      <td title={`${e.t.toFixed(1)} s after the start`} role="cell">
+        {formatAt(e.t * 1000)}
       </td>
       <td className="clip" title={e.source} role="cell">
         {e.source ?? ''}

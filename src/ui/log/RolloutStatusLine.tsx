@@ -2,7 +2,7 @@
 import type { SimState } from '../../store/createSimStore';
 import { useSim } from '../../store/SimStoreProvider';
 
-// Strings, not the DeploymentView: frames rebuild views, and this line changes rarely.
+// Strings, not the DeploymentView: the view changes with every count, this line rarely.
 const selectName = (s: SimState): string | null => s.frame?.deployments[0]?.name ?? null;
 const selectStatus = (s: SimState): string => s.frame?.deployments[0]?.rolloutStatus ?? '';
 

@@ -5,12 +5,11 @@
  * segment, in that colour.
  */
 import { Fragment, useCallback, useMemo } from 'react';
-import type { SegmentView } from '../../sim/view/frame';
 import { useSim } from '../../store/SimStoreProvider';
 import { useStageRegistry } from './stageRegistry';
 import { clientGroups, segmentSlot } from './segments';
 import { formatShare as percent } from './routeText';
-import { selectSegmentsKey } from './stageSelectors';
+import { selectSegments } from './stageSelectors';
 
 const ICONS = 3;
 
@@ -31,11 +30,8 @@ function ClientIcon({ segment }: { segment?: number }) {
 export function ClientColumn() {
   const rps = useSim((s) => s.frame?.traffic.rps ?? 0);
   const target = useSim((s) => s.frame?.traffic.target ?? null);
-  const segKey = useSim(selectSegmentsKey);
-  const groups = useMemo(
-    () => (segKey ? clientGroups(JSON.parse(segKey) as SegmentView[]) : []),
-    [segKey],
-  );
+  const segments = useSim(selectSegments);
+  const groups = useMemo(() => (segments.length ? clientGroups(segments) : []), [segments]);
   const reg = useStageRegistry();
   const ref = useCallback(
     (el: HTMLDivElement | null) => {
@@ -60,7 +56,7 @@ export function ClientColumn() {
     },
     // The icons change with the segments: register them again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [reg, segKey],
+    [reg, segments],
   );
   const active = !!target && rps > 0;
   return (

@@ -6,23 +6,26 @@
 import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { SimState } from '../../store/createSimStore';
+import type { RolloutTag } from '../../sim/view/rolloutView';
 import { useSim } from '../../store/SimStoreProvider';
 import { selectPodIds } from '../../store/selectors';
 import { columnWidth, imageTag, shortImage, splitHash, versionSlot } from './layout';
 import { PodList } from './PodList';
 
+const NO_TAGS: RolloutTag[] = [];
+
 /**
  * The tags `kubectl argo rollouts get rollout` puts on a Rollout's ReplicaSet (stable, canary,
- * active, preview), joined into one string so the column re-renders only when they change.
+ * active, preview): the same array while the Rollout's view is unchanged.
  */
 const selectTags =
   (name: string) =>
-  (s: SimState): string => {
+  (s: SimState): RolloutTag[] => {
     for (const ro of s.frame?.rollouts ?? []) {
       const ref = ro.replicaSets.find((r) => r.name === name);
-      if (ref) return ref.tags.join(' ');
+      if (ref) return ref.tags;
     }
-    return '';
+    return NO_TAGS;
   };
 
 interface Head {
@@ -70,7 +73,8 @@ export const ReplicaSetColumn = memo(function ReplicaSetColumn({
   name: string;
   kind?: 'ReplicaSet' | 'ReplicationController';
 }) {
-  const ids = useSim(useMemo(() => selectPodIds(name), [name]));
+  // The ReplicaSet's view changes with its counts; its column of tiles only with its pods.
+  const ids = useSim(useShallow(useMemo(() => selectPodIds(name), [name])));
   const head = useSim(useShallow(useMemo(() => selectHead(name), [name])));
   const tags = useSim(useMemo(() => selectTags(name), [name]));
   const { base, hash } = splitHash(name);
@@ -94,12 +98,11 @@ export const ReplicaSetColumn = memo(function ReplicaSetColumn({
         </div>
         <div className="rs-meta">
           {head.revision !== null && <span className="rs-rev">rev {head.revision}</span>}
-          {tags &&
-            tags.split(' ').map((t) => (
-              <span key={t} className={`rs-tag rs-tag-${t}`}>
-                {t}
-              </span>
-            ))}
+          {tags.map((t) => (
+            <span key={t} className={`rs-tag rs-tag-${t}`}>
+              {t}
+            </span>
+          ))}
           {head.image && (
             <span className="chip" data-v={head.slot} title={head.image}>
               {empty ? imageTag(head.image) : shortImage(head.image)}

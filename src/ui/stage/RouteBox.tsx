@@ -7,19 +7,25 @@
  */
 import { useLayoutEffect, useMemo } from 'react';
 import { useSim } from '../../store/SimStoreProvider';
+import { selectImages } from '../../store/selectors';
 import { RouteRule } from './RouteRule';
-import { selectRouteBoxKey, routeId, type RouteBoxData } from './stageSelectors';
+import { routeBoxData, routeId, selectRoute, selectSegments } from './stageSelectors';
 import { useRegister, useStageRegistry } from './stageRegistry';
-import { useRouteCounts } from './useRouteCounts';
+import { useRouteRates } from './useRouteRates';
 
 export function RouteBox({ name }: { name: string }) {
-  const key = useSim(useMemo(() => selectRouteBoxKey(name), [name]));
-  const data = useMemo(() => (key ? (JSON.parse(key) as RouteBoxData) : null), [key]);
-  const counts = useRouteCounts(name);
+  const vs = useSim(useMemo(() => selectRoute(name), [name]));
+  const segments = useSim(selectSegments);
+  const images = useSim(selectImages);
+  const data = useMemo(
+    () => (vs ? routeBoxData(vs, segments, images) : null),
+    [vs, segments, images],
+  );
+  const rates = useRouteRates(name);
   const ref = useRegister('routes', routeId(name));
   const reg = useStageRegistry();
   // Its content changed size: the boxes beside it moved; the overlays measure again.
-  useLayoutEffect(() => reg.invalidate(), [reg, key]);
+  useLayoutEffect(() => reg.invalidate(), [reg, data]);
   if (!data) return null;
   const hosts = data.hosts.join(', ');
   return (
@@ -34,7 +40,13 @@ export function RouteBox({ name }: { name: string }) {
       </div>
       <ol className="route-rules">
         {data.rules.map((r) => (
-          <RouteRule key={r.index} vs={name} rule={r} segmented={data.segmented} counts={counts} />
+          <RouteRule
+            key={r.index}
+            vs={name}
+            rule={r}
+            segmented={data.segmented}
+            measured={rates?.rules[r.index] ?? null}
+          />
         ))}
       </ol>
     </div>

@@ -8,7 +8,7 @@ import { segmentSlot } from './segments';
 import { SplitBar } from './SplitBar';
 import { routeId, type RouteDestData, type RouteRuleData } from './stageSelectors';
 import { useRegister } from './stageRegistry';
-import type { RouteCounts } from './useRouteCounts';
+import type { RuleCounts } from '../../sim/view/frame';
 import { shortImage } from './layout';
 import { destName, formatShare } from './routeText';
 
@@ -16,14 +16,15 @@ interface Props {
   vs: string;
   rule: RouteRuleData;
   segmented: boolean;
-  counts: RouteCounts;
+  /** Its requests per second as measured over the last seconds; null before any. */
+  measured: RuleCounts | null;
 }
 
-export const RouteRule = memo(function RouteRule({ vs, rule, segmented, counts }: Props) {
+export const RouteRule = memo(function RouteRule({ vs, rule, segmented, measured }: Props) {
   const head = useRegister('routes', routeId(vs, rule.index));
-  const measured = rule.dests.map((_, j) => counts[`${rule.index}#${j}`] ?? 0);
-  const total = measured.reduce((a, n) => a + n, 0);
-  const shares = measured.map((n) => (total > 0 ? n / total : null));
+  const perDest = rule.dests.map((_, j) => measured?.destinations[j] ?? 0);
+  const total = perDest.reduce((a, n) => a + n, 0);
+  const shares = perDest.map((n) => (total > 0 ? n / total : null));
   const idle = rule.share <= 0;
   const n = rule.index + 1;
   const isDefault = rule.match === 'default';
@@ -59,14 +60,7 @@ export const RouteRule = memo(function RouteRule({ vs, rule, segmented, counts }
         {rule.dests.map((d, j) => (
           <DestRow key={j} vs={vs} rule={rule.index} index={j} dest={d} share={shares[j] ?? null} />
         ))}
-        {rule.mirror && (
-          <MirrorRow
-            vs={vs}
-            rule={rule}
-            copies={counts[`${rule.index}#m`] ?? 0}
-            ms={counts.ms ?? 0}
-          />
-        )}
+        {rule.mirror && <MirrorRow vs={vs} rule={rule} perSecond={measured?.mirrored ?? 0} />}
       </ul>
     </li>
   );
@@ -116,7 +110,7 @@ function DestRow(p: {
   );
 }
 
-function MirrorRow(p: { vs: string; rule: RouteRuleData; copies: number; ms: number }) {
+function MirrorRow(p: { vs: string; rule: RouteRuleData; perSecond: number }) {
   const { vs, rule } = p;
   const ref = useRegister('routes', routeId(vs, rule.index, 'm'));
   const m = rule.mirror;
@@ -134,7 +128,7 @@ function MirrorRow(p: { vs: string; rule: RouteRuleData; copies: number; ms: num
       </span>
       <span className="mirror-note">
         (responses dropped)
-        {p.copies > 0 && p.ms > 0 && ` · ${formatRate((p.copies * 1000) / p.ms)} copies/s`}
+        {p.perSecond > 0 && ` · ${formatRate(p.perSecond)} copies/s`}
       </span>
     </li>
   );

@@ -4,22 +4,18 @@
  * mirrored copies, a red burst a failed request.
  */
 import { useMemo } from 'react';
-import type { SegmentView } from '../../sim/view/frame';
 import type { SimState } from '../../store/createSimStore';
 import { useSim } from '../../store/SimStoreProvider';
 import { clientGroups, segmentSlot } from './segments';
-import { activeRoute, selectSegmentsKey } from './stageSelectors';
+import { activeRoute, selectSegments } from './stageSelectors';
 
 const selectMirrors = (s: SimState): boolean =>
   !!activeRoute(s)?.http.some((r) => r.mirror && r.share > 0 && r.mirror.percent > 0);
 
 export function SegmentLegend() {
-  const segKey = useSim(selectSegmentsKey);
+  const segments = useSim(selectSegments);
   const mirrors = useSim(selectMirrors);
-  const groups = useMemo(
-    () => (segKey ? clientGroups(JSON.parse(segKey) as SegmentView[]) : []),
-    [segKey],
-  );
+  const groups = useMemo(() => (segments.length ? clientGroups(segments) : []), [segments]);
   return (
     <ul className="dot-legend" aria-label="Request dots">
       <li className="dot-legend-title">Requests</li>

@@ -8,7 +8,13 @@
 import { Fragment, useLayoutEffect, useMemo, useState } from 'react';
 import { useSim } from '../../store/SimStoreProvider';
 import { formatAt } from '../controls/formatClock';
-import { selectServiceBoxKey, type ServiceBoxData } from './stageSelectors';
+import { selectImages } from '../../store/selectors';
+import {
+  selectFreshSwitch,
+  selectService,
+  serviceBoxData,
+  type ServiceBoxData,
+} from './stageSelectors';
 import { useRegister, useStageRegistry } from './stageRegistry';
 
 const TRAFFIC_NOTE: Record<ServiceBoxData['traffic'], string | null> = {
@@ -19,12 +25,17 @@ const TRAFFIC_NOTE: Record<ServiceBoxData['traffic'], string | null> = {
 };
 
 export function ServiceBox({ name }: { name: string }) {
-  const key = useSim(useMemo(() => selectServiceBoxKey(name), [name]));
-  const data = useMemo(() => (key ? (JSON.parse(key) as ServiceBoxData) : null), [key]);
+  const svc = useSim(useMemo(() => selectService(name), [name]));
+  const images = useSim(selectImages);
+  const fresh = useSim(useMemo(() => selectFreshSwitch(name), [name]));
+  const data = useMemo(
+    () => (svc ? serviceBoxData(svc, images, fresh) : null),
+    [svc, images, fresh],
+  );
   const ref = useRegister('services', name);
   const reg = useStageRegistry();
   // Its content changed size: the boxes beside it moved; the overlays measure again.
-  useLayoutEffect(() => reg.invalidate(), [reg, key]);
+  useLayoutEffect(() => reg.invalidate(), [reg, data]);
   // A fresh switch starts the flash; it stays mounted (its animation ends transparent) so that
   // fast playback, where "fresh" lasts a few milliseconds, still shows all of it.
   // Keyed by epoch too: after a seek back the same switch happens again and flashes again.

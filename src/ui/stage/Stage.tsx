@@ -16,15 +16,15 @@ import { ServiceBox } from './ServiceBox';
 import { TrafficCanvas } from './TrafficCanvas';
 import { WorkloadGroup } from './WorkloadGroup';
 import { createStageRegistry, StageRegistryContext } from './stageRegistry';
-import { parseStructure, selectStructureKey } from './stageSelectors';
+import { stageStructureSelector } from './stageSelectors';
 import { useReducedMotion } from './useReducedMotion';
 import { selectCalm } from './calm';
 import './stage.css';
 
 export function Stage() {
   const [reg] = useState(createStageRegistry);
-  const key = useSim(selectStructureKey);
-  const structure = useMemo(() => parseStructure(key), [key]);
+  const structure = useSim(useMemo(stageStructureSelector, []));
+  const hasFrame = useSim((s) => s.frame !== null);
   const status = useSim((s) => s.status);
   const reduced = useReducedMotion();
   const calm = useSim(selectCalm);
@@ -71,7 +71,7 @@ export function Stage() {
           {structure.groups.map((g) => (
             <WorkloadGroup key={g.key} group={g} />
           ))}
-          {!key && (
+          {!hasFrame && (
             <p className="stage-empty">
               {status === 'error' ? 'The scenario could not be loaded.' : 'Loading the cluster…'}
             </p>

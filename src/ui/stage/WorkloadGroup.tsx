@@ -9,7 +9,7 @@ import type { DeploymentView } from '../../sim/view/frame';
 import { useSim } from '../../store/SimStoreProvider';
 import { PodList } from './PodList';
 import { ReplicaSetColumn } from './ReplicaSetColumn';
-import { selectStandalonePodIds, type GroupSpec } from './stageSelectors';
+import { sameGroupSpec, selectStandalonePodIds, type GroupSpec } from './stageSelectors';
 import { useRegister } from './stageRegistry';
 import { useShallow } from 'zustand/react/shallow';
 
@@ -39,17 +39,9 @@ function tone(status: string): string {
   return 'busy';
 }
 
-/** A group's spec is rebuilt with every structure change; compare it by value. */
+/** A group's spec is rebuilt with every structure change; a group re-renders when its own did. */
 function sameGroup(a: { group: GroupSpec }, b: { group: GroupSpec }): boolean {
-  const x = a.group;
-  const y = b.group;
-  return (
-    x.key === y.key &&
-    x.name === y.name &&
-    x.kind === y.kind &&
-    x.replicaSets.length === y.replicaSets.length &&
-    x.replicaSets.every((rs, i) => rs === y.replicaSets[i])
-  );
+  return sameGroupSpec(a.group, b.group);
 }
 
 export const WorkloadGroup = memo(function WorkloadGroup({ group }: { group: GroupSpec }) {

@@ -1,10 +1,11 @@
 /**
- * The stage's own selectors. Frames rebuild every view object, so selectors that feed the
- * stage's structure return strings or primitives: the stage re-renders when its layout changes,
- * not 60 times a second.
+ * The stage's own selectors and the data its boxes derive from views. A view list, and every
+ * item in it, stays the same object while the simulation reports no change, so these select
+ * views by identity and derive from them only when they change; the stage re-renders when its
+ * layout changes, not 60 times a second.
  */
 import type { SimState } from '../../store/createSimStore';
-import type { ServiceView, VirtualServiceView } from '../../sim/view/frame';
+import type { SegmentView, ServiceView, VirtualServiceView } from '../../sim/view/frame';
 import { formatSelector, groupKey, versionSlot, visibleReplicaSets } from './layout';
 
 export interface GroupSpec {
@@ -22,10 +23,11 @@ export interface StageStructure {
   route: string | null;
 }
 
-/** The stage's layout as JSON (compare by value; parse once per change). */
-export function selectStructureKey(s: SimState): string {
+const NO_STRUCTURE: StageStructure = { services: [], groups: [], route: null };
+
+function structureOf(s: SimState): StageStructure {
   const f = s.frame;
-  if (!f) return '';
+  if (!f) return NO_STRUCTURE;
   const groups: GroupSpec[] = [];
   const rsNames = new Set(f.replicaSets.map((rs) => rs.name));
   for (const d of f.deployments) {
@@ -52,16 +54,52 @@ export function selectStructureKey(s: SimState): string {
   }
   if (f.pods.some((p) => !p.owner || !rsNames.has(p.owner)))
     groups.push({ key: groupKey(null, null), name: '', kind: 'Pods', replicaSets: [] });
-  const structure: StageStructure = {
+  return {
     services: f.services.map((svc) => svc.name),
     groups,
     route: activeRoute(s)?.name ?? null,
   };
-  return JSON.stringify(structure);
 }
 
-export function parseStructure(key: string): StageStructure {
-  return key ? (JSON.parse(key) as StageStructure) : { services: [], groups: [], route: null };
+const sameNames = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+export function sameGroupSpec(a: GroupSpec, b: GroupSpec): boolean {
+  return (
+    a.key === b.key &&
+    a.name === b.name &&
+    a.kind === b.kind &&
+    sameNames(a.replicaSets, b.replicaSets)
+  );
+}
+
+function sameStructure(a: StageStructure, b: StageStructure): boolean {
+  return (
+    a.route === b.route &&
+    sameNames(a.services, b.services) &&
+    a.groups.length === b.groups.length &&
+    a.groups.every((g, i) => sameGroupSpec(g, b.groups[i]!))
+  );
+}
+
+/**
+ * A selector for one stage's layout: derived again only when a list it reads is a new object,
+ * and the same structure object while the layout it describes is unchanged (a ReplicaSet's
+ * counts change often, its column only rarely).
+ */
+export function stageStructureSelector(): (s: SimState) => StageStructure {
+  let inputs: readonly unknown[] = [];
+  let last = NO_STRUCTURE;
+  return (s) => {
+    const f = s.frame;
+    // The frame itself is new every pull: only whether there is one counts.
+    const now = [!!f, f?.deployments, f?.replicaSets, f?.services, f?.routes, f?.pods];
+    if (now.every((x, i) => x === inputs[i])) return last;
+    inputs = now;
+    const next = structureOf(s);
+    if (!sameStructure(last, next)) last = next;
+    return last;
+  };
 }
 
 /** The VirtualService covering the traffic target (the frame marks it active). */
@@ -123,11 +161,10 @@ export function selectLinksKey(s: SimState): string {
   return links.join('\n');
 }
 
-/** The traffic's segments as a string (frames rebuild the list every time; compare by value). */
-export const selectSegmentsKey = (s: SimState): string => {
-  const segs = s.frame?.segments;
-  return segs?.length ? JSON.stringify(segs) : '';
-};
+const NO_SEGMENTS: SegmentView[] = [];
+
+/** The traffic's client segments (the same array while they are unchanged). */
+export const selectSegments = (s: SimState): SegmentView[] => s.frame?.segments ?? NO_SEGMENTS;
 
 export interface ServiceBoxData {
   selector: string;
@@ -151,30 +188,41 @@ export const MAX_MARKS = 24;
 /** How long after a selector change the Service box still counts it as fresh (simulated ms). */
 export const FLASH_MS = 1500;
 
-/** What one Service box shows, as JSON (compare by value; parse once per change). */
-export const selectServiceBoxKey =
+/** One Service's view (the same object while the Service and its endpoints are unchanged). */
+export const selectService =
   (name: string) =>
-  (s: SimState): string => {
-    const f = s.frame;
-    const svc = f?.services.find((x) => x.name === name);
-    if (!f || !svc) return '';
-    const ready = svc.endpoints.filter((e) => e.ready).length;
-    const data: ServiceBoxData = {
-      selector: formatSelector(svc.selector),
-      previous: svc.previousSelector ? formatSelector(svc.previousSelector) : null,
-      changedAt: svc.selectorChangedAt,
-      flash: svc.selectorChangedAt !== null && f.t - svc.selectorChangedAt < FLASH_MS,
-      traffic: svc.traffic,
-      ready,
-      notReady: svc.endpoints.length - ready,
-      endpoints: svc.endpoints.slice(0, MAX_MARKS).map((e) => {
-        const image = s.pods.get(e.pod)?.image;
-        return [e.pod, image ? versionSlot(f.images.indexOf(image)) : -1, e.ready];
-      }),
-      more: Math.max(0, svc.endpoints.length - MAX_MARKS),
-    };
-    return JSON.stringify(data);
+  (s: SimState): ServiceView | undefined =>
+    s.frame?.services.find((x) => x.name === name);
+
+/** Whether a Service's selector changed under FLASH_MS ago (the box flashes once). */
+export const selectFreshSwitch =
+  (name: string) =>
+  (s: SimState): boolean => {
+    const changedAt = s.frame?.services.find((x) => x.name === name)?.selectorChangedAt ?? null;
+    return changedAt !== null && (s.frame?.t ?? 0) - changedAt < FLASH_MS;
   };
+
+/** What one Service box shows, from its view and the version list. */
+export function serviceBoxData(
+  svc: ServiceView,
+  images: readonly string[],
+  flash: boolean,
+): ServiceBoxData {
+  const ready = svc.endpoints.filter((e) => e.ready).length;
+  return {
+    selector: formatSelector(svc.selector),
+    previous: svc.previousSelector ? formatSelector(svc.previousSelector) : null,
+    changedAt: svc.selectorChangedAt,
+    flash,
+    traffic: svc.traffic,
+    ready,
+    notReady: svc.endpoints.length - ready,
+    endpoints: svc.endpoints
+      .slice(0, MAX_MARKS)
+      .map((e) => [e.pod, e.image ? versionSlot(images.indexOf(e.image)) : -1, e.ready]),
+    more: Math.max(0, svc.endpoints.length - MAX_MARKS),
+  };
+}
 
 export interface RouteDestData {
   service: string;
@@ -207,42 +255,46 @@ export interface RouteBoxData {
   rules: RouteRuleData[];
 }
 
-/** The static part of a route box (no per-frame counts), as JSON: compare by value. */
-export const selectRouteBoxKey =
+/** One VirtualService's view (the same object while its routes and their pods are unchanged). */
+export const selectRoute =
   (name: string) =>
-  (s: SimState): string => {
-    const f = s.frame;
-    const vs = f?.routes.find((x) => x.name === name);
-    if (!f || !vs) return '';
-    const label = (seg: number) =>
-      seg < 0 ? 'other' : (f.segments[seg]?.label ?? `segment ${seg + 1}`);
-    const data: RouteBoxData = {
-      name: vs.name,
-      hosts: vs.hosts,
-      segmented: f.segments.length > 0,
-      rules: vs.http.map((r) => ({
-        index: r.index,
-        name: r.name,
-        match: r.match,
-        segments: r.segments.map((seg) => [seg, label(seg)]),
-        share: r.share,
-        dests: r.destinations.map((d) => ({
-          service: d.service,
-          subset: d.subset,
-          weight: d.weight,
-          slot: d.images[0] ? versionSlot(f.images.indexOf(d.images[0])) : -1,
-          images: d.images,
-          pods: d.pods,
-          ready: d.ready,
-          missing: d.missing,
-        })),
-        mirror: r.mirror && {
-          service: r.mirror.service,
-          subset: r.mirror.subset,
-          percent: r.mirror.percent,
-          pods: r.mirror.pods.length,
-        },
+  (s: SimState): VirtualServiceView | undefined =>
+    s.frame?.routes.find((x) => x.name === name);
+
+/** What a route box shows of its VirtualService, with segment labels and version colours. */
+export function routeBoxData(
+  vs: VirtualServiceView,
+  segments: readonly SegmentView[],
+  images: readonly string[],
+): RouteBoxData {
+  const label = (seg: number) =>
+    seg < 0 ? 'other' : (segments[seg]?.label ?? `segment ${seg + 1}`);
+  return {
+    name: vs.name,
+    hosts: vs.hosts,
+    segmented: segments.length > 0,
+    rules: vs.http.map((r) => ({
+      index: r.index,
+      name: r.name,
+      match: r.match,
+      segments: r.segments.map((seg) => [seg, label(seg)]),
+      share: r.share,
+      dests: r.destinations.map((d) => ({
+        service: d.service,
+        subset: d.subset,
+        weight: d.weight,
+        slot: d.images[0] ? versionSlot(images.indexOf(d.images[0])) : -1,
+        images: d.images,
+        pods: d.pods,
+        ready: d.ready,
+        missing: d.missing,
       })),
-    };
-    return JSON.stringify(data);
+      mirror: r.mirror && {
+        service: r.mirror.service,
+        subset: r.mirror.subset,
+        percent: r.mirror.percent,
+        pods: r.mirror.pods.length,
+      },
+    })),
   };
+}

@@ -79,7 +79,9 @@ export function spawn(
 ): void {
   const f = s.frame;
   if (!f?.traffic.target) return;
-  const from = f.t - f.traffic.intervalMs;
+  // The sampled requests happened between the previous frame and this one.
+  const from = f.since;
+  const span = f.t - f.since;
   const vs = f.routes.find((x) => x.active);
   const segmented = f.segments.length > 0;
   // Which rule each segment's requests take (the frame says; -1 = clients in no segment).
@@ -87,7 +89,7 @@ export function spawn(
   for (const r of vs?.http ?? []) for (const seg of r.segments) ruleOf.set(seg, r);
   for (const r of f.requests) {
     if (dots.length >= MAX_DOTS) return;
-    const frac = f.traffic.intervalMs > 0 ? (r.t - from) / f.traffic.intervalMs : 0;
+    const frac = span > 0 ? (r.t - from) / span : 0;
     const image = r.pod ? s.pods.get(r.pod)?.image : undefined;
     const vslot = image ? versionSlot(f.images.indexOf(image)) : -1;
     const colour = segmented

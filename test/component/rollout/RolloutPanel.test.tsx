@@ -1,23 +1,15 @@
 /** The Rollout panel against the real engine running Argo's rollouts-demo. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactNode } from 'react';
-import { createTestSim, type TestSim } from '../../support/simHarness';
+import { createTestSim } from '../../support/simHarness';
+import { renderWithSim, seek } from '../../support/ui';
 import { ARGO_DEMO_YAML } from '../../support/argoDemo';
-import { SimStoreProvider } from '../../../src/store/SimStoreProvider';
 import { RolloutPanel } from '../../../src/ui/rollout/RolloutPanel';
 import { DeploymentPanel } from '../../../src/ui/controls/DeploymentPanel';
 import { KubectlConsole } from '../../../src/ui/console/KubectlConsole';
 
-// The engine runs in-process; on a busy machine a frame can take a while.
-configure({ asyncUtilTimeout: 5000 });
-
 afterEach(cleanup);
-
-function renderWith(sim: TestSim, ui: ReactNode) {
-  return render(<SimStoreProvider store={sim.store}>{ui}</SimStoreProvider>);
-}
 
 const panel = () => within(screen.getByRole('region', { name: 'Rollout rollouts-demo' }));
 const currentStep = () =>
@@ -26,15 +18,11 @@ const currentStep = () =>
     .find((li) => li.getAttribute('aria-current') === 'step');
 const button = (name: string) => panel().getByRole('button', { name });
 
-async function moveTo(sim: TestSim, seconds: number) {
-  await act(() => sim.at(seconds));
-}
-
 describe('When the rollouts-demo canary waits at its pause step', () => {
   it('shows the plugin status, Step 1/8, both weights and the pause highlighted', async () => {
     const sim = await createTestSim(ARGO_DEMO_YAML);
     await sim.at(12);
-    renderWith(sim, <RolloutPanel />);
+    renderWithSim(sim, <RolloutPanel />);
     expect(panel().getByRole('heading', { name: 'rollout/rollouts-demo' })).toBeInTheDocument();
     expect(panel().getByText('Canary')).toBeInTheDocument();
     const status = panel().getByLabelText('Status');
@@ -58,7 +46,7 @@ describe('When the rollouts-demo canary waits at its pause step', () => {
   it('enables Promote, Promote full and Abort, not Retry', async () => {
     const sim = await createTestSim(ARGO_DEMO_YAML);
     await sim.at(12);
-    renderWith(sim, <RolloutPanel />);
+    renderWithSim(sim, <RolloutPanel />);
     expect(button('Promote')).toBeEnabled();
     expect(button('Promote full')).toBeEnabled();
     expect(button('Abort')).toBeEnabled();
@@ -71,7 +59,7 @@ describe('Promote', () => {
     const sim = await createTestSim(ARGO_DEMO_YAML);
     await sim.at(12);
     const user = userEvent.setup();
-    renderWith(
+    renderWithSim(
       sim,
       <>
         <RolloutPanel />
@@ -87,7 +75,7 @@ describe('Promote', () => {
     expect(out.getByText('argo rollouts promote rollouts-demo', { exact: false })).toBeVisible();
 
     // The controller takes the next steps: setWeight 40, then the timed pause.
-    await moveTo(sim, 15);
+    await seek(sim, 15);
     await waitFor(() => expect(panel().getByText(/^Step\s*$/)).toHaveTextContent('Step 3/8'));
     const current = currentStep();
     expect(current).toHaveTextContent('pause: 10');
@@ -101,7 +89,7 @@ describe('Promote', () => {
     expect(button('Promote')).toBeEnabled();
 
     // Then it finishes on its own: Healthy, every step done, nothing to press.
-    await moveTo(sim, 70);
+    await seek(sim, 70);
     await waitFor(() => expect(panel().getByLabelText('Status')).toHaveTextContent('✔Healthy'));
     expect(panel().getByText(/^Step\s*$/)).toHaveTextContent('Step 8/8');
     expect(currentStep()).toBeUndefined();
@@ -115,16 +103,16 @@ describe('Abort and Retry', () => {
     const sim = await createTestSim(ARGO_DEMO_YAML);
     await sim.at(12);
     const user = userEvent.setup();
-    renderWith(sim, <RolloutPanel />);
+    renderWithSim(sim, <RolloutPanel />);
     await user.click(button('Abort'));
-    await moveTo(sim, 16);
+    await seek(sim, 16);
     await waitFor(() => expect(panel().getByLabelText('Status')).toHaveTextContent('✖Degraded'));
     expect(panel().getByRole('status')).toHaveTextContent('Rollout aborted update to revision 2');
     expect(currentStep()).toHaveClass('is-aborted');
     expect(button('Retry')).toBeEnabled();
     expect(button('Promote')).toBeDisabled();
     await user.click(button('Retry'));
-    await moveTo(sim, 22);
+    await seek(sim, 22);
     await waitFor(() => expect(panel().getByLabelText('Status')).toHaveTextContent('॥Paused'));
     expect(sim.store.getState().console.map((e) => e.line)).toEqual([
       'argo rollouts abort rollouts-demo',
@@ -137,7 +125,7 @@ describe('The side panel', () => {
   it('shows the Rollout, and no "no Deployment" note, for a Rollout-only scenario', async () => {
     const sim = await createTestSim(ARGO_DEMO_YAML);
     await sim.at(12);
-    renderWith(sim, <DeploymentPanel />);
+    renderWithSim(sim, <DeploymentPanel />);
     const side = within(screen.getByRole('complementary', { name: 'Controls' }));
     expect(side.getByRole('region', { name: 'Rollout rollouts-demo' })).toBeInTheDocument();
     expect(side.queryByText('This scenario has no Deployment.')).toBeNull();

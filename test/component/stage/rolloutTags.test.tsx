@@ -1,7 +1,7 @@
 /** A Rollout's ReplicaSets on the stage carry the plugin's tags: which stack serves, which is on trial. */
-import { act, cleanup, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderStage, scenarioAt } from './stageTest';
+import { renderStage, scenarioAt, seek } from './stageTest';
 
 afterEach(cleanup);
 
@@ -25,7 +25,7 @@ describe('The rollouts-demo canary on the stage', () => {
       1,
     );
 
-    await act(() => sim.at(100));
+    await seek(sim, 100);
     expect(tagsOf(new RegExp(`^${newer}$`))).toEqual(['stable']);
   });
 });

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { selectLinksKey } from '../../../src/ui/stage/stageSelectors';
-import { measuredPercent, playTo, renderStage, scenarioAt } from './stageTest';
+import { measuredPercent, play, renderStage, scenarioAt, seek } from './stageTest';
 
 afterEach(cleanup);
 
@@ -13,7 +13,7 @@ describe('When Istio weights split traffic 90/10', () => {
   it('draws the route between clients and Service with its weights and the measured split', async () => {
     const sim = await scenarioAt('canary-istio-weights', 26);
     renderStage(sim);
-    await playTo(sim, 26, 36);
+    await play(sim, 36, 5);
     const box = routeBox('web');
     const rules = within(box).getAllByRole('listitem', { name: /^Rule / });
     expect(rules.map((r) => r.getAttribute('aria-label'))).toEqual(['Rule 1: default']);
@@ -76,7 +76,7 @@ describe('When a route mirrors requests', () => {
     expect(mirror).toHaveClass('rule-mirror');
     expect(mirror).toHaveTextContent(/mirror 100% → v2 · checkout\(responses dropped\)/);
     expect(dest(box, /^checkout v1: weight 100%/)).toBeInTheDocument();
-    await playTo(sim, 30, 32);
+    await play(sim, 32, 5);
     // About 50 copies a second (every request, 50 rps).
     const copies = Number(/(\d+(?:\.\d)?) copies\/s/.exec(mirror.textContent ?? '')?.[1]);
     expect(copies).toBeGreaterThan(30);
@@ -88,7 +88,7 @@ describe('When a route mirrors requests', () => {
       'r:checkout#0#0>s:checkout',
       'r:checkout#0#m>s:checkout|mirror',
     ]);
-    await act(() => sim.at(62));
+    await seek(sim, 62);
     expect(
       within(routeBox('checkout')).getByRole('listitem', {
         name: 'mirror 50% to checkout v2 (responses dropped)',

@@ -2,7 +2,7 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clientGroups, segmentSlot } from '../../../src/ui/stage/segments';
-import { playTo, renderStage, scenarioAt } from './stageTest';
+import { play, renderStage, scenarioAt } from './stageTest';
 
 afterEach(cleanup);
 
@@ -52,7 +52,7 @@ describe('When mobile user agents are routed to v2 (A/B)', () => {
   it('measures every phone request on v2 and every desktop request on v1', async () => {
     const sim = await scenarioAt('ab-user-agent', 30);
     renderStage(sim);
-    await playTo(sim, 30, 33);
+    await play(sim, 33, 5);
     const box = screen.getByRole('group', { name: 'VirtualService storefront' });
     expect(
       within(box).getByRole('listitem', { name: 'storefront v2: weight 100%, measured 100%' }),

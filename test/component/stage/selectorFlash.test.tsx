@@ -2,7 +2,7 @@
 import { act, cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { selectLinksKey } from '../../../src/ui/stage/stageSelectors';
-import { renderStage, scenarioAt } from './stageTest';
+import { renderStage, scenarioAt, seek } from './stageTest';
 
 afterEach(cleanup);
 
@@ -17,7 +17,7 @@ describe('When blue/green switches the Service selector', () => {
     expect(flash(service('web'))).toBeNull();
     expect(within(service('web')).queryByText(/^was/)).toBeNull();
 
-    await act(() => sim.at(30));
+    await seek(sim, 30);
     const web = service('web');
     expect(within(web).getByText('app=web,version=green')).toBeInTheDocument();
     const played = flash(web);
@@ -25,7 +25,7 @@ describe('When blue/green switches the Service selector', () => {
     expect(web).toHaveTextContent('was version=blue until 0:30');
 
     // The flash plays once (the same element, not a new one); the note stays.
-    await act(() => sim.at(33));
+    await seek(sim, 33);
     expect(flash(service('web'))).toBe(played);
     expect(service('web')).toHaveTextContent('was version=blue until 0:30');
     // A stage drawn later does not replay an old switch.
@@ -38,12 +38,12 @@ describe('When blue/green switches the Service selector', () => {
   it('flashes again when a seek back replays the same switch', async () => {
     const sim = await scenarioAt('blue-green', 29.5);
     renderStage(sim);
-    await act(() => sim.at(30));
+    await seek(sim, 30);
     const first = flash(service('web'));
     expect(first).not.toBeNull();
-    await act(() => sim.at(29));
+    await seek(sim, 29);
     expect(within(service('web')).getByText('app=web,version=blue')).toBeInTheDocument();
-    await act(() => sim.at(30));
+    await seek(sim, 30);
     const again = flash(service('web'));
     expect(again).not.toBeNull();
     expect(again).not.toBe(first);
@@ -57,7 +57,7 @@ describe('When blue/green switches the Service selector', () => {
     const blue = marks().map((m) => m.getAttribute('data-v'));
     expect(new Set(blue).size).toBe(1);
     expect(marks().every((m) => m.hasAttribute('data-ready'))).toBe(true);
-    await act(() => sim.at(31));
+    await seek(sim, 31);
     const green = marks().map((m) => m.getAttribute('data-v'));
     expect(green).toHaveLength(3);
     expect(green[0]).not.toBe(blue[0]);

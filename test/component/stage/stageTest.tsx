@@ -1,31 +1,12 @@
-/** What the stage's component tests share: a catalog scenario at a time, rendered in a Stage. */
-import { act, render } from '@testing-library/react';
-import { SimStoreProvider } from '../../../src/store/SimStoreProvider';
+/** What the stage's component tests share beyond test/support/ui.ts: a Stage to render. */
 import { Stage } from '../../../src/ui/stage/Stage';
-import { createTestSim, type TestSim } from '../../support/simHarness';
+import type { TestSim } from '../../support/simHarness';
+import { renderWithSim } from '../../support/ui';
 
-export async function scenarioAt(id: string, seconds: number): Promise<TestSim> {
-  const sim = await createTestSim(id);
-  await sim.at(seconds);
-  return sim;
-}
+export { play, scenarioAt, seek } from '../../support/ui';
 
 export function renderStage(sim: TestSim) {
-  return render(
-    <SimStoreProvider store={sim.store}>
-      <Stage />
-    </SimStoreProvider>,
-  );
-}
-
-/**
- * Moves time forward in small frames, as playback does: the route box measures splits from
- * frames that cover less than its window (a long jump is a seek, left out).
- */
-export async function playTo(sim: TestSim, from: number, to: number, step = 0.1): Promise<void> {
-  await act(async () => {
-    for (let t = from + step; t <= to + 1e-9; t += step) await sim.at(Math.round(t * 1000) / 1000);
-  });
+  return renderWithSim(sim, <Stage />);
 }
 
 /** "measured 9.6%" in an accessible name → 9.6. */

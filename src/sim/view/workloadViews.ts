@@ -1,0 +1,95 @@
+/** The frame's views of pods, ReplicaSets (and ReplicationControllers) and Deployments. */
+import type { Deployment, Pod, ReplicaSet, ReplicationController } from '../api/objects';
+import type { ClusterReader } from '../engine/clusterReader';
+import type { DeploymentView, PodView, ReplicaSetView } from './frame';
+import { controllerRef } from '../api/podIndex';
+import { isAvailable, isReady } from '../api/podState';
+import { accepting } from '../controllers/kubelet/runtime';
+import { podStatusColumn } from '../kubectl/print/podStatus';
+import { deploymentSample, replicaSetSample } from '../runner/sample';
+import { deploymentRolloutStatus } from '../kubectl/rolloutStatus';
+import { fromTimestamp } from '../core/time';
+
+export function podViews(cluster: ClusterReader): PodView[] {
+  return cluster.list<Pod>('Pod').map((p) => podView(cluster, p, cluster.now));
+}
+
+function podView(cluster: ClusterReader, p: Pod, now: number): PodView {
+  const owner = controllerRef(p);
+  const rs = owner ? cluster.get<ReplicaSet>(owner.kind as 'ReplicaSet', owner.name) : undefined;
+  const rt = cluster.podRuntime(p.metadata?.name ?? '');
+  return {
+    name: p.metadata?.name ?? '',
+    uid: p.metadata?.uid ?? '',
+    owner: owner?.name ?? null,
+    deployment: cluster.deploymentOf(p) ?? null,
+    image: p.spec?.containers[0]?.image ?? '',
+    status: podStatusColumn(p),
+    ready: isReady(p),
+    available: isAvailable(p, rs?.spec?.minReadySeconds ?? 0, now),
+    terminating: !!p.metadata?.deletionTimestamp,
+    accepting: !!rt && accepting(rt, now),
+    node: p.spec?.nodeName ?? null,
+    restarts: (p.status?.containerStatuses ?? []).reduce((n, c) => n + c.restartCount, 0),
+    createdAt: fromTimestamp(p.metadata?.creationTimestamp) ?? 0,
+  };
+}
+
+/** ReplicaSets, then ReplicationControllers, each with the pods it controls (oldest first). */
+export function replicaSetViews(
+  cluster: ClusterReader,
+  pods: readonly PodView[],
+): ReplicaSetView[] {
+  const podsByOwner = new Map<string, string[]>();
+  for (const p of pods) {
+    if (!p.owner) continue;
+    const list = podsByOwner.get(p.owner);
+    if (list) list.push(p.name);
+    else podsByOwner.set(p.owner, [p.name]);
+  }
+  const raw = [
+    ...cluster.list<ReplicaSet>('ReplicaSet'),
+    ...cluster.list<ReplicationController>('ReplicationController'),
+  ];
+  return raw.map((rs) => {
+    const s = replicaSetSample(rs);
+    const owner = controllerRef(rs);
+    return {
+      name: s.name,
+      kind: s.kind,
+      deployment: owner?.kind === 'Deployment' ? owner.name : null,
+      revision: s.revision,
+      images: s.images,
+      desired: s.desired,
+      current: s.current,
+      ready: s.ready,
+      available: s.available,
+      createdAt: fromTimestamp(rs.metadata?.creationTimestamp) ?? 0,
+      pods: podsByOwner.get(s.name) ?? [],
+    };
+  });
+}
+
+export function deploymentViews(cluster: ClusterReader): DeploymentView[] {
+  return cluster.list<Deployment>('Deployment').map((d) => deploymentView(cluster, d));
+}
+
+function deploymentView(cluster: ClusterReader, d: Deployment): DeploymentView {
+  const ru = d.spec?.strategy?.rollingUpdate;
+  const status = deploymentRolloutStatus(d);
+  const decisions = cluster.decision(d.metadata?.name ?? '');
+  return {
+    ...deploymentSample(d),
+    spec: {
+      replicas: d.spec?.replicas ?? 1,
+      maxSurge: ru?.maxSurge ?? null,
+      maxUnavailable: ru?.maxUnavailable ?? null,
+      minReadySeconds: d.spec?.minReadySeconds ?? 0,
+      progressDeadlineSeconds: d.spec?.progressDeadlineSeconds ?? null,
+    },
+    containers: (d.spec?.template?.spec?.containers ?? []).map((c) => c.name),
+    rolloutStatus: (status.error ? `error: ${status.error}` : status.message).trimEnd(),
+    decision: decisions?.action ?? null,
+    waiting: decisions?.idle ?? null,
+  };
+}
