@@ -9,7 +9,8 @@ import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 const LAYER = 'no-restricted-imports';
-const RESTRICTED = [LAYER];
+const SIM_TYPES = '@typescript-eslint/no-restricted-imports';
+const RESTRICTED = [LAYER, SIM_TYPES];
 
 const eslint = new ESLint({ cwd: fileURLToPath(new URL('../../..', import.meta.url)) });
 
@@ -54,6 +55,19 @@ const upward: Case[] = [
   ['src/cli/planted.ts', "import { useState } from 'react';"],
 ];
 
+/** Value imports from src/sim in the store and the UI: values reach them only through the worker. */
+const simValues: Case[] = [
+  ['src/ui/planted.ts', "import { parseScenario } from '../sim/scenario/parse';"],
+  [
+    'src/ui/log/Planted.tsx',
+    "import { humanDuration } from '../../sim/kubectl/print/humanDuration';",
+  ],
+  ['src/ui/planted.tsx', "import { type Scenario, parseScenario } from '../sim/scenario/parse';"],
+  ['src/ui/planted.tsx', "export { parseScenario } from '../sim/scenario/parse';"],
+  ['src/store/planted.ts', "import { parseScenario } from '../sim/scenario/parse';"],
+  ['src/store/planted.tsx', "import * as parse from '../sim/scenario/parse';"],
+];
+
 /** Imports the layers rely on, which no rule may reject. */
 const allowed: Case[] = [
   ['src/sim/engine/planted.ts', "import { parseScenario } from '../scenario/parse';"],
@@ -61,6 +75,13 @@ const allowed: Case[] = [
   ['src/worker/planted.ts', "import * as Comlink from 'comlink';"],
   ['src/store/planted.ts', "import type { SimApi } from '../worker/protocol';"],
   ['src/store/planted.tsx', "import { useStore } from 'zustand';"],
+  ['src/store/planted.ts', "import type { Scenario } from '../sim/scenario/scenario';"],
+  ['src/store/planted.tsx', "import { type Scenario } from '../sim/scenario/scenario';"],
+  ['src/ui/planted.tsx', "import type { Scenario } from '../sim/scenario/scenario';"],
+  [
+    'src/ui/planted.ts',
+    "import { type Scenario, type ScenarioStep } from '../sim/scenario/scenario';",
+  ],
   ['src/ui/planted.tsx', "import { useSim } from '../store/SimStoreProvider';"],
   ['src/ui/planted.tsx', "import { scaleLinear } from 'd3-scale';"],
   ['src/cli/planted.ts', "import { readFileSync } from 'node:fs';"],
@@ -84,6 +105,10 @@ const tests: Case[] = [
 describe('The layer rules', { timeout: 30_000 }, () => {
   it.each(upward)('reject in %s: %s', async (file, code) => {
     expect(await lintRules(file, code)).toContain(LAYER);
+  });
+
+  it.each(simValues)('reject a value from src/sim in %s: %s', async (file, code) => {
+    expect(await lintRules(file, code)).toContain(SIM_TYPES);
   });
 
   it.each(allowed)('allow in %s: %s', async (file, code) => {
