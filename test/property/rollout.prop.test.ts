@@ -55,24 +55,13 @@ function load(p: Params, strategy: 'RollingUpdate' | 'Recreate' = 'RollingUpdate
   return TestCluster.load(yaml);
 }
 
-/** Processes every happening up to `until`, calling `check` after each one. */
-function walk(c: TestCluster, until: number, check: () => void): void {
-  for (;;) {
-    const t = c.engine.nextTime();
-    if (t === undefined || t > until) break;
-    c.engine.processNext();
-    check();
-  }
-  c.engine.advanceTo(until);
-}
-
 describe('Rolling updates over random strategies and timings', () => {
   it('never let the ReplicaSets ask for more than replicas + maxSurge pods', () => {
     fc.assert(
       fc.property(params, (p) => {
         const c = load(p);
         const { surge } = resolveFenceposts(p.maxSurge, p.maxUnavailable, p.replicas);
-        walk(c, 400_000, () => {
+        c.walk(400_000, () => {
           const sum = c.replicaSets().reduce((n, rs) => n + (rs.spec?.replicas ?? 0), 0);
           expect(sum).toBeLessThanOrEqual(p.replicas + surge);
         });
@@ -89,7 +78,7 @@ describe('Rolling updates over random strategies and timings', () => {
         const minAvailable = p.replicas - Math.min(unavailable, p.replicas);
         c.advance('59s');
         expect(isComplete(c.deployment('web'))).toBe(true);
-        walk(c, 400_000, () => {
+        c.walk(400_000, () => {
           const available = c
             .replicaSets()
             .reduce((n, rs) => n + (rs.status?.availableReplicas ?? 0), 0);
@@ -125,7 +114,7 @@ describe('Recreate over random timings', () => {
         const c = load(p, 'Recreate');
         c.advance('59s');
         const oldRs = c.replicaSets()[0]?.metadata?.uid;
-        walk(c, 400_000, () => {
+        c.walk(400_000, () => {
           const owners = new Set(c.pods().map((pod: Pod) => controllerRef(pod)?.uid));
           if (owners.has(oldRs)) expect(owners.size).toBe(1);
         });
