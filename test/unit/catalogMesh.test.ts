@@ -10,7 +10,6 @@ import { describe, expect, it } from 'vitest';
 import { parseAllDocuments, stringify } from 'yaml';
 import { runScenario, type RunOptions } from '../../src/sim/runner/run';
 import type { RunResult, Sample } from '../../src/sim/runner/runResult';
-import type { Pod } from '../../src/sim/api/objects';
 import type { RequestSample } from '../../src/sim/traffic/generator';
 import { TestCluster } from '../support/TestCluster';
 import { catalogFiles, catalogPath, catalogText } from '../support/catalog';
@@ -86,15 +85,15 @@ const image = (t: Totals, name: string): number => t.byImage[name] ?? 0;
  */
 function requestSamples(yaml: string, fromMs: number, toMs: number): [RequestSample, string][] {
   const c = TestCluster.load(yaml).advance(fromMs);
-  const seen = new Set<RequestSample>(c.engine.traffic.recent);
+  const seen = new Set<RequestSample>(c.recentRequests());
   const out: [RequestSample, string][] = [];
   for (let t = fromMs; t < toMs; t += 250) {
     c.advance(250);
-    for (const r of c.engine.traffic.recent) {
+    for (const r of c.recentRequests()) {
       if (seen.has(r)) continue;
       seen.add(r);
       if (!r.pod) continue;
-      const pod = c.engine.store.get<Pod>('Pod', r.pod);
+      const pod = c.pod(r.pod);
       out.push([r, pod?.metadata?.labels?.version ?? '?']);
     }
   }
