@@ -131,24 +131,29 @@ describe('Recreate over random timings', () => {
   });
 });
 
-describe('Determinism', () => {
-  it('gives byte-identical runner output for the same scenario and seed', () => {
-    fc.assert(
-      fc.property(params, fc.integer({ min: 1, max: 1_000_000 }), (p, seed) => {
-        const yaml = deploymentYaml(
-          {
-            replicas: p.replicas,
-            maxSurge: p.maxSurge,
-            maxUnavailable: p.maxUnavailable,
-            readinessProbe: p.readinessProbe,
-          },
-          `  duration: 90s
-  traffic: { target: web, rps: 80 }
+/** A rolling update to app:v2 at 20 s under steady traffic, for the runner's determinism. */
+function updateUnderTraffic(p: Params, duration: string, rps: number): string {
+  return deploymentYaml(
+    {
+      replicas: p.replicas,
+      maxSurge: p.maxSurge,
+      maxUnavailable: p.maxUnavailable,
+      readinessProbe: p.readinessProbe,
+    },
+    `  duration: ${duration}
+  traffic: { target: web, rps: ${rps} }
   steps:
     - at: 20s
       kubectl: set image deployment/web web=app:v2
 `,
-        );
+  );
+}
+
+describe('Determinism', () => {
+  it('gives byte-identical runner output for the same scenario and seed', () => {
+    fc.assert(
+      fc.property(params, fc.integer({ min: 1, max: 1_000_000 }), (p, seed) => {
+        const yaml = updateUnderTraffic(p, '90s', 80);
         const a = runScenario(yaml, 'a.yaml', { seed, sampleMs: 500 });
         const b = runScenario(yaml, 'a.yaml', { seed, sampleMs: 500 });
         expect(JSON.stringify(a)).toBe(JSON.stringify(b));
@@ -162,20 +167,7 @@ describe('Determinism across sampling', () => {
   it('gives the same events and totals whatever the sample interval', () => {
     fc.assert(
       fc.property(params, fc.integer({ min: 1, max: 1000 }), (p, seed) => {
-        const yaml = deploymentYaml(
-          {
-            replicas: p.replicas,
-            maxSurge: p.maxSurge,
-            maxUnavailable: p.maxUnavailable,
-            readinessProbe: p.readinessProbe,
-          },
-          `  duration: 60s
-  traffic: { target: web, rps: 300 }
-  steps:
-    - at: 20s
-      kubectl: set image deployment/web web=app:v2
-`,
-        );
+        const yaml = updateUnderTraffic(p, '60s', 300);
         const a = runScenario(yaml, 'a.yaml', { seed, sampleMs: 100 });
         const b = runScenario(yaml, 'a.yaml', { seed, sampleMs: 3000 });
         if (!a.ok || !b.ok) throw new Error('invalid');
