@@ -3,17 +3,16 @@
  * (scenario-format.md §2) and the text output is pinned as a golden file, so any change in what
  * the controllers do shows up in review. Update goldens with `npx vitest run -u test/golden`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/sim/runner/run';
 import { formatText } from '../../src/cli/formatText';
 import { expectContract } from '../support/runContract';
+import { catalogFiles, catalogText } from '../support/catalog';
 
-const dir = new URL('../../public/scenarios/', import.meta.url);
-const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+const files = catalogFiles();
 
 describe.each(files)('The catalog scenario %s', (file) => {
-  const text = readFileSync(new URL(file, dir), 'utf8');
+  const text = catalogText(file);
   const out = runScenario(text, file);
 
   it('runs clean and honours the runner contract', () => {
@@ -32,7 +31,7 @@ describe.each(files)('The catalog scenario %s', (file) => {
 // big-fleet's log is thousands of pod events: its contract is checked above, not pinned as text.
 describe.each(files.filter((f) => f !== 'big-fleet.yaml'))('The runner text for %s', (file) => {
   it('is the same as its golden file', async () => {
-    const out = runScenario(readFileSync(new URL(file, dir), 'utf8'), file);
+    const out = runScenario(catalogText(file), file);
     if (!out.ok) throw new Error(out.errors.join('\n'));
     await expect(formatText(out.result)).toMatchFileSnapshot(
       `./__snapshots__/${file.replace('.yaml', '.txt')}`,

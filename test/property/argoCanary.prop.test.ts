@@ -6,8 +6,8 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import type { ReplicaSet, Rollout } from '../../src/sim/api/objects';
 import { TestCluster } from '../support/TestCluster';
+import { canaryRolloutYaml } from '../support/rolloutYaml';
 import { resolveCanarySurge } from '../../src/sim/controllers/rollout/canaryMath';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -28,34 +28,16 @@ const params = fc.record({
 
 type Params = typeof params extends fc.Arbitrary<infer T> ? T : never;
 
-const q = (v: number | string) => (typeof v === 'number' ? v : `"${v}"`);
-
 function load(p: Params): TestCluster {
   const steps = [...p.weights]
     .sort((a, b) => a - b)
-    .flatMap((w) => [`        - setWeight: ${w}`, '        - pause: { duration: 5s }'])
-    .join('\n');
-  return TestCluster.load(`apiVersion: argoproj.io/v1alpha1
-kind: Rollout
-metadata: { name: web }
-spec:
-  replicas: ${p.replicas}
-  selector: { matchLabels: { app: web } }
-  template:
-    metadata: { labels: { app: web } }
-    spec:
-      containers:
-        - name: web
-          image: app:v1
-          readinessProbe: { httpGet: { path: /, port: 8080 }, periodSeconds: 1 }
-  strategy:
-    canary:
-      maxSurge: ${q(p.maxSurge)}
-      maxUnavailable: ${q(p.maxUnavailable)}
-      steps:
-${steps}
----
-apiVersion: rolloutlab.dev/v1alpha1
+    .flatMap((w) => [`setWeight: ${w}`, 'pause: { duration: 5s }']);
+  const rollout = canaryRolloutYaml({
+    replicas: p.replicas,
+    canary: { maxSurge: p.maxSurge, maxUnavailable: p.maxUnavailable },
+    steps,
+  });
+  return TestCluster.load(`${rollout}apiVersion: rolloutlab.dev/v1alpha1
 kind: Scenario
 metadata: { name: prop }
 spec:
@@ -68,16 +50,6 @@ spec:
 `);
 }
 
-function walk(c: TestCluster, until: number, check: () => void): void {
-  for (;;) {
-    const t = c.engine.nextTime();
-    if (t === undefined || t > until) break;
-    c.engine.processNext();
-    check();
-  }
-  c.engine.advanceTo(until);
-}
-
 describe('Argo canaries without a traffic router, over random sizes, strategies and weights', () => {
   it('stay within replicas + maxSurge and replicas − maxUnavailable, and finish Healthy on v2', () => {
     fc.assert(
@@ -88,17 +60,17 @@ describe('Argo canaries without a traffic router, over random sizes, strategies 
           p.maxUnavailable,
         );
         const c = load(p);
-        const rss = () => c.engine.list<ReplicaSet>('ReplicaSet');
+        const rss = () => c.replicaSets();
         let started = false;
-        walk(c, 300_000, () => {
+        c.walk(300_000, () => {
           const asked = rss().reduce((n, rs) => n + (rs.spec?.replicas ?? 0), 0);
           expect(asked).toBeLessThanOrEqual(p.replicas + maxSurge);
-          if (c.engine.now < 30_000) return;
+          if (c.now < 30_000) return;
           const available = rss().reduce((n, rs) => n + (rs.status?.availableReplicas ?? 0), 0);
           started ||= available >= p.replicas;
           if (started) expect(available).toBeGreaterThanOrEqual(p.replicas - maxUnavailable);
         });
-        const ro = c.engine.list<Rollout>('Rollout')[0];
+        const ro = c.rollouts()[0];
         expect(ro?.status?.phase).toBe('Healthy');
         const live = rss().filter((rs) => (rs.spec?.replicas ?? 0) > 0);
         expect(live.map((rs) => rs.spec?.template?.spec?.containers[0]?.image)).toEqual(['app:v2']);

@@ -55,24 +55,13 @@ function load(p: Params, strategy: 'RollingUpdate' | 'Recreate' = 'RollingUpdate
   return TestCluster.load(yaml);
 }
 
-/** Processes every happening up to `until`, calling `check` after each one. */
-function walk(c: TestCluster, until: number, check: () => void): void {
-  for (;;) {
-    const t = c.engine.nextTime();
-    if (t === undefined || t > until) break;
-    c.engine.processNext();
-    check();
-  }
-  c.engine.advanceTo(until);
-}
-
 describe('Rolling updates over random strategies and timings', () => {
   it('never let the ReplicaSets ask for more than replicas + maxSurge pods', () => {
     fc.assert(
       fc.property(params, (p) => {
         const c = load(p);
         const { surge } = resolveFenceposts(p.maxSurge, p.maxUnavailable, p.replicas);
-        walk(c, 400_000, () => {
+        c.walk(400_000, () => {
           const sum = c.replicaSets().reduce((n, rs) => n + (rs.spec?.replicas ?? 0), 0);
           expect(sum).toBeLessThanOrEqual(p.replicas + surge);
         });
@@ -89,7 +78,7 @@ describe('Rolling updates over random strategies and timings', () => {
         const minAvailable = p.replicas - Math.min(unavailable, p.replicas);
         c.advance('59s');
         expect(isComplete(c.deployment('web'))).toBe(true);
-        walk(c, 400_000, () => {
+        c.walk(400_000, () => {
           const available = c
             .replicaSets()
             .reduce((n, rs) => n + (rs.status?.availableReplicas ?? 0), 0);
@@ -125,7 +114,7 @@ describe('Recreate over random timings', () => {
         const c = load(p, 'Recreate');
         c.advance('59s');
         const oldRs = c.replicaSets()[0]?.metadata?.uid;
-        walk(c, 400_000, () => {
+        c.walk(400_000, () => {
           const owners = new Set(c.pods().map((pod: Pod) => controllerRef(pod)?.uid));
           if (owners.has(oldRs)) expect(owners.size).toBe(1);
         });
@@ -142,24 +131,29 @@ describe('Recreate over random timings', () => {
   });
 });
 
-describe('Determinism', () => {
-  it('gives byte-identical runner output for the same scenario and seed', () => {
-    fc.assert(
-      fc.property(params, fc.integer({ min: 1, max: 1_000_000 }), (p, seed) => {
-        const yaml = deploymentYaml(
-          {
-            replicas: p.replicas,
-            maxSurge: p.maxSurge,
-            maxUnavailable: p.maxUnavailable,
-            readinessProbe: p.readinessProbe,
-          },
-          `  duration: 90s
-  traffic: { target: web, rps: 80 }
+/** A rolling update to app:v2 at 20 s under steady traffic, for the runner's determinism. */
+function updateUnderTraffic(p: Params, duration: string, rps: number): string {
+  return deploymentYaml(
+    {
+      replicas: p.replicas,
+      maxSurge: p.maxSurge,
+      maxUnavailable: p.maxUnavailable,
+      readinessProbe: p.readinessProbe,
+    },
+    `  duration: ${duration}
+  traffic: { target: web, rps: ${rps} }
   steps:
     - at: 20s
       kubectl: set image deployment/web web=app:v2
 `,
-        );
+  );
+}
+
+describe('Determinism', () => {
+  it('gives byte-identical runner output for the same scenario and seed', () => {
+    fc.assert(
+      fc.property(params, fc.integer({ min: 1, max: 1_000_000 }), (p, seed) => {
+        const yaml = updateUnderTraffic(p, '90s', 80);
         const a = runScenario(yaml, 'a.yaml', { seed, sampleMs: 500 });
         const b = runScenario(yaml, 'a.yaml', { seed, sampleMs: 500 });
         expect(JSON.stringify(a)).toBe(JSON.stringify(b));
@@ -173,20 +167,7 @@ describe('Determinism across sampling', () => {
   it('gives the same events and totals whatever the sample interval', () => {
     fc.assert(
       fc.property(params, fc.integer({ min: 1, max: 1000 }), (p, seed) => {
-        const yaml = deploymentYaml(
-          {
-            replicas: p.replicas,
-            maxSurge: p.maxSurge,
-            maxUnavailable: p.maxUnavailable,
-            readinessProbe: p.readinessProbe,
-          },
-          `  duration: 60s
-  traffic: { target: web, rps: 300 }
-  steps:
-    - at: 20s
-      kubectl: set image deployment/web web=app:v2
-`,
-        );
+        const yaml = updateUnderTraffic(p, '60s', 300);
         const a = runScenario(yaml, 'a.yaml', { seed, sampleMs: 100 });
         const b = runScenario(yaml, 'a.yaml', { seed, sampleMs: 3000 });
         if (!a.ok || !b.ok) throw new Error('invalid');

@@ -1,7 +1,7 @@
 /**
  * The import graph of src/: every relative import (type-only ones too, since a type cycle still
  * ties two modules together), read with TypeScript's own pre-processor, and its cycles found as
- * strongly connected components (Tarjan).
+ * strongly connected components (Tarjan). Also the packages each module imports.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -29,13 +29,17 @@ function resolveImport(from: string, spec: string): string | null {
   return null;
 }
 
+function importSpecifiers(file: string): string[] {
+  return ts
+    .preProcessFile(readFileSync(file, 'utf8'), true, true)
+    .importedFiles.map((f) => f.fileName);
+}
+
 /** Module → the modules it imports, as paths relative to `root`. */
 export function importGraph(root: string, dir: string): ImportGraph {
   const graph: ImportGraph = new Map();
   for (const file of sourceFiles(dir)) {
-    const info = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
-    const targets = info.importedFiles
-      .map((f) => f.fileName)
+    const targets = importSpecifiers(file)
       .filter((spec) => spec.startsWith('.'))
       .map((spec) => resolveImport(file, spec))
       .filter((p): p is string => p !== null)
@@ -43,6 +47,25 @@ export function importGraph(root: string, dir: string): ImportGraph {
     graph.set(relative(root, file), [...new Set(targets)]);
   }
   return graph;
+}
+
+/** `d3-scale` for 'd3-scale', `@scope/pkg` for '@scope/pkg/sub'; null for files and node: modules. */
+export function packageName(spec: string): string | null {
+  if (spec.startsWith('.') || spec.startsWith('/') || spec.startsWith('node:')) return null;
+  const parts = spec.split('/');
+  return spec.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? null);
+}
+
+/** Module → the packages it imports (type-only imports too), paths relative to `root`. */
+export function packageImports(root: string, dir: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const file of sourceFiles(dir)) {
+    const names = importSpecifiers(file)
+      .map(packageName)
+      .filter((n): n is string => n !== null);
+    out.set(relative(root, file), [...new Set(names)]);
+  }
+  return out;
 }
 
 /** Every group of modules that import each other, directly or through others; sorted. */

@@ -5,19 +5,14 @@
  */
 import { expectContract } from '../support/runContract';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments, stringify } from 'yaml';
 import { runScenario, type RunOptions } from '../../src/sim/runner/run';
 import type { RunResult, Sample } from '../../src/sim/runner/runResult';
-import type { Pod } from '../../src/sim/api/objects';
 import type { RequestSample } from '../../src/sim/traffic/generator';
 import { TestCluster } from '../support/TestCluster';
-
-const dir = new URL('../../public/scenarios/', import.meta.url);
-const catalogFiles = readdirSync(dir)
-  .filter((f) => f.endsWith('.yaml'))
-  .sort();
+import { catalogFiles, catalogPath, catalogText } from '../support/catalog';
 const NEW_FILES = [
   'canary-istio-weights.yaml',
   'ab-user-agent.yaml',
@@ -26,21 +21,20 @@ const NEW_FILES = [
   'hpa-rolling-update.yaml',
 ];
 
-const text = (file: string): string => readFileSync(new URL(file, dir), 'utf8');
-
 function runText(yaml: string, file: string, opts: RunOptions = {}): RunResult {
   const out = runScenario(yaml, file, opts);
   if (!out.ok) throw new Error(out.errors.join('\n'));
   return out.result;
 }
 
-const run = (file: string, opts: RunOptions = {}): RunResult => runText(text(file), file, opts);
+const run = (file: string, opts: RunOptions = {}): RunResult =>
+  runText(catalogText(file), file, opts);
 
 type Json = Record<string, unknown>;
 
 /** The file with its Scenario document changed by `edit` (other documents untouched). */
 function editScenario(file: string, edit: (spec: Json) => void): string {
-  const docs = parseAllDocuments(text(file)).map((d) => d.toJS() as Json);
+  const docs = parseAllDocuments(catalogText(file)).map((d) => d.toJS() as Json);
   const scenario = docs.find((d) => d.kind === 'Scenario');
   if (!scenario) throw new Error(`${file} has no Scenario document`);
   edit(scenario.spec as Json);
@@ -48,7 +42,7 @@ function editScenario(file: string, edit: (spec: Json) => void): string {
 }
 
 function stepsOf(file: string): Json[] {
-  const docs = parseAllDocuments(text(file)).map((d) => d.toJS() as Json);
+  const docs = parseAllDocuments(catalogText(file)).map((d) => d.toJS() as Json);
   const spec = docs.find((d) => d.kind === 'Scenario')?.spec as Json | undefined;
   return (spec?.steps ?? []) as Json[];
 }
@@ -91,15 +85,15 @@ const image = (t: Totals, name: string): number => t.byImage[name] ?? 0;
  */
 function requestSamples(yaml: string, fromMs: number, toMs: number): [RequestSample, string][] {
   const c = TestCluster.load(yaml).advance(fromMs);
-  const seen = new Set<RequestSample>(c.engine.traffic.recent);
+  const seen = new Set<RequestSample>(c.recentRequests());
   const out: [RequestSample, string][] = [];
   for (let t = fromMs; t < toMs; t += 250) {
     c.advance(250);
-    for (const r of c.engine.traffic.recent) {
+    for (const r of c.recentRequests()) {
       if (seen.has(r)) continue;
       seen.add(r);
       if (!r.pod) continue;
-      const pod = c.engine.store.get<Pod>('Pod', r.pod);
+      const pod = c.pod(r.pod);
       out.push([r, pod?.metadata?.labels?.version ?? '?']);
     }
   }
@@ -109,7 +103,7 @@ function requestSamples(yaml: string, fromMs: number, toMs: number): [RequestSam
 describe('Every catalog scenario', () => {
   it('captions every step', () => {
     const missing: string[] = [];
-    for (const file of catalogFiles) {
+    for (const file of catalogFiles()) {
       for (const step of stepsOf(file)) {
         const caption = step.caption;
         if (typeof caption === 'string' && caption.trim().length > 0) continue;
@@ -129,7 +123,7 @@ describe('Every catalog scenario', () => {
   });
 
   it.each(NEW_FILES)('%s has a title, a description, a seed and steps', (file) => {
-    const docs = parseAllDocuments(text(file)).map((d) => d.toJS() as Json);
+    const docs = parseAllDocuments(catalogText(file)).map((d) => d.toJS() as Json);
     const scenario = docs.find((d) => d.kind === 'Scenario') as Json;
     const meta = scenario.metadata as { name: string; annotations: Record<string, string> };
     expect(meta.name).toBe(file.replace('.yaml', ''));
@@ -138,7 +132,7 @@ describe('Every catalog scenario', () => {
     const spec = scenario.spec as Json;
     expect(spec.seed).toBe(1);
     expect(stepsOf(file).length).toBeGreaterThan(0);
-    const index = JSON.parse(readFileSync(new URL('index.json', dir), 'utf8')) as Json[];
+    const index = JSON.parse(readFileSync(catalogPath('index.json'), 'utf8')) as Json[];
     expect(index).toContainEqual({
       id: meta.name,
       title: meta.annotations['rolloutlab.dev/title'],
@@ -261,7 +255,7 @@ describe('ab-user-agent: A/B by user-agent', () => {
   });
 
   it('routes each request by its client’s user-agent: phones to v2, desktops to v1', () => {
-    const got = requestSamples(text(file), 26_000, 60_000);
+    const got = requestSamples(catalogText(file), 26_000, 60_000);
     const bySegment = (s: number) => got.filter(([q]) => q.segment === s).map(([, v]) => v);
     for (const s of [0, 1]) {
       expect(bySegment(s).length).toBeGreaterThan(100);
@@ -304,7 +298,7 @@ describe('ab-cookie: A/B by cookie', () => {
   });
 
   it('routes each request by its client’s cookie: beta to v2, control and no cookie to v1', () => {
-    const got = requestSamples(text(file), 16_000, 50_000);
+    const got = requestSamples(catalogText(file), 16_000, 50_000);
     const bySegment = (s: number) => got.filter(([q]) => q.segment === s).map(([, v]) => v);
     expect(bySegment(0).length).toBeGreaterThan(50);
     expect(new Set(bySegment(0))).toEqual(new Set(['v2']));

@@ -4,8 +4,6 @@ import { TestCluster } from '../support/TestCluster';
 import { mesh } from '../support/meshScenario';
 import { runScenario } from '../../src/sim/runner/run';
 
-const byImage = (c: TestCluster) => c.engine.traffic.counters.byImage;
-
 describe('A VirtualService with weights 90/10', () => {
   const http = `    - route:
         - { destination: { host: web, subset: v1 }, weight: 90 }
@@ -13,7 +11,7 @@ describe('A VirtualService with weights 90/10', () => {
 
   it('splits requests 90/10 whatever the replica counts (3:1), within statistical bounds', () => {
     const c = TestCluster.load(mesh(http, '    target: web\n    rps: 500')).advance('60s');
-    const b = byImage(c);
+    const b = c.byImage();
     const total = (b['app:v1'] ?? 0) + (b['app:v2'] ?? 0);
     expect(total).toBeGreaterThan(25_000);
     const got = c.kubectl('get virtualservice,destinationrule');
@@ -44,12 +42,12 @@ describe('A/B routing on headers', () => {
 
   it('sends every mobile request, and only those, to v2', () => {
     const c = TestCluster.load(mesh(http, traffic)).advance('60s');
-    const b = byImage(c);
+    const b = c.byImage();
     const total = (b['app:v1'] ?? 0) + (b['app:v2'] ?? 0);
     expect(Math.abs((b['app:v2'] ?? 0) / total - 0.3)).toBeLessThan(0.02);
-    const samples = c.engine.traffic.recent.filter((r) => r.pod);
+    const samples = c.recentRequests().filter((r) => r.pod);
     for (const r of samples) {
-      const pod = c.engine.store.get('Pod', r.pod ?? '');
+      const pod = c.pod(r.pod ?? '');
       expect(pod?.metadata?.labels?.version).toBe(r.segment === 0 ? 'v2' : 'v1');
     }
   });
@@ -66,7 +64,7 @@ describe('A/B routing on headers', () => {
     segments:
       - { share: 0.5, headers: { cookie: "user=beta; theme=dark" } }`;
     const c = TestCluster.load(mesh(cookieHttp, cookieTraffic)).advance('60s');
-    const b = byImage(c);
+    const b = c.byImage();
     const total = (b['app:v1'] ?? 0) + (b['app:v2'] ?? 0);
     expect(Math.abs((b['app:v2'] ?? 0) / total - 0.5)).toBeLessThan(0.03);
   });

@@ -53,9 +53,7 @@ describe('When the pod template changes on a settled Deployment', () => {
       up('B', 3, 4),
       down('A', 1, 0),
     ]);
-    const first = cluster.engine.events.events.filter(
-      (e) => e.reason === 'ScalingReplicaSet' && e.t >= 30_000,
-    );
+    const first = cluster.events('ScalingReplicaSet', 30_000);
     expect(first[0]?.t).toBe(first[1]?.t);
   });
 
@@ -95,9 +93,7 @@ describe('When the pod template changes on a settled Deployment', () => {
   it('(Recreate) scales A to 0, waits for its pods to go, then creates B at full size', () => {
     const { events, cluster } = rollout({ replicas: 3, strategy: 'Recreate' });
     expect(events).toEqual([down('A', 3, 0), up('B', 0, 3)]);
-    const [e1, e2] = cluster.engine.events.events.filter(
-      (e) => e.reason === 'ScalingReplicaSet' && e.t >= 30_000,
-    );
+    const [e1, e2] = cluster.events('ScalingReplicaSet', 30_000);
     // The new ReplicaSet waits for the old pods' shutdown (1 s by default).
     expect((e2?.t ?? 0) - (e1?.t ?? 0)).toBeGreaterThanOrEqual(1000);
   });
@@ -115,23 +111,24 @@ describe('When a rollout has stalled on a version that never becomes ready', () 
     const a = c.replicaSets()[0]?.metadata?.name ?? '';
     c.advance('60s');
     const b = c.replicaSets().find((rs) => rs.metadata?.name !== a)?.metadata?.name ?? '';
-    const sizes = () => c.replicaSets().map((rs) => rs.spec?.replicas);
-    expect(sizes()).toEqual([8, 5]);
-    const from = c.engine.now;
-    expect(c.kubectl('scale deployment/web --replicas=15')).toBe('deployment.apps/web scaled\n');
-    c.advance('1s');
-    expect(c.messages('ScalingReplicaSet', from)).toEqual([up(a, 8, 11), up(b, 5, 7)]);
-    expect(sizes()).toEqual([11, 7]);
+    c.expectReplicaSets([8, 5]);
+    const from = c.now;
+    c.exec('scale deployment/web --replicas=15')
+      .expectOutput('deployment.apps/web scaled\n')
+      .advance('1s')
+      .expectMessages('ScalingReplicaSet', [up(a, 8, 11), up(b, 5, 7)], from)
+      .expectReplicaSets([11, 7]);
   });
 
   it('drains the broken pod first when the rollout is undone (Appendix 3)', () => {
     const yaml = deploymentYaml({ replicas: 3, readinessProbe: true }, broken);
     const c = TestCluster.load(yaml).advance('60s');
     const [a, b] = c.replicaSets().map((rs) => rs.metadata?.name ?? '');
-    const from = c.engine.now;
-    expect(c.kubectl('rollout undo deployment/web')).toBe('deployment.apps/web rolled back\n');
-    c.advance('10s');
-    expect(c.messages('ScalingReplicaSet', from)).toEqual([down(b ?? '', 1, 0)]);
+    const from = c.now;
+    c.exec('rollout undo deployment/web')
+      .expectOutput('deployment.apps/web rolled back\n')
+      .advance('10s')
+      .expectMessages('ScalingReplicaSet', [down(b ?? '', 1, 0)], from);
     expect(c.kubectl('rollout history deployment/web')).toContain('3         <none>');
     const revs = c
       .replicaSets()
