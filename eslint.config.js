@@ -169,9 +169,6 @@ export default tseslint.config(
     // The engine runs in the worker: the store and the UI see its values only in frames, so from
     // src/sim they may import types (erased at build time) and nothing else.
     files: [...inside('src/store'), ...inside('src/ui')],
-    // TEMPORARY: EventLog.tsx still imports humanDuration from src/sim; that import is being
-    // removed on another branch. Delete this `ignores` line when that branch is merged.
-    ignores: ['src/ui/log/EventLog.tsx'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
