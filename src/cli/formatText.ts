@@ -3,7 +3,7 @@
  * `kubectl describe` lays out Events (with the simulated time instead of an age), and a summary.
  */
 import type { RunResult } from '../sim/runner/runResult';
-import { formatTable } from '../sim/kubectl/print/table';
+import { formatTable } from '../sim';
 
 function secs(t: number): string {
   return `${t.toFixed(3).replace(/\.?0+$/, '')}s`;

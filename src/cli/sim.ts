@@ -5,8 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { runScenario } from '../sim/runner/run';
-import { parseDuration } from '../sim/core/quantity';
+import { parseDuration, runScenario } from '../sim';
 import { formatText } from './formatText';
 
 interface Args {

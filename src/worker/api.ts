@@ -3,7 +3,7 @@
  * and timers are injected, so the same code runs in the worker, in Node tests and in jsdom.
  */
 import type { SimApi, FramePacket, PlaybackState } from './protocol';
-import { Session } from '../sim/session/session';
+import { Session } from '../sim';
 
 export interface Clock {
   now(): number;
