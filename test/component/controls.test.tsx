@@ -1,6 +1,6 @@
 /** Playback, Deployment controls, keyboard and the App's links, against the real engine. */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { catalogPath } from '../support/catalog';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -14,8 +14,6 @@ import { encodeActions } from '../../src/store/url';
 
 // What the app fetches from /scenarios/, read from the project root (under jsdom,
 // `import.meta.url` is not a file URL).
-const catalog = (name: string) =>
-  readFileSync(join(process.cwd(), 'public/scenarios', name), 'utf8');
 
 afterEach(() => {
   cleanup();
@@ -216,7 +214,7 @@ describe('The app', { timeout: 20_000 }, () => {
     vi.stubGlobal('fetch', async (url: string) => {
       const name = String(url).replace('/scenarios/', '');
       try {
-        const body = catalog(name);
+        const body = readFileSync(catalogPath(name), 'utf8');
         return { ok: true, status: 200, text: async () => body };
       } catch {
         return { ok: false, status: 404, text: async () => '' };

@@ -3,11 +3,10 @@
  * drive. Time moves only when the test says so: a seek, a press of Step, or playback frames
  * at a speed, each followed by the pull the app's loop would make.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { createSimApi } from '../../src/worker/api';
 import { createSimStore, type SimStore } from '../../src/store/createSimStore';
 import type { SimApi } from '../../src/worker/protocol';
+import { catalogText } from './catalog';
 
 /** Wall ms between two frames of playback (the worker's tick and the app's animation frame). */
 export const FRAME_MS = 16;
@@ -28,10 +27,7 @@ export interface TestSim {
   readonly now: number;
 }
 
-/** A catalog file's text (from the project root: under jsdom, Vite rewrites import.meta.url). */
-export function catalogText(id: string): string {
-  return readFileSync(resolve(process.cwd(), 'public', 'scenarios', `${id}.yaml`), 'utf8');
-}
+export { catalogText } from './catalog';
 
 /**
  * The API as the main thread sees it through the worker: every argument and result is a

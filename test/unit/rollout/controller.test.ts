@@ -3,15 +3,10 @@
  * and small Rollouts, checked against what Argo does on a cluster (step order, pod counts per
  * step, analysis aborts, blue/green promotion and scale-down times, the contract's samples).
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { catalogText } from '../../support/catalog';
 import { describe, expect, it } from 'vitest';
 import { runScenario, type RunOutcome } from '../../../src/sim/runner/run';
 import type { RunResult, Sample } from '../../../src/sim/runner/runResult';
-
-function catalog(id: string): string {
-  return readFileSync(resolve(process.cwd(), 'public', 'scenarios', `${id}.yaml`), 'utf8');
-}
 
 function run(text: string, sampleMs = 1000): RunResult {
   const out: RunOutcome = runScenario(text, 'test.yaml', { sampleMs });
@@ -34,7 +29,7 @@ function eventsOf(r: RunResult, reason: string): { t: number; message: string }[
 }
 
 describe('Argo rollouts-demo canary (5 replicas, 20/40/60/80 with pauses)', () => {
-  const r = run(catalog('argo-canary-demo'));
+  const r = run(catalogText('argo-canary-demo'));
 
   it('pauses at step 1/8 with 1 canary and 4 stable pods until promoted', () => {
     const s = at(r, 30);
@@ -168,7 +163,7 @@ describe('canary replica counts follow Argo', () => {
 });
 
 describe('canary through Istio (argo-canary-istio)', () => {
-  const r = run(catalog('argo-canary-istio'), 1000);
+  const r = run(catalogText('argo-canary-istio'), 1000);
 
   it('keeps the stable at all 4 pods while the canary gets only what its weight needs', () => {
     expect(rsSizes(at(r, 25))).toEqual({ 1: 4, 2: 1 });
@@ -207,14 +202,14 @@ describe('canary through Istio (argo-canary-istio)', () => {
 
 describe('analysis', () => {
   it('passes: every AnalysisRun Successful and the Rollout completes on its own', () => {
-    const r = run(catalog('argo-canary-analysis'));
+    const r = run(catalogText('argo-canary-analysis'));
     expect(eventsOf(r, 'AnalysisRunFailed')).toEqual([]);
     expect(eventsOf(r, 'AnalysisRunSuccessful')).toHaveLength(2);
     expect(r.samples.at(-1)?.rollouts[0]).toMatchObject({ status: 'Healthy', revision: 2 });
   });
 
   it('fails on a flaky version: aborts within count × interval, canary back to 0, Degraded', () => {
-    const r = run(catalog('argo-canary-analysis-fail'));
+    const r = run(catalogText('argo-canary-analysis-fail'));
     const started = eventsOf(r, 'AnalysisRunRunning')[0]?.t ?? NaN;
     const aborted = eventsOf(r, 'RolloutAborted')[0];
     expect(aborted?.message).toMatch(
@@ -230,7 +225,7 @@ describe('analysis', () => {
 });
 
 describe('blue/green (argo-blue-green)', () => {
-  const r = run(catalog('argo-blue-green'), 500);
+  const r = run(catalogText('argo-blue-green'), 500);
 
   it('points the preview at green at once and the active at blue until promotion', () => {
     const s = at(r, 20);
@@ -268,7 +263,7 @@ describe('blue/green (argo-blue-green)', () => {
 
 describe('kubectl argo rollouts status (watching)', () => {
   it('prints each new phase until Healthy, and stops with exit 130 on Ctrl-C', () => {
-    const watched = catalog('argo-canary-demo').replace(
+    const watched = catalogText('argo-canary-demo').replace(
       'kubectl: argo rollouts get rollout rollouts-demo',
       'kubectl: argo rollouts status rollouts-demo',
     );
