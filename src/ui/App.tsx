@@ -22,6 +22,8 @@ import { LoadingSkeleton, ScenarioErrors } from './log/LoadState';
 import { useKeyboard } from './useKeyboard';
 import { useUrlSync } from './useUrlSync';
 import './App.css';
+// Buttons, inputs, tabs, loading states and the small-screen layout, right after the page's.
+import './widgets.css';
 
 export function App() {
   const scenario = useScenario();

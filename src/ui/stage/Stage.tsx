@@ -19,7 +19,12 @@ import { createStageRegistry, StageRegistryContext } from './stageRegistry';
 import { stageStructureSelector } from './stageSelectors';
 import { useReducedMotion } from './useReducedMotion';
 import { selectCalm } from './calm';
+// The stage's styles, in cascade order.
 import './stage.css';
+import './stageServices.css';
+import './stageRoute.css';
+import './stageGroups.css';
+import './stageOverlays.css';
 
 export function Stage() {
   const [reg] = useState(createStageRegistry);
