@@ -9,6 +9,7 @@ import { applyDefaults } from './defaults';
 import { validateObject, validateUpdate } from '../scenario/validate';
 import { clone, deepEqual } from '../core/clone';
 import { kubectlInvalid, resourceRef } from './resourceRef';
+import { threeWayMerge } from './threeWayMerge';
 
 export interface ApplyResult {
   output: string;
@@ -47,16 +48,8 @@ export function applyManifest(ctx: Ctx, manifest: KubeObject): ApplyResult {
     ctx.store.create(obj);
     return { output: `${resourceRef(kind, name)} created\n`, exitCode: 0 };
   }
-  const next = {
-    ...existing,
-    metadata: {
-      ...existing.metadata,
-      labels: meta.labels,
-      annotations: { ...existing.metadata?.annotations, ...meta.annotations },
-    },
-    ...('spec' in obj ? { spec: (obj as { spec?: unknown }).spec } : {}),
-  } as KubeObject;
-  const updateErrors = validateUpdate(existing, next);
+  const next = mergeIntoLive(existing, manifest, obj);
+  const updateErrors = [...validateObject(next), ...validateUpdate(existing, next)];
   if (updateErrors.length) return { output: kubectlInvalid(kind, name, updateErrors), exitCode: 1 };
   const sameSpec = deepEqual(
     (existing as { spec?: unknown }).spec,
@@ -69,4 +62,54 @@ export function applyManifest(ctx: Ctx, manifest: KubeObject): ApplyResult {
     return { output: `${resourceRef(kind, name)} unchanged\n`, exitCode: 0 };
   ctx.store.update(next);
   return { output: `${resourceRef(kind, name)} configured\n`, exitCode: 0 };
+}
+
+/** The last applied manifest recorded on `live`, or undefined (created some other way). */
+function lastApplied(live: KubeObject): Record<string, unknown> | undefined {
+  const raw = live.metadata?.annotations?.[LAST_APPLIED];
+  if (!raw) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return typeof parsed === 'object' && parsed !== null
+      ? (parsed as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What the API server stores after `kubectl apply` of `manifest` onto `live`: the three-way
+ * merge of labels, annotations and spec, then the server's defaults for what the merge left
+ * unset. `applied` is the manifest as defaulted for a create, carrying the new annotation.
+ */
+function mergeIntoLive(live: KubeObject, manifest: KubeObject, applied: KubeObject): KubeObject {
+  const original = lastApplied(live);
+  const origMeta = (original?.metadata ?? {}) as Record<string, unknown>;
+  const field = (o: unknown, k: string): unknown => (o as Record<string, unknown> | undefined)?.[k];
+  const labels = threeWayMerge(
+    live.metadata?.labels ?? {},
+    origMeta.labels,
+    manifest.metadata?.labels ?? {},
+  ) as Record<string, string>;
+  const annotations = {
+    ...(threeWayMerge(
+      live.metadata?.annotations ?? {},
+      origMeta.annotations,
+      manifest.metadata?.annotations ?? {},
+    ) as Record<string, string>),
+    [LAST_APPLIED]: applied.metadata?.annotations?.[LAST_APPLIED] ?? '',
+  };
+  const metadata: NonNullable<KubeObject['metadata']> = { ...live.metadata, annotations };
+  if (Object.keys(labels).length) metadata.labels = labels;
+  else delete metadata.labels;
+  const merged = { ...live, metadata } as KubeObject;
+  if ('spec' in manifest || 'spec' in live) {
+    (merged as { spec?: unknown }).spec = threeWayMerge(
+      field(live, 'spec') ?? {},
+      field(original, 'spec'),
+      field(manifest, 'spec') ?? {},
+    );
+  }
+  return applyDefaults(merged);
 }
