@@ -120,7 +120,7 @@ export const KINDS = {
     shortNames: ['ev'],
     namespaced: true,
     categories: NONE,
-    simulated: false,
+    simulated: true,
     fromManifests: false,
     scalable: false,
     generation: false,

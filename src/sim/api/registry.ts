@@ -43,6 +43,7 @@ import {
   deploymentColumns,
   endpointSliceColumns,
   endpointsColumns,
+  eventColumns,
   hpaColumns,
   podColumns,
   replicaSetColumns,
@@ -115,6 +116,8 @@ export const REGISTRY: { readonly [K in SimulatedKind]: KindBehaviour<K> } = {
   },
   // Derived from EndpointSlices on every `get`; kubectl's EndpointsDescriber is not simulated.
   Endpoints: { columns: endpointsColumns, describe: null },
+  // Listed from the event recorder on every `get` (kubectl/served.ts); never written by kubectl.
+  Event: { columns: eventColumns, describe: genericDescriber },
   Deployment: {
     defaults: defaultDeployment,
     validation: {

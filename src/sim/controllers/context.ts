@@ -33,6 +33,12 @@ export type KubeletTimer =
   | 'sigterm'
   | 'exit';
 
+/**
+ * Why a sync changed nothing: it waits for something (`idle`), the rollout is complete, or the
+ * Deployment is paused. The UI labels the line by it ("waiting" would be wrong once complete).
+ */
+export type IdleState = 'idle' | 'complete' | 'paused';
+
 export interface Ctx {
   readonly store: ObjectStore;
   readonly events: EventRecorder;
@@ -51,7 +57,7 @@ export interface Ctx {
    * The Deployment controller's reasoning in words (for the UI): `action` when a sync scaled a
    * ReplicaSet, `idle` for what a sync that changed nothing is waiting for.
    */
-  explain(deployment: string, kind: 'action' | 'idle', text: string): void;
+  explain(deployment: string, kind: 'action' | IdleState, text: string): void;
 }
 
 /** Kubernetes' "safe" alphabet for generated names (no vowels, no 0/1/3). */

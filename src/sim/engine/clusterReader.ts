@@ -3,6 +3,7 @@
  * cluster: a small, named, read-only interface, so they never reach into the engine's fields
  * and the engine can change its insides without touching them. The Engine implements it.
  */
+import type { IdleState } from '../controllers/context';
 import type { Kind, KubeObject, Pod } from '../api/objects';
 import type { PodRuntime } from '../controllers/kubelet/runtime';
 import type { Backend, ServiceBackends } from '../network/kubeProxy';
@@ -14,7 +15,7 @@ import type { TrafficCounters } from '../traffic/metrics';
 /** What the Deployment controller last did, and what it waits for now, in words. */
 export interface Decisions {
   action: { t: number; text: string } | null;
-  idle: { t: number; text: string } | null;
+  idle: { t: number; text: string; state: IdleState } | null;
 }
 
 /** The traffic generator as the views see it. */

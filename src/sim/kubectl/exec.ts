@@ -26,13 +26,25 @@ import {
 import type { KubectlHost, KubectlResult } from './host';
 import { startRollingUpdate } from './rollingUpdate';
 import { runArgoRollouts } from './argo/index';
+import { dryRunHost, markDryRun } from './dryRun';
 
 export function executeKubectl(host: KubectlHost, line: string): KubectlResult {
   const parsed = parseKubectl(line);
   if (!parsed.ok) return { output: parsed.output, exitCode: parsed.exitCode };
   const warnings = parsed.warnings.join('');
-  const r = run(host, parsed.cmd, line);
+  const r = runMaybeDry(host, parsed.cmd, line);
   return { ...r, output: warnings + r.output };
+}
+
+/** A command with `--dry-run=client|server` runs against a copy and says so on each line. */
+function runMaybeDry(host: KubectlHost, cmd: KubectlCommand, line: string): KubectlResult {
+  const mode = 'dryRun' in cmd && typeof cmd.dryRun === 'string' ? cmd.dryRun : 'none';
+  if (mode === 'none') return run(host, cmd, line);
+  const r = run(dryRunHost(host), cmd, line);
+  // A client-side undo prints the revision's pod template itself (rollback.go printTemplate).
+  const marked =
+    cmd.verb === 'rollout undo' && mode === 'client' ? r.output : markDryRun(r.output, mode);
+  return { output: marked, exitCode: r.exitCode };
 }
 
 function run(host: KubectlHost, cmd: KubectlCommand, line: string): KubectlResult {

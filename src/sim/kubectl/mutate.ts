@@ -12,6 +12,8 @@ import { kindFacts, qualifiedResource, resourceName } from '../api/kinds';
 import { validateObject, validateUpdate } from '../scenario/validate';
 import { deletePod } from '../controllers/podDeletion';
 import { controllerRef } from '../api/podIndex';
+import { PrefixWriter } from './print/describeText';
+import { describePodTemplate } from './print/describeContainers';
 import { equalIgnoreHash, HASH_LABEL, REVISION_ANNOTATION } from '../controllers/deployment/util';
 
 export interface Result {
@@ -196,12 +198,12 @@ const ANNOTATIONS_TO_SKIP = new Set([
 ]);
 
 /** `kubectl rollout undo [--to-revision=N]`: client-side, as kubectl's DeploymentRollbacker (§7.4). */
-export function undo(ctx: Ctx, name: string, toRevision = 0): Result {
+export function undo(ctx: Ctx, name: string, toRevision = 0, clientDryRun = false): Result {
   const d = ctx.store.get<Deployment>('Deployment', name);
   if (!d) return notFound('Deployment', name);
   if (toRevision < 0)
     return fail(`error: unable to find specified revision ${toRevision} in history`);
-  if (d.spec?.paused) {
+  if (d.spec?.paused && !clientDryRun) {
     return fail(
       "error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again",
     );
@@ -227,6 +229,13 @@ export function undo(ctx: Ctx, name: string, toRevision = 0): Result {
     return fail(`error: unable to find specified revision ${toRevision} in history`);
   if (toRevision === 0) target = previous.rs;
   if (!target) return fail(`error: no rollout history found for deployment "${name}"`);
+  // rollback.go: a client dry run prints the revision's template before any other check, through
+  // the name printer with the text as its operation.
+  if (clientDryRun) {
+    const w = new PrefixWriter();
+    describePodTemplate(w, target.spec?.template);
+    return ok(`deployment.apps/${name} ${w.raw()} (dry run)\n`);
+  }
   const revision = toRevision || previous.rev;
   if (equalIgnoreHash(target.spec?.template ?? {}, d.spec?.template ?? {})) {
     return ok(

@@ -14,6 +14,10 @@ import { printGetList, type GetGroup } from './print/get';
 import { endpointsFromSlices } from './print/endpoints';
 import { asServed } from './print/served';
 import { eventsFor } from './eventObjects';
+import { listKind } from './listed';
+import { sortObjects } from './sortBy';
+import { filterByFields } from './fieldSelector';
+import { selectorString } from './print/selectors';
 import { nameOf, notServed } from './targets';
 import type { KubectlHost, KubectlResult } from './host';
 
@@ -33,7 +37,7 @@ export function runGet(
     }
     // Endpoints are not stored: they are derived from the EndpointSlices the selector matches.
     const kind = t.kind === 'Endpoints' ? 'EndpointSlice' : (t.kind as Kind);
-    let objs = ctx.store.list(kind);
+    let objs = listKind(ctx, kind);
     if (cmd.selector) objs = objs.filter((o) => matchesSelector(cmd.selector, o.metadata?.labels));
     if (t.kind === 'Endpoints') {
       const eps = endpointsFromSlices(objs as EndpointSlice[]).filter(
@@ -47,6 +51,24 @@ export function runGet(
     if (t.name !== undefined) {
       objs = objs.filter((o) => o.metadata?.name === t.name);
       if (!objs.length && !cmd.ignoreNotFound) errors.push(notFound(kind, t.name).output.trimEnd());
+    }
+    if (cmd.fieldSelector !== undefined) {
+      const f = filterByFields(
+        kind,
+        objs,
+        cmd.fieldSelector,
+        cmd.selector ? selectorString(cmd.selector) : '',
+      );
+      if ('error' in f) {
+        errors.push(f.error);
+        continue;
+      }
+      objs = f.matched;
+    }
+    if (cmd.sortBy !== undefined) {
+      const sorted = sortObjects(objs, cmd.sortBy);
+      if ('error' in sorted) return { output: `${sorted.error}\n`, exitCode: 1 };
+      objs = sorted.sorted;
     }
     found.push(...objs);
     groups.push({ kind, objects: objs } as GetGroup);
@@ -91,7 +113,7 @@ export function runDescribe(
       continue;
     }
     const kind = t.kind as Kind;
-    let objs = ctx.store.list(kind);
+    let objs = listKind(ctx, kind);
     if (t.name !== undefined) {
       const exact = objs.filter((o) => o.metadata?.name === t.name);
       objs = exact.length ? exact : objs.filter((o) => o.metadata?.name?.startsWith(t.name ?? ''));

@@ -30,7 +30,7 @@ export function runRolloutHistory(host: KubectlHost, cmd: Cmd<'rollout history'>
 export function runRolloutUndo(host: KubectlHost, cmd: Cmd<'rollout undo'>): KubectlResult {
   return each(host, cmd, (o) =>
     o.kind === 'Deployment'
-      ? mutate.undo(host.ctx, nameOf(o), cmd.toRevision)
+      ? mutate.undo(host.ctx, nameOf(o), cmd.toRevision, cmd.dryRun === 'client')
       : fail(`error: no rollbacker has been implemented for "${o.kind}"`),
   );
 }

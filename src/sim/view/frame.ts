@@ -72,8 +72,11 @@ export interface DeploymentView extends DeploymentSample {
   rolloutStatus: string;
   /** The controller's latest scaling decision in words, with its time (ms). */
   decision: { t: number; text: string } | null;
-  /** What the controller waits for now (set when its latest sync changed nothing). */
-  waiting: { t: number; text: string } | null;
+  /**
+   * Set when its latest sync changed nothing: what it waits for (`idle`), or that the rollout is
+   * complete or the Deployment paused.
+   */
+  waiting: { t: number; text: string; state: 'idle' | 'complete' | 'paused' } | null;
 }
 
 export interface EndpointView {

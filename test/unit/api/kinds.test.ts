@@ -16,6 +16,8 @@ import { REGISTRY } from '../../../src/sim/api/registry';
 import { parseKubectl } from '../../../src/sim/kubectl/parse/parseKubectl';
 import { parseScenario } from '../../../src/sim/scenario/parse';
 
+const EVENT_HEADERS = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];
+
 /** The kinds `kubectl get ARG` targets. */
 function kindsOf(arg: string): ResourceKind[] {
   const r = parseKubectl(`get ${arg}`);
@@ -75,8 +77,12 @@ describe('the kind registry', () => {
 
   it.each(RESOURCE_KINDS.filter(isSimulated))('prints and describes %s', (kind) => {
     const { columns, describe } = REGISTRY[kind];
-    expect(columns.headers[0]).toBe('NAME');
-    expect(columns.headers.at(-1)).toBe('AGE');
+    // Events print as printers.go's printEvent: LAST SEEN … MESSAGE, no NAME or AGE.
+    if (kind === 'Event') expect(columns.headers).toEqual(EVENT_HEADERS);
+    else {
+      expect(columns.headers[0]).toBe('NAME');
+      expect(columns.headers.at(-1)).toBe('AGE');
+    }
     // Only Endpoints, derived from EndpointSlices, has no describer.
     expect(describe === null).toBe(kind === 'Endpoints');
   });

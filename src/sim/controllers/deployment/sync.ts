@@ -414,7 +414,8 @@ function explainIdleSync(
 ): void {
   const rsList = ownedReplicaSets(ctx, d);
   const n = rolloutNumbers(d, rsList, newRS && fresh(ctx, newRS));
-  ctx.explain(d.metadata?.name ?? '', 'idle', explainIdle(n, state));
+  const idle = state.paused ? 'paused' : state.complete ? 'complete' : 'idle';
+  ctx.explain(d.metadata?.name ?? '', idle, explainIdle(n, state));
 }
 
 function runCleanup(ctx: Ctx, d: Deployment, oldRSs: ReplicaSet[]): void {

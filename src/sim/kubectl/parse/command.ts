@@ -138,6 +138,10 @@ export type KubectlCommand = CommonOptions &
         /** `-w/--watch` (the simulator prints the current state). */
         watch: boolean;
         ignoreNotFound: boolean;
+        /** `--field-selector`, as given. */
+        fieldSelector?: string;
+        /** `--sort-by`: a JSONPath field of the served objects. */
+        sortBy?: string;
       })
     | (Targeting & {
         verb: 'describe';

@@ -165,6 +165,7 @@ export const COMMAND_FLAGS: Record<string, FlagSpec[]> = {
     s('output', 'o'),
     s('raw'),
     b('interactive', 'i'),
+    ...DRY_RUN,
   ],
   'rollout status': [...FILENAME, b('watch', 'w'), i('revision'), d('timeout'), ...SELECTOR],
   'rollout history': [i('revision'), ...SELECTOR, ...FILENAME, ...PRINT],

@@ -53,6 +53,12 @@ export function parseGet(ctx: VerbContext): VerbResult {
       allNamespaces: flagBool(ctx.flags, 'all-namespaces'),
       watch: watch || flagBool(ctx.flags, 'watch-only'),
       ignoreNotFound: flagBool(ctx.flags, 'ignore-not-found'),
+      ...(flagString(ctx.flags, 'field-selector') !== ''
+        ? { fieldSelector: flagString(ctx.flags, 'field-selector') }
+        : {}),
+      ...(flagString(ctx.flags, 'sort-by') !== ''
+        ? { sortBy: flagString(ctx.flags, 'sort-by') }
+        : {}),
     },
   };
 }

@@ -11,6 +11,7 @@ import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
 import type {
   Container,
   Endpoints,
+  Event,
   Pod,
   ReplicationController,
   Service,
@@ -26,7 +27,12 @@ export interface Columns<T> {
   headers: string[];
   wideHeaders: string[];
   cells: (obj: T, nowMs: number) => string[];
-  wideCells: (obj: T) => string[];
+  wideCells: (obj: T, nowMs: number) => string[];
+  /**
+   * For a kind whose priority-1 columns sit between the others (Event): the whole `-o wide`
+   * row, used instead of appending wideHeaders/wideCells.
+   */
+  wideRow?: { headers: string[]; cells: (obj: T, nowMs: number) => string[] };
 }
 
 /** layoutContainerCells: container names and images, comma-joined. */
@@ -221,3 +227,64 @@ function serviceExternalIP(s: Service): string {
       return '<unknown>';
   }
 }
+
+/** printers.go printEvent's source cell: component and host, `<unknown>` without a component. */
+function eventSource(e: Event): string {
+  const component = e.source?.component || e.reportingComponent || '';
+  const host = e.source?.host || e.reportingInstance || '';
+  if (!component) return '<unknown>';
+  return host ? `${component}, ${host}` : component;
+}
+
+/** LAST SEEN, TYPE, REASON, OBJECT, MESSAGE, FIRST SEEN as printEvent computes them. */
+function eventCells(e: Event, now: number): string[] {
+  const first = since(e.firstTimestamp ?? e.eventTime, now);
+  const last = e.lastTimestamp ? since(e.lastTimestamp, now) : first;
+  const o = e.involvedObject;
+  const kind = o.kind?.toLowerCase() ?? '';
+  const target = o.name ? `${kind}/${o.name}` : kind;
+  return [last, e.type ?? '', e.reason ?? '', target, (e.message ?? '').trim(), first];
+}
+
+/**
+ * printers.go printEvent: `deployment/web` for the object, times as ages; `-o wide` puts
+ * SUBOBJECT and SOURCE before MESSAGE and FIRST SEEN, COUNT, NAME after it.
+ */
+export const eventColumns: Columns<Event> = {
+  headers: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'],
+  wideHeaders: [],
+  cells: (e: Event, now) => eventCells(e, now).slice(0, 5),
+  wideCells: () => [],
+  wideRow: {
+    headers: [
+      'LAST SEEN',
+      'TYPE',
+      'REASON',
+      'OBJECT',
+      'SUBOBJECT',
+      'SOURCE',
+      'MESSAGE',
+      'FIRST SEEN',
+      'COUNT',
+      'NAME',
+    ],
+    cells: (e: Event, now) => {
+      const [last = '', type = '', reason = '', target = '', message = '', first = ''] = eventCells(
+        e,
+        now,
+      );
+      return [
+        last,
+        type,
+        reason,
+        target,
+        e.involvedObject.fieldPath ?? '',
+        eventSource(e),
+        message,
+        first,
+        String(e.count ?? 0),
+        e.metadata?.name ?? '',
+      ];
+    },
+  },
+};

@@ -52,14 +52,16 @@ export function printGet<K extends GetKind>(
   const prefix = resourceName(kind);
   if (opts.name) return objects.map((o) => `${prefix}/${o.metadata?.name ?? ''}\n`).join('');
   const cols = REGISTRY[kind].columns;
-  const headers = [...cols.headers, ...(opts.wide ? cols.wideHeaders : [])];
+  const wideRow = opts.wide ? cols.wideRow : undefined;
+  const headers = wideRow
+    ? [...wideRow.headers]
+    : [...cols.headers, ...(opts.wide ? cols.wideHeaders : [])];
   if (opts.showLabels) headers.push('LABELS');
   if (opts.allNamespaces) headers.unshift('NAMESPACE');
   const rows = objects.map((o) => {
-    const cells = [
-      ...cols.cells(o as never, nowMs),
-      ...(opts.wide ? cols.wideCells(o as never) : []),
-    ];
+    const cells = wideRow
+      ? wideRow.cells(o as never, nowMs)
+      : [...cols.cells(o as never, nowMs), ...(opts.wide ? cols.wideCells(o as never, nowMs) : [])];
     if (opts.withKindPrefix) cells[0] = `${prefix}/${cells[0] ?? ''}`;
     if (opts.showLabels) cells.push(formatLabels(o.metadata?.labels));
     if (opts.allNamespaces) cells.unshift(o.metadata?.namespace ?? 'default');
