@@ -64,8 +64,8 @@ const Reasoning = memo(function Reasoning({ name }: { name: string }) {
     [r.decisionT, r.decision],
   );
   const waiting = useMemo(
-    () => (r.waitingT === null ? null : { t: r.waitingT, text: r.waiting }),
-    [r.waitingT, r.waiting],
+    () => (r.waitingT === null ? null : { t: r.waitingT, text: r.waiting, state: r.waitingState }),
+    [r.waitingT, r.waiting, r.waitingState],
   );
   return <ControllerReasoning decision={decision} waiting={waiting} />;
 });

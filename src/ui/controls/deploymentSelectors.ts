@@ -86,6 +86,7 @@ export interface Reasoning {
   decision: string;
   waitingT: number | null;
   waiting: string;
+  waitingState: 'idle' | 'complete' | 'paused';
 }
 
 export const selectReasoning =
@@ -97,5 +98,6 @@ export const selectReasoning =
       decision: d?.decision?.text ?? '',
       waitingT: d?.waiting?.t ?? null,
       waiting: d?.waiting?.text ?? '',
+      waitingState: d?.waiting?.state ?? 'idle',
     };
   };
