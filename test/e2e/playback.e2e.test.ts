@@ -131,6 +131,7 @@ describe('The charts', () => {
       .poll(async () => (await chartTables(stepped.page))['Traffic share by version']?.at(-1)?.[0])
       .toBe((Math.floor(t * 2) / 2).toFixed(1));
     const afterStep = upTo(await chartTables(stepped.page), t);
+    await stepped.page.getByRole('region', { name: 'Charts' }).scrollIntoViewIfNeeded();
     await stepped.screenshot('playback-charts-stepped');
 
     const played = await open(browser, '/?scenario=ramped');

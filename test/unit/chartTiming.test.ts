@@ -117,7 +117,7 @@ describe.each(ALL_WAYS)('Chart points of %s', (file) => {
     expect(reference.some((p) => p.requests > 0)).toBe(true);
     for (const [name, pattern] of Object.entries(patterns))
       expect(pointsBy(file, pattern), name).toEqual(reference);
-  });
+  }, 30_000);
 });
 
 describe.each(catalogFiles())('Chart points of %s', (file) => {
@@ -127,5 +127,5 @@ describe.each(catalogFiles())('Chart points of %s', (file) => {
       Array.from({ length: T / 500 }, (_, i) => (i + 1) * 500),
     );
     expect(perSecond(reference)).toEqual(runnerSeconds(file));
-  });
+  }, 30_000);
 });
