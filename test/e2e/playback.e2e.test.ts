@@ -63,6 +63,14 @@ describe('Step', () => {
       .poll(() => status(page).textContent())
       .toMatch(/^Step to 0:15\.005: ScalingReplicaSet \(Deployment\/web\): Scaled up replica set/);
     expect(await clockText(page)).toBe('0:15.0');
+    // Every change of that instant, listed on demand.
+    await page.getByText(/^All \d+ changes$/).click();
+    const changes = page.getByRole('list', { name: 'Changes of the latest step' });
+    expect(await changes.getByRole('listitem').allTextContents()).toContainEqual(
+      expect.stringMatching(
+        /^Deployment web updated: 3 desired, 0 up-to-date, 3 ready, 3 available$/,
+      ),
+    );
     await screenshot('playback-step');
     expect(problems).toEqual([]);
   });

@@ -5,7 +5,13 @@
  * and event records, and returns text.
  */
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
-import type { Deployment, Pod, ReplicaSet, ReplicationController } from '../api/objects';
+import type {
+  Deployment,
+  HorizontalPodAutoscaler,
+  Pod,
+  ReplicaSet,
+  ReplicationController,
+} from '../api/objects';
 import type { WatchEvent } from '../api/objectStore';
 import type { EventRecord } from '../runner/runResult';
 import { podReadyColumn, podStatusColumn } from '../kubectl/print/podStatus';
@@ -49,6 +55,15 @@ function sliceLine(es: EndpointSlice): string {
   return `${ready} ready ${ready === 1 ? 'endpoint' : 'endpoints'}`;
 }
 
+function autoscalerLine(h: HorizontalPodAutoscaler): string {
+  const cpu = h.status?.currentMetrics?.find((m) => m.resource?.name === 'cpu')?.resource?.current
+    .averageUtilization;
+  return (
+    `${h.status?.currentReplicas ?? 0} current, ${h.status?.desiredReplicas ?? 0} desired` +
+    (cpu !== undefined ? `, CPU ${cpu}%` : '')
+  );
+}
+
 /** The state a changed object is in now, as a get row would say it; null for other kinds. */
 function stateOf(e: WatchEvent): string | null {
   switch (e.kind) {
@@ -61,6 +76,8 @@ function stateOf(e: WatchEvent): string | null {
       return deploymentLine(e.obj as Deployment);
     case 'EndpointSlice':
       return sliceLine(e.obj as EndpointSlice);
+    case 'HorizontalPodAutoscaler':
+      return autoscalerLine(e.obj as HorizontalPodAutoscaler);
     default:
       return null;
   }
