@@ -92,7 +92,13 @@ export function createSimApi(clock: Clock): SimApi {
       placed();
       // At the end, Play goes no further: going on is an explicit choice (continuePastEnd).
       if (playback.atEnd) {
-        playback.step = { outcome: 'end', from: session.now, t: session.now, changes: [] };
+        playback.step = {
+          outcome: 'end',
+          from: session.now,
+          t: session.now,
+          changes: [],
+          total: 0,
+        };
         return;
       }
       startPlaying();
@@ -112,7 +118,7 @@ export function createSimApi(clock: Clock): SimApi {
       placed();
       const t = session.now;
       // At the end, Step goes no further: going on is an explicit choice.
-      if (playback.atEnd) playback.step = { outcome: 'end', from: t, t, changes: [] };
+      if (playback.atEnd) playback.step = { outcome: 'end', from: t, t, changes: [], total: 0 };
       else {
         playback.step = session.step();
         placed();

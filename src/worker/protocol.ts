@@ -15,7 +15,8 @@ export type { Frame, FrameUpdate, ChartPoint, ScenarioInfo, UserAction, StepResu
  * (outcome 'end') a press of Step or Play was refused at the scenario's end, where going on is
  * an explicit choice.
  */
-export type StepNote = StepResult | { outcome: 'end'; from: number; t: number; changes: [] };
+export type StepNote =
+  StepResult | { outcome: 'end'; from: number; t: number; changes: []; total: 0 };
 
 export interface PlaybackState {
   playing: boolean;

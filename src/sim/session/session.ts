@@ -233,6 +233,7 @@ export class Session {
         from,
         t: this.cluster.now,
         outcome: changed ? 'change' : 'steady',
+        total: lines.length,
         changes:
           more > 1 ? [...lines.slice(0, MAX_STEP_LINES), `… and ${more} more changes`] : lines,
       };

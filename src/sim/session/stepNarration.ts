@@ -27,8 +27,10 @@ export interface StepResult {
    * minute of quiet.
    */
   outcome: 'change' | 'steady';
-  /** The changes at `t`, in words, events first (empty when steady). */
+  /** The changes at `t`, in words, events first (empty when steady); long lists are cut short. */
   changes: string[];
+  /** How many changes there were (more than `changes` holds when it was cut short). */
+  total: number;
 }
 
 const name = (e: WatchEvent): string => e.obj.metadata?.name ?? '';

@@ -15,7 +15,7 @@ export function PlaybackStatus() {
   const playback = useSim((s) => s.playback);
   const duration = useSim((s) => s.info?.duration ?? 0);
   const t = useSim(selectTime);
-  const { text, changes } = playbackStatus(playback, duration, t);
+  const { text, changes, total } = playbackStatus(playback, duration, t);
   return (
     <div className="playback-status-row" data-empty={text === '' ? '' : undefined}>
       <p className="playback-status" role="status" aria-label="Playback status">
@@ -33,7 +33,7 @@ export function PlaybackStatus() {
       )}
       {changes.length > 0 && (
         <details className="playback-changes">
-          <summary>All {changes.length} changes</summary>
+          <summary>All {total} changes</summary>
           <ul aria-label="Changes of the latest step">
             {changes.map((c, i) => (
               <li key={i}>{c}</li>

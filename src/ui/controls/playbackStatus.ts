@@ -19,18 +19,21 @@ export const STEADY = 'Nothing left to do: the cluster is steady.';
 export interface StatusText {
   /** The sentence the status line shows (and a screen reader announces); '' says nothing. */
   text: string;
-  /** Every change the latest Step made, when there is more than the sentence shows. */
+  /** The latest Step's changes, when there is more than the sentence shows (cut short past 8). */
   changes: string[];
+  /** How many changes that Step made. */
+  total: number;
 }
 
 export function playbackStatus(pb: PlaybackState, duration: number, now: number): StatusText {
   const step = pb.step ?? null;
   const end = `End of scenario at ${formatAt(duration)}.`;
   const changes = step?.outcome === 'change' && step.changes.length > 1 ? step.changes : [];
+  const total = step?.outcome === 'change' ? step.total : 0;
   const changed =
     step?.outcome === 'change'
       ? `Step to ${formatStepTime(step.t)}: ${step.changes[0] ?? 'the cluster changed'}` +
-        (step.changes.length > 1 ? ` (and ${step.changes.length - 1} more)` : '')
+        (step.total > 1 ? ` (and ${step.total - 1} more)` : '')
       : '';
   if (pb.atEnd) {
     const why =
@@ -41,18 +44,20 @@ export function playbackStatus(pb: PlaybackState, duration: number, now: number)
           : step?.outcome === 'change'
             ? `${changed}.`
             : 'Playback stopped. “Continue past the end” lets the cluster run on.';
-    return { text: `${end} ${why}`, changes };
+    return { text: `${end} ${why}`, changes, total };
   }
-  if (step?.outcome === 'change') return { text: changed, changes };
+  if (step?.outcome === 'change') return { text: changed, changes, total };
   if (step?.outcome === 'steady')
     return {
       text: `${STEADY} Nothing changed from ${formatClock(step.from)} to ${formatClock(step.t)}.`,
       changes,
+      total,
     };
   if (pb.pastEnd && now >= duration)
     return {
       text: `Past the end of the scenario (${formatAt(duration)}): the cluster runs on.`,
       changes,
+      total,
     };
-  return { text: '', changes };
+  return { text: '', changes, total };
 }
