@@ -4,14 +4,19 @@
  * picture. Rows are built only while it is open, so a closed table costs nothing per redraw.
  */
 import { useState } from 'react';
-import type { ValueRow } from './ChartFrame';
 import './chartData.css';
+
+/** One labelled value at a point (ChartFrame's ValueRow: the same shape, no import back). */
+interface Cell {
+  label: string;
+  value: string;
+}
 
 interface Props {
   title: string;
   /** Bucket ends, simulated seconds (series.t). */
   t: readonly number[];
-  rowsAt(i: number): ValueRow[];
+  rowsAt(i: number): Cell[];
 }
 
 export function ChartDataTable({ title, t, rowsAt }: Props) {
