@@ -48,6 +48,8 @@ export interface SimActions {
   pause(): Promise<void>;
   togglePlay(): Promise<void>;
   step(): Promise<void>;
+  /** At the scenario's end: go on past it, playing. */
+  continuePastEnd(): Promise<void>;
   setSpeed(speed: number): Promise<void>;
   seek(ms: number): Promise<void>;
   reset(): Promise<void>;
@@ -128,6 +130,10 @@ export function createSimStore(api: SimApi): SimStore {
       },
       async step() {
         await api.step();
+        await refresh();
+      },
+      async continuePastEnd() {
+        await api.continuePastEnd();
         await refresh();
       },
       async setSpeed(speed) {

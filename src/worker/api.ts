@@ -20,7 +20,13 @@ export const SPEED_MAX = 100;
 
 export function createSimApi(clock: Clock): SimApi {
   let session: Session | null = null;
-  const playback: PlaybackState = { playing: false, speed: 1, atEnd: false };
+  const playback: PlaybackState = {
+    playing: false,
+    speed: 1,
+    atEnd: false,
+    pastEnd: false,
+    step: null,
+  };
   let cancel: (() => void) | null = null;
   let last = 0;
 
@@ -30,6 +36,16 @@ export function createSimApi(clock: Clock): SimApi {
     playback.playing = false;
   };
 
+  /**
+   * After time moved by a seek, a restore or a reset: before the end, a later crossing stops
+   * there again; at or past it without having chosen to go on, playback is at the end.
+   */
+  const placed = () => {
+    if (!session) return;
+    if (session.now < session.scenario.duration) playback.pastEnd = false;
+    playback.atEnd = !playback.pastEnd && session.now >= session.scenario.duration;
+  };
+
   const tick = () => {
     if (!session || !playback.playing) return;
     const now = clock.now();
@@ -37,14 +53,21 @@ export function createSimApi(clock: Clock): SimApi {
     last = now;
     const end = session.scenario.duration;
     const target = session.now + wall * playback.speed;
-    // Play stops at the scenario's end once; after that it runs on.
-    if (!playback.atEnd && session.now < end && target >= end) {
+    // Play stops at the scenario's end; going on is the person's choice (continuePastEnd).
+    if (!playback.pastEnd && target >= end) {
       session.advanceTo(end);
       playback.atEnd = true;
       stop();
       return;
     }
     session.advanceTo(target);
+    cancel = clock.after(TICK_MS, tick);
+  };
+
+  const startPlaying = () => {
+    playback.playing = true;
+    playback.step = null;
+    last = clock.now();
     cancel = clock.after(TICK_MS, tick);
   };
 
@@ -55,6 +78,8 @@ export function createSimApi(clock: Clock): SimApi {
       if ('errors' in s) return { ok: false, errors: s.errors };
       session = s;
       playback.atEnd = false;
+      playback.pastEnd = false;
+      playback.step = null;
       return { ok: true, info: s.info() };
     },
     async pull(): Promise<FramePacket | null> {
@@ -64,16 +89,40 @@ export function createSimApi(clock: Clock): SimApi {
     },
     async play() {
       if (!session || playback.playing) return;
-      playback.playing = true;
-      last = clock.now();
-      cancel = clock.after(TICK_MS, tick);
+      placed();
+      // At the end, Play goes no further: going on is an explicit choice (continuePastEnd).
+      if (playback.atEnd) {
+        playback.step = {
+          outcome: 'end',
+          from: session.now,
+          t: session.now,
+          changes: [],
+          total: 0,
+        };
+        return;
+      }
+      startPlaying();
+    },
+    async continuePastEnd() {
+      if (!session) return;
+      playback.pastEnd = true;
+      playback.atEnd = false;
+      if (!playback.playing) startPlaying();
     },
     async pause() {
       stop();
     },
     async step() {
       stop();
-      session?.step();
+      if (!session) return;
+      placed();
+      const t = session.now;
+      // At the end, Step goes no further: going on is an explicit choice.
+      if (playback.atEnd) playback.step = { outcome: 'end', from: t, t, changes: [], total: 0 };
+      else {
+        playback.step = session.step();
+        placed();
+      }
     },
     async setSpeed(speed) {
       playback.speed = Math.min(SPEED_MAX, Math.max(SPEED_MIN, speed));
@@ -81,12 +130,14 @@ export function createSimApi(clock: Clock): SimApi {
     async seek(t) {
       if (!session) return;
       session.seek(Math.max(0, t));
-      playback.atEnd = session.now >= session.scenario.duration;
+      playback.step = null;
+      placed();
     },
     async reset() {
       stop();
       session?.reset();
-      playback.atEnd = false;
+      playback.step = null;
+      placed();
     },
     async exec(line) {
       if (!session) {
@@ -119,7 +170,8 @@ export function createSimApi(clock: Clock): SimApi {
       if (!session) return;
       stop();
       session.restore(actions, Math.max(0, t));
-      playback.atEnd = session.now >= session.scenario.duration;
+      playback.step = null;
+      placed();
     },
     async actions() {
       return session?.history() ?? [];

@@ -4,18 +4,33 @@
  */
 import type { Frame, FrameUpdate } from '../sim/view/frame';
 import type { ChartPoint } from '../sim/view/chartPoint';
-import type { ScenarioInfo } from '../sim/session/session';
+import type { ScenarioInfo, StepResult } from '../sim/session/session';
 import type { UserAction } from '../sim/session/userAction';
 import type { TrafficSpec } from '../sim/scenario/scenario';
 
-export type { Frame, FrameUpdate, ChartPoint, ScenarioInfo, UserAction };
+export type { Frame, FrameUpdate, ChartPoint, ScenarioInfo, UserAction, StepResult };
+
+/**
+ * What the latest press of Step did: went to the next change or found the cluster steady; or
+ * (outcome 'end') a press of Step or Play was refused at the scenario's end, where going on is
+ * an explicit choice.
+ */
+export type StepNote =
+  StepResult | { outcome: 'end'; from: number; t: number; changes: []; total: 0 };
 
 export interface PlaybackState {
   playing: boolean;
   /** Simulated seconds per wall second (0.25–100). */
   speed: number;
-  /** The scenario's duration has been reached (play stops there; seek or play continue past it). */
+  /**
+   * Stopped at the scenario's end: its duration has been reached and the person has not chosen
+   * to go on. Play and Step go no further until `continuePastEnd`.
+   */
   atEnd: boolean;
+  /** The person chose to go on past the end (until they go back before it). Absent: false. */
+  pastEnd?: boolean;
+  /** What the latest Step (or refused Play) did; cleared by playing, a seek or a reset. */
+  step?: StepNote | null;
 }
 
 /**
@@ -57,8 +72,10 @@ export interface SimApi {
   pull(): Promise<FramePacket | null>;
   play(): Promise<void>;
   pause(): Promise<void>;
-  /** One controller action (until the next Kubernetes event); pauses playback. */
+  /** One controller action (until the cluster next changes); pauses playback. */
   step(): Promise<void>;
+  /** At the scenario's end: go on past it, playing (an explicit choice; Play alone stops there). */
+  continuePastEnd(): Promise<void>;
   setSpeed(speed: number): Promise<void>;
   /** Jumps to simulated ms `t`. */
   seek(t: number): Promise<void>;

@@ -17,6 +17,30 @@ import { buildFrame, initialCursor, type FrameCursor } from '../view/buildFrame'
 import { chartPoint } from '../view/chartPoint';
 import { RateWindows, type RateState } from '../view/rateWindows';
 import { copyCounters, type TrafficCounters } from '../traffic/metrics';
+import type { WatchEvent } from '../api/objectStore';
+import { deepEqual } from '../core/clone';
+import { describeChanges, describeEvents, type StepResult } from './stepNarration';
+
+export type { StepResult } from './stepNarration';
+
+/** Past the scenario's end, a step that finds nothing to do goes at most this far. */
+export const QUIET_STEP_MS = 60_000;
+/** At most this many lines say what one step changed (a wave of 1 000 pods is one step). */
+const MAX_STEP_LINES = 8;
+
+function trafficLine(t: TrafficSpec | null): string {
+  return t && t.target ? `Traffic now: ${t.rps} requests/s to ${t.target}` : 'Traffic stopped';
+}
+
+/** A write that changed something besides resourceVersion (a no-op status update is no action). */
+function changesObject(e: WatchEvent): boolean {
+  if (e.type !== 'MODIFIED' || !e.old) return true;
+  const strip = (o: typeof e.obj) => ({
+    ...o,
+    metadata: { ...o.metadata, resourceVersion: undefined },
+  });
+  return !deepEqual(strip(e.old), strip(e.obj));
+}
 
 /** kubectl verbs that only read, so replaying them is never needed. */
 function isReadOnly(line: string): boolean {
@@ -77,6 +101,8 @@ export class Session {
   /** Every chart point since t = 0 (a seek back sends them again). */
   private points: ChartPoint[] = [];
   private checkpoints: Checkpoint[] = [];
+  /** While a step runs: the object changes it made (see watchChanges). */
+  private changed: WatchEvent[] | null = null;
 
   static load(text: string, fileName: string, seed?: number): Session | { errors: string[] } {
     const parsed = parseScenario(text, fileName);
@@ -88,6 +114,7 @@ export class Session {
     this.scenario = scenario;
     this.seed = seed;
     this.engine = new Engine(scenario, { seed });
+    this.watchChanges();
     this.cursor = initialCursor(this.cluster);
     this.chartBefore = copyCounters(this.cluster.traffic.counters);
   }
@@ -152,29 +179,74 @@ export class Session {
   }
 
   /**
-   * One controller action at a time, for narration: processes happenings until one records a
-   * Kubernetes event (or a minute of quiet passes). Returns the time reached.
+   * One controller action at a time, for narration: processes happenings until the cluster
+   * changes (an object written with a new state, an event recorded, a kubectl command or a
+   * traffic change, a scenario step), and the rest of that instant. When nothing changes, it
+   * stops at the scenario's end (past the end, after a minute of quiet) and says the cluster is
+   * steady. Chart points and recorded actions due on the way come first, as in playback.
    */
-  step(): number {
-    const before = this.cluster.eventCount;
-    const limit = this.cluster.now + 60_000;
-    for (;;) {
-      const next = this.engine.nextTime();
-      if (next === undefined || next > limit) {
-        this.advanceTo(Math.min(limit, next ?? limit));
-        break;
+  step(): StepResult {
+    const from = this.cluster.now;
+    const end = this.scenario.duration;
+    const horizon = from < end ? end : from + QUIET_STEP_MS;
+    const events = this.cluster.eventCount;
+    const commands = this.cluster.commands.length;
+    const traffic = this.cluster.traffic.current;
+    const caption = this.cluster.caption;
+    this.changed = [];
+    const changedYet = () =>
+      this.changed!.length > 0 ||
+      this.cluster.eventCount > events ||
+      this.cluster.commands.length > commands ||
+      this.cluster.traffic.current !== traffic ||
+      this.cluster.caption !== caption;
+    let changed = false;
+    try {
+      for (;;) {
+        const next = this.engine.nextTime();
+        if (next === undefined || next > horizon) break;
+        // After the change: the rest of its instant, then stop.
+        if (changed && next > this.cluster.now) break;
+        // What falls due before this happening comes first, as in playback: the chart points
+        // of the quiet stretch before it and the person's recorded actions (a change itself).
+        this.runDue(next, false);
+        if ((changed ||= changedYet()) && this.cluster.now < next) break;
+        this.engine.processNext();
+        changed ||= changedYet();
       }
-      // What falls due before this happening comes first, as in playback: the chart points of
-      // the quiet stretch before it (taken late, they would read a comb of zeros and one
-      // spike) and the person's recorded actions.
-      this.runDue(next, false);
-      this.engine.processNext();
-      if (this.cluster.eventCount > before) break;
+      if (!changed) this.advanceTo(horizon);
+      else {
+        // Once no other happening shares this instant, what is due at it is due now.
+        const next = this.engine.nextTime();
+        if (next === undefined || next > this.cluster.now) this.runDue(this.cluster.now, true);
+      }
+      const lines = [
+        ...this.cluster.commands.slice(commands).map((c) => `$ kubectl ${c.command}`),
+        ...(this.cluster.traffic.current !== traffic
+          ? [trafficLine(this.cluster.traffic.current)]
+          : []),
+        ...describeEvents(this.cluster.eventRecords(events)),
+        ...describeChanges(this.changed),
+      ];
+      const more = lines.length - MAX_STEP_LINES;
+      return {
+        from,
+        t: this.cluster.now,
+        outcome: changed ? 'change' : 'steady',
+        total: lines.length,
+        changes:
+          more > 1 ? [...lines.slice(0, MAX_STEP_LINES), `… and ${more} more changes`] : lines,
+      };
+    } finally {
+      this.changed = null;
     }
-    // Once no other happening shares this instant, what is due at it is due now.
-    const next = this.engine.nextTime();
-    if (next === undefined || next > this.cluster.now) this.runDue(this.cluster.now, true);
-    return this.cluster.now;
+  }
+
+  /** Collects the object writes a step makes (the engine's store calls this on every write). */
+  private watchChanges(): void {
+    this.engine.store.watch((e) => {
+      if (this.changed && changesObject(e)) this.changed.push(e);
+    });
   }
 
   /** Goes to `t`: forward by advancing, backward by rebuilding and replaying the actions. */
@@ -289,6 +361,7 @@ export class Session {
       this.points = this.points.slice(0, cp.points);
     } else {
       this.engine = new Engine(this.scenario, { seed: this.seed });
+      this.watchChanges();
       this.chartBefore = copyCounters(this.cluster.traffic.counters);
       this.rates = new RateWindows(CHART_STEP_MS);
       this.chartNext = CHART_STEP_MS;

@@ -8,6 +8,7 @@ import { useCallback, type PointerEvent, type ReactNode } from 'react';
 import { bisectCenter } from 'd3-array';
 import { H, M, PLOT_BOTTOM, W, type ChartProps, type Scale } from './chartLayout';
 import { Legend, type LegendItem } from './Legend';
+import { ChartDataTable } from './ChartDataTable';
 
 export interface ValueRow {
   label: string;
@@ -109,6 +110,7 @@ export function ChartFrame(p: FrameProps) {
         )}
       </div>
       <Legend items={p.legend} label={`${p.title}: key`} />
+      <ChartDataTable title={p.title} t={series.t} rowsAt={p.rowsAt} />
       {/* Tables ignore width and overflow, so the visually hidden box is a wrapper div. */}
       <div className="chart-sr">
         <table>

@@ -25,9 +25,14 @@ export function TrafficShareChart(p: ChartProps) {
       yTicks={TICKS}
       yFormat={percent}
       legend={legend}
-      rowsAt={(i) =>
-        series.images.map((img, k) => ({ label: img, value: percent(series.share[k]?.[i] ?? 0) }))
-      }
+      rowsAt={(i) => {
+        // No request answered in that stretch: no share to speak of (not 0 % for every version).
+        const none = series.share.every((s) => !s[i]);
+        return series.images.map((img, k) => ({
+          label: img,
+          value: none ? 'no requests' : percent(series.share[k]?.[i] ?? 0),
+        }));
+      }}
     >
       {layers.map((l) => (
         <path key={l.k} className="chart-area" d={l.d} style={{ fill: versionColor(l.k) }} />

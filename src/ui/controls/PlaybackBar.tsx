@@ -6,6 +6,7 @@ import { PauseIcon, PlayIcon, ResetIcon, StepIcon } from './icons';
 import './controls.css';
 import { SeekSlider } from './SeekSlider';
 import { SpeedSelect } from './SpeedSelect';
+import { PlaybackStatus } from './PlaybackStatus';
 
 export function PlaybackBar() {
   const store = useSimStore();
@@ -29,7 +30,7 @@ export function PlaybackBar() {
         className="btn"
         disabled={!ready}
         onClick={() => void store.getState().step()}
-        title="Run until the next Kubernetes event (→)"
+        title="Run until the cluster next changes (→)"
       >
         <StepIcon />
         Step
@@ -49,6 +50,7 @@ export function PlaybackBar() {
       </span>
       <SeekSlider />
       <SpeedSelect />
+      <PlaybackStatus />
     </div>
   );
 }
