@@ -33,15 +33,15 @@ describe('One Deployment (ramped, 30 s)', { timeout: 20_000 }, () => {
       'counted pods',
       'terminating (not counted)',
       'available',
-      'replicas + maxSurge',
-      'replicas − maxUnavailable',
+      'replicas + maxSurge (ceiling)',
+      'replicas − maxUnavailable (floor)',
     ]);
     // The old pods terminated around 19–24 s: the band has height there.
     const band = chart.querySelector('path.chart-terminating')?.getAttribute('d') ?? '';
     expect(band).toMatch(/^M/);
     expect(latest(chart, /^Terminating \(not counted\)/)).toBe('0');
     expect(latest(chart, /^Counted pods/)).toBe('3');
-    expect(latest(chart, /^Max pods \(replicas \+ maxSurge\)/)).toBe('4');
+    expect(latest(chart, /^Max pods \(replicas \+ maxSurge \(ceiling\)\)/)).toBe('4');
     // The hidden summary says what the picture shows.
     expect(chart.querySelector('.chart-sr p')?.textContent).toMatch(
       /Deployment web\. .*Most counted pods so far: 4; never above the upper bound; most pods terminating at once: 1 \(not counted/,
@@ -74,7 +74,7 @@ describe('One Deployment (ramped, 30 s)', { timeout: 20_000 }, () => {
     renderWithSim(await scenarioAt('ramped', 30), <Charts />);
     const chart = screen.getByRole('figure', { name: NAME });
     expect(chart.querySelector('.bounds-note')).toHaveTextContent(
-      'Available under replicas − maxUnavailable: pods starting or failing; that bound only limits scaling down.',
+      'Available under the floor while pods start or fail: it only limits scaling down.',
     );
   });
 });
@@ -100,6 +100,16 @@ describe('Two Deployments (blue-green)', { timeout: 20_000 }, () => {
     expect(latest(green, /^Counted pods/)).toBe('3');
     expect(latest(green, /^Max pods/)).toBe('4');
     expect(latest(green, /^Min available/)).toBe('3');
+  });
+
+  it('ticks only the picked Deployment’s own scaling decisions', async () => {
+    renderWithSim(await scenarioAt('blue-green', 75), <Charts />);
+    const marks = () =>
+      screen.getByRole('figure', { name: NAME }).querySelectorAll('.chart-marks line').length;
+    // web-blue scaled at 0 s and 60 s, web-green at 10 s.
+    expect(marks()).toBe(2);
+    act(() => fireEvent.click(screen.getByRole('radio', { name: 'web-green' })));
+    expect(marks()).toBe(1);
   });
 
   it('after blue is scaled to zero: its bounds are 0 and its terminating pods are not counted', async () => {

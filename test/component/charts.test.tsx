@@ -85,7 +85,13 @@ describe('When the history is full (2 400 points, 20 simulated minutes)', () => 
     renderWithSim(sim, <Charts />);
     const chart = screen.getByRole('figure', { name: /^Pods and rollout bounds/ });
     const d = chart.querySelector('path.chart-pods')?.getAttribute('d') ?? '';
-    const points = d.split(/[ML]/).filter(Boolean).length;
+    // Drawn as steps: two vertices per sample, one x per sample.
+    const points = new Set(
+      d
+        .split(/[ML]/)
+        .filter(Boolean)
+        .map((pt) => pt.split(',')[0]),
+    ).size;
     expect(points).toBeGreaterThan(500);
     expect(points).toBeLessThanOrEqual(600);
   });

@@ -78,8 +78,8 @@ describe('Pods and rollout bounds, ramped (one Deployment)', () => {
       'counted pods',
       'terminating (not counted)',
       'available',
-      'replicas + maxSurge',
-      'replicas − maxUnavailable',
+      'replicas + maxSurge (ceiling)',
+      'replicas − maxUnavailable (floor)',
     ]);
     expect(await smallestFont(chart)).toBeGreaterThanOrEqual(12);
 

@@ -13,7 +13,8 @@ import { area, curveStepAfter, line } from 'd3-shape';
 import { formatCount, formatTick, yScaleFor, type ChartProps } from './chartLayout';
 import { ChartFrame, type ValueRow } from './ChartFrame';
 import type { LegendItem } from './Legend';
-import type { WorkloadSeries } from './chartSeries';
+import { scalingMarks, type WorkloadSeries } from './chartSeries';
+import type { EventRecord } from '../../sim/runner/runResult';
 import { boundsWords, notesFor, workloadTitle } from './boundsRules';
 import './podBudget.css';
 
@@ -30,10 +31,19 @@ function usePicked(workloads: readonly WorkloadSeries[]) {
   return [w, setPicked] as const;
 }
 
-export function PodBudgetChart(p: ChartProps) {
-  const { series, x } = p;
+interface Props extends ChartProps {
+  /** The events, for this workload's own scaling ticks (another's would suggest it scaled). */
+  events?: readonly EventRecord[];
+}
+
+export function PodBudgetChart(p: Props) {
+  const { series, x, events } = p;
   const workloads = series.workloads;
   const [w, pick] = usePicked(workloads);
+  const marks = useMemo(
+    () => (events && w ? scalingMarks(events, w.key) : p.marks),
+    [events, w, p.marks],
+  );
   const group = useId();
   const words = w ? boundsWords(w) : null;
 
@@ -154,6 +164,7 @@ export function PodBudgetChart(p: ChartProps) {
   return (
     <ChartFrame
       {...p}
+      marks={marks}
       title={TITLE}
       name={title ? `${TITLE}: ${title}` : TITLE}
       header={header}

@@ -19,8 +19,8 @@ export function boundsWords(w: WorkloadSeries): BoundsWords {
   switch (w.rule) {
     case 'rolling':
       return {
-        ceiling: 'replicas + maxSurge',
-        floor: 'replicas − maxUnavailable',
+        ceiling: 'replicas + maxSurge (ceiling)',
+        floor: 'replicas − maxUnavailable (floor)',
         meaning:
           'The Deployment controller creates no pod above replicas + maxSurge, and scales old pods down only while available pods stay at or above replicas − maxUnavailable. Pods that are not ready yet can leave available below that floor.',
         note: null,
@@ -35,8 +35,8 @@ export function boundsWords(w: WorkloadSeries): BoundsWords {
       };
     case 'canary':
       return {
-        ceiling: 'replicas + canary maxSurge',
-        floor: 'replicas − canary maxUnavailable',
+        ceiling: 'replicas + canary maxSurge (ceiling)',
+        floor: 'replicas − canary maxUnavailable (floor)',
         meaning:
           'Without a traffic router, the Rollout controller keeps stable and canary pods together within its canary maxSurge and maxUnavailable.',
         note: null,
@@ -87,12 +87,8 @@ export function notesFor(w: WorkloadSeries, words: BoundsWords): string[] {
       return v !== null && bound !== null && bound !== undefined && (under ? v < bound : v > bound);
     });
   if (words.floor && crosses(w.available, w.minAvailable, true))
-    notes.push(
-      `Available under ${words.floor}: pods starting or failing; that bound only limits scaling down.`,
-    );
+    notes.push('Available under the floor while pods start or fail: it only limits scaling down.');
   if (words.ceiling && crosses(w.pods, w.maxPods, false))
-    notes.push(
-      `Counted over ${words.ceiling}: the bound was lowered and the controller is scaling down to it.`,
-    );
+    notes.push('Counted over a lowered ceiling: the controller is scaling down to it.');
   return notes;
 }

@@ -159,9 +159,19 @@ export function chartSeries(
   return s;
 }
 
-/** Simulated seconds of the controller's scaling decisions (ScalingReplicaSet events), once each. */
-export function scalingMarks(events: readonly EventRecord[]): number[] {
+/**
+ * Simulated seconds of the controller's scaling decisions (ScalingReplicaSet events), once each;
+ * only those of `object` ("Deployment/web-blue") when given, so a chart of one workload shows
+ * no tick for another's decision.
+ */
+export function scalingMarks(events: readonly EventRecord[], object?: string): number[] {
   const out: number[] = [];
-  for (const e of events) if (e.reason === 'ScalingReplicaSet' && out.at(-1) !== e.t) out.push(e.t);
+  for (const e of events)
+    if (
+      e.reason === 'ScalingReplicaSet' &&
+      (object === undefined || e.object === object) &&
+      out.at(-1) !== e.t
+    )
+      out.push(e.t);
   return out;
 }
