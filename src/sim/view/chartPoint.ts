@@ -19,7 +19,7 @@ export interface ChartPoint {
   servedByImage: Record<string, number>;
   requests: number;
   errors: { 'no-endpoints': number; refused: number; 'app-error': number };
-  /** Pods existing (terminating included). */
+  /** Pods existing (terminating included), cluster-wide; the bounds chart reads `workloads`. */
   totalPods: number;
   /** replicas + maxSurge and replicas − maxUnavailable of the first Deployment (0 floor for Recreate). */
   maxPods: number | null;

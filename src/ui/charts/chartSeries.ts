@@ -28,10 +28,6 @@ export interface ChartSeries {
   /** Requests per second, all and failed by kind. */
   rps: number[];
   errors: Record<ErrorKind, number[]>;
-  totalPods: number[];
-  maxPods: (number | null)[];
-  minAvailable: (number | null)[];
-  available: number[];
   /** Per workload (Deployment, Rollout, the ReplicationControllers), in order of appearance. */
   workloads: WorkloadSeries[];
 }
@@ -117,10 +113,6 @@ export function chartSeries(
     share: images.map(() => []),
     rps: [],
     errors: { 'no-endpoints': [], refused: [], 'app-error': [] },
-    totalPods: [],
-    maxPods: [],
-    minAvailable: [],
-    available: [],
     workloads: [],
   };
   const lasts: ChartPoint[] = [];
@@ -150,10 +142,6 @@ export function chartSeries(
     });
     s.rps.push(requests * perSecond);
     for (const k of ERROR_KINDS) s.errors[k].push(errors[k] * perSecond);
-    s.totalPods.push(last.totalPods);
-    s.maxPods.push(last.maxPods);
-    s.minAvailable.push(last.minAvailable);
-    s.available.push(last.available);
   }
   s.workloads = workloadSeries(lasts);
   return s;
