@@ -23,7 +23,7 @@ const pointsOf = (file: string) => {
   return p;
 };
 
-describe('Counted pods against each workload’s upper bound', () => {
+describe('Counted pods against each workload’s upper bound', { timeout: 60_000 }, () => {
   it.each(catalogFiles())('%s: never above it at any chart point', (file) => {
     const points = pointsOf(file);
     expect(points.length).toBeGreaterThan(0);
@@ -36,7 +36,7 @@ describe('Counted pods against each workload’s upper bound', () => {
   });
 });
 
-describe('Terminating pods', () => {
+describe('Terminating pods', { timeout: 60_000 }, () => {
   it('ramped: would rise above replicas + maxSurge if they were counted (5 against 4)', () => {
     const points = pointsOf('ramped.yaml');
     const peak = Math.max(
@@ -58,7 +58,7 @@ describe('Terminating pods', () => {
   });
 });
 
-describe('Two Deployments (blue-green)', () => {
+describe('Two Deployments (blue-green)', { timeout: 60_000 }, () => {
   it('each has its own bounds, and its own pods', () => {
     const points = pointsOf('blue-green.yaml');
     const at = (s: number) => points.find((p) => p.t === s * 1000)!;
@@ -81,7 +81,7 @@ describe('Two Deployments (blue-green)', () => {
   });
 });
 
-describe('Rules without a surge bound', () => {
+describe('Rules without a surge bound', { timeout: 60_000 }, () => {
   it('recreate: replicas and 0', () => {
     const w = pointsOf('recreate.yaml').at(-1)!.workloads[0]!;
     expect([w.rule, w.maxPods, w.minAvailable]).toEqual(['recreate', w.replicas, 0]);
