@@ -23,7 +23,7 @@ describe('When the ramped rollout has run for 30 s', () => {
       'Ready pods by version',
       'Traffic share by version',
       'Errors by kind (req/s)',
-      'Pods and rollout bounds',
+      'Pods and rollout bounds: Deployment web',
     ]);
   });
 
@@ -40,13 +40,13 @@ describe('When the ramped rollout has run for 30 s', () => {
 
   it('draws the maxSurge and maxUnavailable bounds: at most 4 pods, at least 3 available', async () => {
     await rampedAt30();
-    const chart = screen.getByRole('figure', { name: 'Pods and rollout bounds' });
+    const chart = screen.getByRole('figure', { name: /^Pods and rollout bounds/ });
     const table = within(chart).getByRole('table');
     const value = (name: RegExp) =>
       within(within(table).getByRole('row', { name })).getByRole('cell').textContent;
     expect(value(/^Max pods/)).toBe('4');
     expect(value(/^Min available/)).toBe('3');
-    expect(value(/^Pods/)).toBe('3');
+    expect(value(/^Counted pods/)).toBe('3');
     expect(chart.querySelector('path.chart-band')?.getAttribute('d')).toMatch(/^M/);
   });
 
@@ -83,9 +83,15 @@ describe('When the history is full (2 400 points, 20 simulated minutes)', () => 
     const sim = await scenarioAt('ramped', 1300);
     expect(sim.store.getState().history).toHaveLength(2400);
     renderWithSim(sim, <Charts />);
-    const chart = screen.getByRole('figure', { name: 'Pods and rollout bounds' });
+    const chart = screen.getByRole('figure', { name: /^Pods and rollout bounds/ });
     const d = chart.querySelector('path.chart-pods')?.getAttribute('d') ?? '';
-    const points = d.split(/[ML]/).filter(Boolean).length;
+    // Drawn as steps: two vertices per sample, one x per sample.
+    const points = new Set(
+      d
+        .split(/[ML]/)
+        .filter(Boolean)
+        .map((pt) => pt.split(',')[0]),
+    ).size;
     expect(points).toBeGreaterThan(500);
     expect(points).toBeLessThanOrEqual(600);
   });

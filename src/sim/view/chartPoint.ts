@@ -9,6 +9,7 @@ import { resolveCanarySurge } from '../controllers/rollout/canaryMath';
 import type { TrafficCounters } from '../traffic/metrics';
 import { isReady } from '../api/podState';
 import { maxSurge, minAvailable } from '../controllers/deployment/util';
+import { workloadPoints, type WorkloadPoint } from './workloadBounds';
 
 export interface ChartPoint {
   /** Simulated ms. */
@@ -18,12 +19,17 @@ export interface ChartPoint {
   servedByImage: Record<string, number>;
   requests: number;
   errors: { 'no-endpoints': number; refused: number; 'app-error': number };
-  /** Pods existing (terminating included). */
+  /** Pods existing (terminating included), cluster-wide; the bounds chart reads `workloads`. */
   totalPods: number;
   /** replicas + maxSurge and replicas − maxUnavailable of the first Deployment (0 floor for Recreate). */
   maxPods: number | null;
   minAvailable: number | null;
   available: number;
+  /**
+   * Per Deployment, Rollout (and the stand-alone ReplicationControllers): counted and
+   * terminating pods against that workload's own bounds. The bounds chart reads these.
+   */
+  workloads: WorkloadPoint[];
 }
 
 export function chartPoint(cluster: ClusterReader, before: TrafficCounters): ChartPoint {
@@ -67,6 +73,7 @@ export function chartPoint(cluster: ClusterReader, before: TrafficCounters): Cha
         .list<ReplicationController>('ReplicationController')
         .filter((rc) => !rc.metadata?.ownerReferences?.length)
         .reduce((n, x) => n + (x.status?.availableReplicas ?? 0), 0),
+    workloads: workloadPoints(cluster),
   };
 }
 

@@ -26,6 +26,14 @@ interface FrameProps extends ChartProps {
   /** The values at bucket i, for the tooltip and the table. */
   rowsAt(i: number): ValueRow[];
   children: ReactNode;
+  /** The figure's accessible name when it says more than the title (e.g. which workload). */
+  name?: string;
+  /** Under the title: a picker or a subtitle. */
+  header?: ReactNode;
+  /** Under the key: a note on what the picture means. */
+  footer?: ReactNode;
+  /** A sentence for screen readers, before the table of latest values. */
+  summary?: string;
 }
 
 export function ChartFrame(p: FrameProps) {
@@ -48,8 +56,9 @@ export function ChartFrame(p: FrameProps) {
   const inside = (t: number) => t >= d0 && t <= d1;
   const now = x(series.t.at(-1) ?? d0);
   return (
-    <figure className="chart" aria-label={p.title}>
+    <figure className="chart" aria-label={p.name ?? p.title}>
       <figcaption className="chart-title">{p.title}</figcaption>
+      {p.header}
       <div className="chart-plot">
         <svg
           viewBox={`0 0 ${W} ${H}`}
@@ -110,11 +119,13 @@ export function ChartFrame(p: FrameProps) {
         )}
       </div>
       <Legend items={p.legend} label={`${p.title}: key`} />
-      <ChartDataTable title={p.title} t={series.t} rowsAt={p.rowsAt} />
+      {p.footer}
+      <ChartDataTable title={p.name ?? p.title} t={series.t} rowsAt={p.rowsAt} />
       {/* Tables ignore width and overflow, so the visually hidden box is a wrapper div. */}
       <div className="chart-sr">
+        {p.summary && <p>{p.summary}</p>}
         <table>
-          <caption>{p.title}: latest values</caption>
+          <caption>{p.name ?? p.title}: latest values</caption>
           <tbody>
             {latest.map((r) => (
               <tr key={r.label}>

@@ -32,7 +32,7 @@ export function Charts() {
       <ReadyPodsChart {...props} />
       <TrafficShareChart {...props} />
       <ErrorRateChart {...props} />
-      <PodBudgetChart {...props} />
+      <PodBudgetChart {...props} events={events} />
     </section>
   );
 }

@@ -5,6 +5,7 @@
  * short burst of errors survives decimation as a lower but non-zero rate.
  */
 import type { ChartPoint } from '../../sim/view/chartPoint';
+import type { BoundsRule, WorkloadPoint } from '../../sim/view/workloadBounds';
 import type { EventRecord } from '../../sim/runner/runResult';
 
 export const MAX_SAMPLES = 600;
@@ -27,10 +28,61 @@ export interface ChartSeries {
   /** Requests per second, all and failed by kind. */
   rps: number[];
   errors: Record<ErrorKind, number[]>;
-  totalPods: number[];
+  /** Per workload (Deployment, Rollout, the ReplicationControllers), in order of appearance. */
+  workloads: WorkloadSeries[];
+}
+
+/** One workload's levels per bucket; null where it did not exist. */
+export interface WorkloadSeries {
+  key: string;
+  kind: WorkloadPoint['kind'];
+  name: string;
+  /** As of the newest bucket that has the workload. */
+  rule: BoundsRule;
+  maxSurge: number | null;
+  maxUnavailable: number | null;
+  replicas: (number | null)[];
+  /** Active pods of its ReplicaSets: what its controller counts. */
+  pods: (number | null)[];
+  terminating: (number | null)[];
+  available: (number | null)[];
   maxPods: (number | null)[];
   minAvailable: (number | null)[];
-  available: number[];
+}
+
+const LEVELS = ['replicas', 'pods', 'terminating', 'available', 'maxPods', 'minAvailable'] as const;
+
+/** Each workload's levels at the buckets' last points (`lasts`, one per bucket). */
+function workloadSeries(lasts: readonly ChartPoint[]): WorkloadSeries[] {
+  const byKey = new Map<string, WorkloadSeries>();
+  lasts.forEach((p, i) => {
+    for (const w of p.workloads) {
+      let s = byKey.get(w.key);
+      if (!s) {
+        const empty = () => lasts.map((): number | null => null);
+        s = {
+          key: w.key,
+          kind: w.kind,
+          name: w.name,
+          rule: w.rule,
+          maxSurge: null,
+          maxUnavailable: null,
+          replicas: empty(),
+          pods: empty(),
+          terminating: empty(),
+          available: empty(),
+          maxPods: empty(),
+          minAvailable: empty(),
+        };
+        byKey.set(w.key, s);
+      }
+      s.rule = w.rule;
+      s.maxSurge = w.maxSurge;
+      s.maxUnavailable = w.maxUnavailable;
+      for (const k of LEVELS) s[k][i] = w[k];
+    }
+  });
+  return [...byKey.values()];
 }
 
 /** frame.images first (their colours), then any image only the history knows. */
@@ -61,11 +113,9 @@ export function chartSeries(
     share: images.map(() => []),
     rps: [],
     errors: { 'no-endpoints': [], refused: [], 'app-error': [] },
-    totalPods: [],
-    maxPods: [],
-    minAvailable: [],
-    available: [],
+    workloads: [],
   };
+  const lasts: ChartPoint[] = [];
   const n = history.length;
   const size = Math.max(1, Math.ceil(n / max));
   for (let start = 0; start < n; start += size) {
@@ -82,6 +132,7 @@ export function chartSeries(
       images.forEach((img, k) => (served[k]! += p.servedByImage[img] ?? 0));
     }
     const last = history[end - 1]!;
+    lasts.push(last);
     const perSecond = ms > 0 ? 1000 / ms : 0;
     const answered = served.reduce((a, b) => a + b, 0);
     s.t.push(last.t / 1000);
@@ -91,17 +142,24 @@ export function chartSeries(
     });
     s.rps.push(requests * perSecond);
     for (const k of ERROR_KINDS) s.errors[k].push(errors[k] * perSecond);
-    s.totalPods.push(last.totalPods);
-    s.maxPods.push(last.maxPods);
-    s.minAvailable.push(last.minAvailable);
-    s.available.push(last.available);
   }
+  s.workloads = workloadSeries(lasts);
   return s;
 }
 
-/** Simulated seconds of the controller's scaling decisions (ScalingReplicaSet events), once each. */
-export function scalingMarks(events: readonly EventRecord[]): number[] {
+/**
+ * Simulated seconds of the controller's scaling decisions (ScalingReplicaSet events), once each;
+ * only those of `object` ("Deployment/web-blue") when given, so a chart of one workload shows
+ * no tick for another's decision.
+ */
+export function scalingMarks(events: readonly EventRecord[], object?: string): number[] {
   const out: number[] = [];
-  for (const e of events) if (e.reason === 'ScalingReplicaSet' && out.at(-1) !== e.t) out.push(e.t);
+  for (const e of events)
+    if (
+      e.reason === 'ScalingReplicaSet' &&
+      (object === undefined || e.object === object) &&
+      out.at(-1) !== e.t
+    )
+      out.push(e.t);
   return out;
 }
