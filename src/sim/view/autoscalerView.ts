@@ -111,7 +111,7 @@ function metricLines(d: HpaDecision): string[] {
           (c.unreadyPods ? ` (${c.unreadyPods} not ready, left out)` : ''),
       ];
     default: {
-      const again = `${first} is above target; ${c.unreadyPods} not-ready ${c.unreadyPods === 1 ? 'pod counts' : 'pods count'} as 0 %`;
+      const again = `CPU ${c.utilization} % > ${target} %: ${c.unreadyPods} not-ready ${c.unreadyPods === 1 ? 'pod counts' : 'pods count'} as 0 %`;
       const used = `${c.usedUtilization} % / ${target} %`;
       if (c.basis === 'rebalanced')
         return [
