@@ -149,7 +149,7 @@ function outcomeLine(d: HpaDecision): {
       n.stabilized === d.current ? `holding ${n.stabilized}` : `down to ${n.stabilized} only`;
     const line =
       `${keeps}: highest recommendation in the last ${SCALE_DOWN_WINDOW_MS / 60_000} min is ` +
-      `${highest.replicas} (${clock(highest.t)}); ${c.desired} at ${clock(d.t)} would be allowed after ${clock(releaseAt)}`;
+      `${highest.replicas} (${clock(highest.t)}); ${c.desired} at ${clock(d.t)} would be allowed from ${clock(releaseAt)}`;
     return { rule: 'stabilization', line };
   }
   if (n.limited === 'ScaleUpLimit')
