@@ -11,7 +11,7 @@ import { renderWithSim, scenarioAt, seek } from '../support/ui';
 afterEach(cleanup);
 
 /** The group's figures as term → definition. */
-function figures(group: HTMLElement): Record<string, string> {
+function figures(group: HTMLElement): Record<string, string | null | undefined> {
   const terms = within(group).getAllByRole('term');
   const defs = within(group).getAllByRole('definition');
   return Object.fromEntries(terms.map((t, i) => [t.textContent, defs[i]?.textContent]));
