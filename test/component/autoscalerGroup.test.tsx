@@ -17,7 +17,9 @@ function figures(group: HTMLElement): Record<string, string | null | undefined> 
   return Object.fromEntries(terms.map((t, i) => [t.textContent, defs[i]?.textContent]));
 }
 
-describe('The HorizontalPodAutoscaler on the stage', () => {
+// Each test loads and plays a scenario over the real engine: more than vitest's 5 s default on a
+// loaded machine.
+describe('The HorizontalPodAutoscaler on the stage', { timeout: 30_000 }, () => {
   it('shows CPU against target, min/max, current/desired and the arithmetic of its decision', async () => {
     const sim = await scenarioAt('hpa-rolling-update', 31);
     renderWithSim(sim, <Stage />);
@@ -51,7 +53,7 @@ describe('The HorizontalPodAutoscaler on the stage', () => {
   });
 });
 
-describe('The replicas slider under an HPA', () => {
+describe('The replicas slider under an HPA', { timeout: 30_000 }, () => {
   it('says the HPA owns replicas, and shows an edit being set back with the reason', async () => {
     const sim = await scenarioAt('hpa-rolling-update', 47);
     renderWithSim(sim, <DeploymentPanel />);

@@ -15,7 +15,9 @@ const autoscaler = (sim: TestSim): AutoscalerView => {
   return a![0]!;
 };
 
-describe('The autoscaler view of hpa-rolling-update', () => {
+// Each test drives a whole scenario (the first seeks 180 times): more than vitest's 5 s default
+// on a loaded machine.
+describe('The autoscaler view of hpa-rolling-update', { timeout: 30_000 }, () => {
   it('shows, every second, the numbers the runner samples', async () => {
     const run = runScenario(catalogText('hpa-rolling-update'), 'hpa-rolling-update.yaml');
     if (!run.ok) throw new Error(run.errors.join('\n'));
