@@ -22,32 +22,45 @@ async function clockSeconds(page: Page): Promise<number> {
   return m ? Number(m[1] ?? 0) * 60 + Number(m[2]) : 0;
 }
 
-/** Plays to `seconds` and pauses: fast most of the way, then at 1× so it stops close to it. */
-async function playUntil(page: Page, seconds: number, speed: string): Promise<void> {
-  const speedSelect = page.getByLabel('Speed');
-  await speedSelect.selectOption({ label: `${speed}×` });
+/**
+ * Plays at 1× from where the page is to `seconds`, and pauses. 1× so that a loaded machine's
+ * delay between reading the clock and pressing Pause costs simulated seconds, not tens of them.
+ */
+async function playUntil(page: Page, seconds: number): Promise<void> {
+  await page.getByLabel('Speed').selectOption({ label: '1×' });
   await page.getByRole('button', { name: 'Play' }).click();
-  await expect
-    .poll(() => clockSeconds(page), { timeout: 30_000 })
-    .toBeGreaterThanOrEqual(seconds - 16);
-  await speedSelect.selectOption({ label: '1×' });
   await expect.poll(() => clockSeconds(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(seconds);
   await page.getByRole('button', { name: 'Pause' }).click();
 }
 
+/** Drags the time slider to `seconds`, as a person seeks. */
+async function seekTo(page: Page, seconds: number): Promise<void> {
+  const time = page.getByRole('slider', { name: 'Simulated time' });
+  await time.fill(String(seconds * 1000));
+  await time.dispatchEvent('change');
+  await time.dispatchEvent('pointerup');
+  await expect.poll(() => clockSeconds(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(seconds);
+}
+
 describe('The HorizontalPodAutoscaler in hpa-rolling-update', () => {
   it('stands beside its Deployment with the runner’s numbers and the arithmetic of its decision', async () => {
-    const { page, problems, screenshot } = await open(browser, '/?scenario=hpa-rolling-update', {
-      width: 1280,
-      height: 720,
-    });
+    // Opened at 0:20, between the HPA's syncs at 0:15 and 0:30, then played.
+    const { page, problems, screenshot } = await open(
+      browser,
+      '/?scenario=hpa-rolling-update&t=20',
+      { width: 1280, height: 720 },
+    );
     const cluster = page.getByRole('region', { name: 'Cluster' });
     const hpa = cluster.getByRole('group', { name: 'HorizontalPodAutoscaler web', exact: true });
     await expect.poll(() => hpa.count(), { timeout: 15_000 }).toBe(1);
-    expect(await hpa.textContent()).toMatch(/min\s*2\s*max\s*10/);
+    await expect.poll(() => clockSeconds(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(20);
+    // The runner at 0:20: CPU 29 % of 50 %, 2 replicas, desired 2.
+    await expect
+      .poll(() => hpa.textContent(), { timeout: 5_000 })
+      .toMatch(/CPU\s*29 %\s*\/ 50 % target\s*min\s*2\s*max\s*10\s*current\s*2\s*desired\s*2/);
 
     // The runner: from the sync at 0:30 to the next at 0:45, CPU 88 % of 50 %, 2 → desired 4.
-    await playUntil(page, 31, '5');
+    await playUntil(page, 31);
     const t = await clockSeconds(page);
     expect(t).toBeLessThan(45);
     await expect.poll(() => hpa.textContent(), { timeout: 5_000 }).toMatch(/CPU\s*88 %/);
@@ -99,7 +112,7 @@ describe('The HorizontalPodAutoscaler in hpa-rolling-update', () => {
     await expect
       .poll(() => side.textContent(), { timeout: 10_000 })
       .toContain('you set 9; HorizontalPodAutoscaler web decides again at 1:00');
-    await playUntil(page, 61, '5');
+    await seekTo(page, 61);
     const note = (await side.getByText(/set it back to/).textContent()) ?? '';
     const m = /^you set 9; HorizontalPodAutoscaler web set it back to (\d+) at 1:00: CPU /.exec(
       note,
