@@ -36,6 +36,7 @@ export function noViewKeys(): ViewKeys {
     routes: [],
     segments: [],
     rollouts: [],
+    autoscalers: [],
     images: [],
   };
 }
@@ -70,6 +71,7 @@ export function applyFrame(prev: FrameData, packet: FramePacket): FrameData {
     routes: applyList(before?.routes ?? [], viewKeys.routes, update.routes),
     segments: applyList(before?.segments ?? [], viewKeys.segments, update.segments),
     rollouts: applyList(before?.rollouts ?? [], viewKeys.rollouts, update.rollouts),
+    autoscalers: applyList(before?.autoscalers ?? [], viewKeys.autoscalers, update.autoscalers),
     images: applyList(before?.images ?? [], viewKeys.images, update.images),
   };
   const views: FrameViews = {
@@ -80,6 +82,7 @@ export function applyFrame(prev: FrameData, packet: FramePacket): FrameData {
     routes: lists.routes.items,
     segments: lists.segments.items,
     rollouts: lists.rollouts.items,
+    autoscalers: lists.autoscalers.items,
     images: lists.images.items,
   };
   const keys: ViewKeys = {
@@ -90,6 +93,7 @@ export function applyFrame(prev: FrameData, packet: FramePacket): FrameData {
     routes: lists.routes.keys,
     segments: lists.segments.keys,
     rollouts: lists.rollouts.keys,
+    autoscalers: lists.autoscalers.keys,
     images: lists.images.keys,
   };
   const pods =

@@ -82,14 +82,14 @@ describe('The HPA arithmetic', () => {
   const pod = (usage: number, ready = true) => ({ usage, request: 100, ready });
 
   it('does nothing within the 10% tolerance', () => {
-    expect(calculate([pod(54), pod(54)], 50, 2)).toEqual({ utilization: 54, desired: 2 });
+    expect(calculate([pod(54), pod(54)], 50, 2)).toMatchObject({ utilization: 54, desired: 2 });
   });
   it('counts not-ready pods as idle when scaling up', () => {
-    expect(calculate([pod(100), pod(100), pod(0, false), pod(0, false)], 50, 4)).toEqual({
+    expect(calculate([pod(100), pod(100), pod(0, false), pod(0, false)], 50, 4)).toMatchObject({
       utilization: 100,
       desired: 4,
     });
-    expect(calculate([pod(200), pod(200), pod(0, false)], 50, 3)).toEqual({
+    expect(calculate([pod(200), pod(200), pod(0, false)], 50, 3)).toMatchObject({
       utilization: 200,
       desired: 8,
     });

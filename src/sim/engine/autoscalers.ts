@@ -9,6 +9,7 @@ import { syncHpa, type HpaMemory } from '../controllers/hpa/hpa';
 import { SYNC_PERIOD_MS } from '../controllers/hpa/recommend';
 import { clone } from '../core/clone';
 import type { EventQueue } from '../core/eventQueue';
+import type { AutoscalerDecisions } from './clusterReader';
 import { LATENCY_MS, PRIO_CONTROLLER, type QueueItem } from './workQueue';
 
 export type AutoscalersState = [string, HpaMemory][];
@@ -34,6 +35,16 @@ export class Autoscalers {
     }
     syncHpa(this.ctx, name, this.memory, this.ctx.counters().byPod);
     this.queue.push(this.ctx.now() + SYNC_PERIOD_MS, { k: 'hpa', name }, PRIO_CONTROLLER);
+  }
+
+  /** The latest decisions for the views (the memory's own objects: read, never change). */
+  decisions(name: string): AutoscalerDecisions {
+    const m = this.memory.get(name);
+    return {
+      last: m?.last ?? null,
+      lastRescale: m?.lastRescale ?? null,
+      lastSync: m ? m.lastT : null,
+    };
   }
 
   snapshot(): AutoscalersState {

@@ -6,6 +6,7 @@
 import type { IdleState } from '../controllers/context';
 import type { Kind, KubeObject, Pod } from '../api/objects';
 import type { PodRuntime } from '../controllers/kubelet/runtime';
+import type { HpaDecision } from '../controllers/hpa/hpa';
 import type { Backend, ServiceBackends } from '../network/kubeProxy';
 import type { CommandRecord, EventRecord } from '../runner/runResult';
 import type { TrafficSpec } from '../scenario/scenario';
@@ -16,6 +17,14 @@ import type { TrafficCounters } from '../traffic/metrics';
 export interface Decisions {
   action: { t: number; text: string } | null;
   idle: { t: number; text: string; state: IdleState } | null;
+}
+
+/** A HorizontalPodAutoscaler's latest decision and latest rescale, with their inputs. */
+export interface AutoscalerDecisions {
+  last: Readonly<HpaDecision> | null;
+  lastRescale: Readonly<HpaDecision> | null;
+  /** Simulated ms of its latest sync, decided or not; null before the first. */
+  lastSync: number | null;
 }
 
 /** The traffic generator as the views see it. */
@@ -47,6 +56,8 @@ export interface ClusterReader {
   eventRecords(from?: number): EventRecord[];
   /** The Deployment controller's latest decision for a Deployment, in words. */
   decision(deployment: string): Decisions | undefined;
+  /** The HPA controller's latest decisions for a HorizontalPodAutoscaler, by name. */
+  autoscalerDecisions(hpa: string): AutoscalerDecisions;
   /** The kubelet's runtime state of a pod's container, by pod name. */
   podRuntime(pod: string): Readonly<PodRuntime> | undefined;
   /** The Deployment a pod belongs to (through its ReplicaSet), if any. */

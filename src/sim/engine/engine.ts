@@ -26,7 +26,7 @@ import type { CommandRecord, EventRecord } from '../runner/runResult';
 import type { ImageBehaviour, Scenario, TrafficSpec } from '../scenario/scenario';
 import { TICK_MS, TrafficGenerator, type TrafficWorld } from '../traffic/generator';
 import { Autoscalers } from './autoscalers';
-import type { ClusterReader, Decisions } from './clusterReader';
+import type { AutoscalerDecisions, ClusterReader, Decisions } from './clusterReader';
 import { recordDecision } from './decisions';
 import { eventRecord } from './eventRecord';
 import { onChange } from './informers';
@@ -279,6 +279,10 @@ export class Engine implements ClusterReader {
 
   decision(deployment: string): Decisions | undefined {
     return this.decisions.get(deployment);
+  }
+
+  autoscalerDecisions(hpa: string): AutoscalerDecisions {
+    return this.autoscalers.decisions(hpa);
   }
 
   podRuntime(pod: string): Readonly<PodRuntime> | undefined {

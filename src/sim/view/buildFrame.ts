@@ -10,6 +10,7 @@ import { listChange, NOTHING_SENT, type SentList } from './listChange';
 import { routeViews } from './routeView';
 import { segmentViews } from './segmentView';
 import { rolloutViews } from './rolloutView';
+import { autoscalerViews } from './autoscalerView';
 import { serviceViews, type SelectorState } from './serviceView';
 import { deploymentViews, podViews, replicaSetViews } from './workloadViews';
 
@@ -24,6 +25,7 @@ const KEYS: { [K in keyof FrameViews]: (item: FrameViews[K][number]) => string }
   routes: (vs) => vs.name,
   segments: (s) => String(s.index),
   rollouts: (r) => r.name,
+  autoscalers: (a) => a.name,
   images: (image) => image,
 };
 
@@ -63,6 +65,7 @@ export function initialCursor(cluster: ClusterReader): FrameCursor {
       routes: NOTHING_SENT,
       segments: NOTHING_SENT,
       rollouts: NOTHING_SENT,
+      autoscalers: NOTHING_SENT,
       images: NOTHING_SENT,
     },
     rates: null,
@@ -101,6 +104,7 @@ function viewsOf(
     routes,
     segments: segmentViews(spec?.segments ?? []),
     rollouts: rolloutViews(cluster),
+    autoscalers: autoscalerViews(cluster),
   };
   const images = imageList(cursor.sent.images.keys, views);
   return { views: { ...views, images }, selectors: services.selectors };

@@ -11,6 +11,7 @@ import type { VirtualServiceView } from './routeView';
 import type { SegmentView } from './segmentView';
 import type { RolloutView } from './rolloutView';
 import type { RatesView } from './rateWindows';
+import type { AutoscalerView } from './autoscalerView';
 
 export type {
   HttpRouteView,
@@ -21,6 +22,7 @@ export type {
 export type { SegmentView } from './segmentView';
 export type { RatesView, RouteRates } from './rateWindows';
 export type { RuleCounts } from './routeView';
+export type { AutoscalerDecisionView, AutoscalerView } from './autoscalerView';
 
 export interface PodView {
   name: string;
@@ -127,6 +129,8 @@ export interface FrameViews {
   segments: SegmentView[];
   /** Argo Rollouts with their steps, pause, analysis and services (src/sim/view/rolloutView.ts). */
   rollouts: RolloutView[];
+  /** HorizontalPodAutoscalers with their latest decision in numbers and words (autoscalerView.ts). */
+  autoscalers: AutoscalerView[];
   /** Images in order of first appearance: colour i belongs to images[i]. */
   images: string[];
 }

@@ -10,6 +10,7 @@ import { useSim, useSimStore } from '../../store/SimStoreProvider';
 import { selectStrategyValues } from './deploymentSelectors';
 import { LabeledSlider } from './LabeledSlider';
 import { UnitToggle } from './UnitToggle';
+import { ReplicasOwner } from './ReplicasOwner';
 import {
   convert,
   isPercent,
@@ -81,6 +82,7 @@ function Sliders({ name, ...p }: SlidersProps) {
         actual={d.spec.replicas}
         apply={(v) => edit('replicas', v)}
         format={(v) => String(v)}
+        hint={<ReplicasOwner deployment={name} />}
       />
       {recreate && (
         <p className="note">

@@ -15,6 +15,7 @@ import { SegmentLegend } from './SegmentLegend';
 import { ServiceBox } from './ServiceBox';
 import { TrafficCanvas } from './TrafficCanvas';
 import { WorkloadGroup } from './WorkloadGroup';
+import { AutoscaledRow } from './AutoscalerGroup';
 import { createStageRegistry, StageRegistryContext } from './stageRegistry';
 import { stageStructureSelector } from './stageSelectors';
 import { useReducedMotion } from './useReducedMotion';
@@ -74,7 +75,9 @@ export function Stage() {
         </div>
         <div className="stage-groups" onScroll={() => reg.invalidate(true)}>
           {structure.groups.map((g) => (
-            <WorkloadGroup key={g.key} group={g} />
+            <AutoscaledRow key={g.key} kind={g.kind} name={g.name}>
+              <WorkloadGroup group={g} />
+            </AutoscaledRow>
           ))}
           {!hasFrame && (
             <p className="stage-empty">

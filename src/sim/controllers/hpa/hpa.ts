@@ -10,7 +10,15 @@ import { isActive, isReady } from '../../api/podState';
 import { matchesSelector } from '../../api/labels';
 import { podRequests } from '../../api/podIndex';
 import { toTimestamp } from '../../core/time';
-import { calculate, normalize, type PodMetric, type Recommendation, type Limit } from './recommend';
+import {
+  calculate,
+  normalize,
+  type Calculation,
+  type Limit,
+  type Normalized,
+  type PodMetric,
+  type Recommendation,
+} from './recommend';
 
 const SOURCE = 'horizontal-pod-autoscaler';
 
@@ -19,6 +27,41 @@ export interface HpaMemory {
   lastT: number;
   servedByPod: Record<string, number>;
   recommendations: Recommendation[];
+  /** The latest sync that reached a decision, with the exact inputs it used (for the views). */
+  last?: HpaDecision;
+  /** The latest decision that changed the target's replicas. */
+  lastRescale?: HpaDecision;
+}
+
+/**
+ * One sync's decision with the numbers it used, so a view can show the arithmetic without
+ * computing anything again (src/sim/view/autoscalerView.ts).
+ */
+export interface HpaDecision {
+  /** Simulated ms of the sync. */
+  t: number;
+  /** The target's spec.replicas when the sync read it (horizontal.go: scale.Spec.Replicas). */
+  current: number;
+  min: number;
+  max: number;
+  /** Target CPU utilization, percent of request. */
+  targetUtilization: number;
+  /**
+   * reconcileAutoscaler's first branches, taken before any metric is read: the target has 0
+   * replicas (autoscaling disabled), or more than max / fewer than min.
+   */
+  range: 'disabled' | 'aboveMax' | 'belowMin' | null;
+  /** The metric and its arithmetic; null when `range` decided. */
+  calc: Calculation | null;
+  /** Stabilization and rate limits; null when `range` decided. */
+  normalized: Omit<Normalized, 'history'> | null;
+  /** What the HPA set spec.replicas to (or left it at). */
+  replicas: number;
+  /**
+   * spec.replicas was not what the HPA had last decided (status.desiredReplicas): someone
+   * else had set it since, and this decision set it back (when `replicas` differs).
+   */
+  edited: boolean;
 }
 
 export function cpuTarget(hpa: HorizontalPodAutoscaler): number {
@@ -44,6 +87,7 @@ export function syncHpa(
   const now = ctx.now();
   const mem = memory.get(name) ?? { lastT: 0, servedByPod: {}, recommendations: [] };
   const seconds = Math.max(0.001, (now - mem.lastT) / 1000);
+  const first = !memory.has(name);
   memory.set(name, { ...mem, lastT: now, servedByPod: { ...servedByPod } });
   const ref = hpa.spec.scaleTargetRef;
   const target =
@@ -70,37 +114,109 @@ export function syncHpa(
     metrics.push({ usage: b.idleCpu + b.cpuPerRps * rps, request, ready: isReady(p) });
   }
   const current = target.spec?.replicas ?? 1;
-  const calc = calculate(metrics, cpuTarget(hpa), current);
-  if (!calc) return;
-  const norm = normalize(
-    calc.desired,
+  const min = hpa.spec.minReplicas ?? 1;
+  const max = hpa.spec.maxReplicas;
+  const targetUtilization = cpuTarget(hpa);
+  // recordInitialRecommendation (horizontal.go): the first sync seeds the stabilization window
+  // with the target's current replicas.
+  const history = !first ? mem.recommendations : [{ t: now, replicas: current }];
+  const decided = {
+    t: now,
     current,
-    now,
-    mem.recommendations,
-    hpa.spec.minReplicas ?? 1,
-    hpa.spec.maxReplicas,
-  );
-  memory.set(name, { lastT: now, servedByPod: { ...servedByPod }, recommendations: norm.history });
+    min,
+    max,
+    targetUtilization,
+    edited: hpa.status?.desiredReplicas !== undefined && hpa.status.desiredReplicas !== current,
+  };
+  // reconcileAutoscaler: a target at 0 replicas is not autoscaled; one outside [min, max] is
+  // brought to the bound without reading a metric.
+  const range =
+    current === 0 && min !== 0
+      ? 'disabled'
+      : current > max
+        ? 'aboveMax'
+        : current < min
+          ? 'belowMin'
+          : null;
+  if (range) {
+    const replicas = range === 'disabled' ? 0 : range === 'aboveMax' ? max : min;
+    const decision: HpaDecision = {
+      ...decided,
+      range,
+      calc: null,
+      normalized: null,
+      replicas,
+    };
+    const rescale = range !== 'disabled';
+    memory.set(name, {
+      ...mem,
+      lastT: now,
+      servedByPod: { ...servedByPod },
+      recommendations: history,
+      last: decision,
+      ...(rescale ? { lastRescale: decision } : {}),
+    });
+    if (rescale)
+      setReplicas(
+        ctx,
+        target,
+        name,
+        replicas,
+        range === 'aboveMax'
+          ? 'Current number of replicas above Spec.MaxReplicas'
+          : 'Current number of replicas below Spec.MinReplicas',
+      );
+    ctx.store.update({
+      ...hpa,
+      status: {
+        ...(rescale
+          ? { lastScaleTime: toTimestamp(now) }
+          : hpa.status?.lastScaleTime
+            ? { lastScaleTime: hpa.status.lastScaleTime }
+            : {}),
+        currentReplicas: current,
+        desiredReplicas: replicas,
+        // No metric was read this time (setStatus with no metric statuses).
+        currentMetrics: [],
+        conditions: rangeConditions(hpa, range, replicas, toTimestamp(now)),
+      },
+    });
+    return;
+  }
+  const calc = calculate(metrics, targetUtilization, current);
+  if (!calc) {
+    memory.set(name, {
+      ...mem,
+      lastT: now,
+      servedByPod: { ...servedByPod },
+      recommendations: history,
+    });
+    return;
+  }
+  const norm = normalize(calc.desired, current, now, history, min, max);
+  const { history: kept, ...normalized } = norm;
+  const decision: HpaDecision = {
+    ...decided,
+    range: null,
+    calc,
+    normalized,
+    replicas: norm.replicas,
+  };
   const rescale = norm.replicas !== current;
+  memory.set(name, {
+    ...mem,
+    lastT: now,
+    servedByPod: { ...servedByPod },
+    recommendations: kept,
+    last: decision,
+    ...(rescale ? { lastRescale: decision } : {}),
+  });
   if (rescale) {
     const reason =
       norm.replicas > current
         ? 'cpu resource utilization (percentage of request) above target'
         : 'All metrics below target';
-    const spec = {
-      ...target.spec,
-      selector: target.spec?.selector ?? {},
-      template: target.spec?.template ?? {},
-    };
-    ctx.store.update({ ...target, spec: { ...spec, replicas: norm.replicas } });
-    ctx.events.record(
-      'HorizontalPodAutoscaler',
-      name,
-      'Normal',
-      'SuccessfulRescale',
-      `New size: ${norm.replicas}; reason: ${reason}`,
-      SOURCE,
-    );
+    setReplicas(ctx, target, name, norm.replicas, reason);
   }
   const averageMilli = Math.round(
     metrics.reduce((n, m) => n + m.usage, 0) / Math.max(1, metrics.length),
@@ -128,6 +244,73 @@ export function syncHpa(
       conditions: conditions(rescale, norm.replicas, norm.limited, toTimestamp(now)),
     },
   });
+}
+
+/** Writes the target's spec.replicas and records the event, as horizontal.go does on a rescale. */
+function setReplicas(
+  ctx: Ctx,
+  target: Deployment,
+  name: string,
+  replicas: number,
+  reason: string,
+): void {
+  const spec = {
+    ...target.spec,
+    selector: target.spec?.selector ?? {},
+    template: target.spec?.template ?? {},
+  };
+  ctx.store.update({ ...target, spec: { ...spec, replicas } });
+  ctx.events.record(
+    'HorizontalPodAutoscaler',
+    name,
+    'Normal',
+    'SuccessfulRescale',
+    `New size: ${replicas}; reason: ${reason}`,
+    SOURCE,
+  );
+}
+
+/**
+ * Conditions after reconcileAutoscaler's range branches: AbleToScale as set on a successful
+ * scale (or SucceededGetScale when nothing was written), ScalingActive False only when scaling
+ * is disabled, the rest kept as they were.
+ */
+function rangeConditions(
+  hpa: HorizontalPodAutoscaler,
+  range: 'disabled' | 'aboveMax' | 'belowMin',
+  replicas: number,
+  ts: string,
+) {
+  const kept = (type: string) => (hpa.status?.conditions ?? []).filter((c) => c.type === type);
+  const able =
+    range === 'disabled'
+      ? {
+          type: 'AbleToScale',
+          status: 'True',
+          reason: 'SucceededGetScale',
+          message: "the HPA controller was able to get the target's current scale",
+          lastTransitionTime: ts,
+        }
+      : {
+          type: 'AbleToScale',
+          status: 'True',
+          reason: 'SucceededRescale',
+          message: `the HPA controller was able to update the target scale to ${replicas}`,
+          lastTransitionTime: ts,
+        };
+  const active =
+    range === 'disabled'
+      ? [
+          {
+            type: 'ScalingActive',
+            status: 'False',
+            reason: 'ScalingDisabled',
+            message: 'scaling is disabled since the replica count of the target is zero',
+            lastTransitionTime: ts,
+          },
+        ]
+      : kept('ScalingActive');
+  return [able, ...active, ...kept('ScalingLimited')];
 }
 
 /** The three HPA conditions as `kubectl describe hpa` lists them. */

@@ -22,11 +22,33 @@ export interface Calculation {
   utilization: number;
   /** Replicas the metric asks for, before stabilization and rate limits. */
   desired: number;
+  /**
+   * Which branch of GetResourceReplicas decided: within the tolerance (no change), the ready
+   * pods alone, the ratio with the not-ready pods counted as idle, or that second ratio
+   * turning back (within the tolerance, or below 1, or fewer pods than now: no change).
+   */
+  basis: 'tolerance' | 'ready' | 'rebalanced' | 'rebalancedTolerance' | 'rebalancedReversed';
+  /** Pods whose metric counted (Running and Ready). */
+  readyPods: number;
+  /** Pods left out of the first ratio because they are not Ready. */
+  unreadyPods: number;
+  /**
+   * The utilization the count multiplies: `utilization`, or on a rebalanced scale-up the
+   * utilization with the not-ready pods counted at 0 % (floored to a whole percent, as
+   * GetResourceUtilizationRatio does).
+   */
+  usedUtilization: number;
+  /** How many pods that ratio multiplies (ready pods, or every pod on a rebalanced scale-up). */
+  pods: number;
 }
 
 const sum = (ps: readonly PodMetric[], k: 'usage' | 'request') => ps.reduce((n, p) => n + p[k], 0);
 
-/** GetResourceReplicas: `current` is the number of replicas the target has now. */
+/**
+ * GetResourceReplicas (replica_calculator.go): `current` is the number of replicas the target
+ * has now. The sim has no missing metrics; pods that are not Ready are its ignored pods
+ * (groupPods, without the CPU initialization period's finer rules).
+ */
 export function calculate(
   pods: readonly PodMetric[],
   targetUtilization: number,
@@ -36,19 +58,36 @@ export function calculate(
   const unready = pods.filter((p) => !p.ready);
   const readyRequest = sum(ready, 'request');
   if (ready.length === 0 || readyRequest === 0) return null;
+  // GetResourceUtilizationRatio: int32(metricsTotal * 100 / requestsTotal), then / target.
   const utilization = Math.floor((sum(ready, 'usage') * 100) / readyRequest);
   const ratio = utilization / targetUtilization;
-  if (Math.abs(ratio - 1) <= TOLERANCE) return { utilization, desired: current };
-  if (unready.length === 0 || ratio < 1) {
-    // Scaling down, pods that are not ready yet are left out of the ratio.
-    return { utilization, desired: Math.ceil(ratio * ready.length) };
+  const base = {
+    utilization,
+    readyPods: ready.length,
+    unreadyPods: unready.length,
+    usedUtilization: utilization,
+    pods: ready.length,
+  };
+  if (unready.length === 0 || ratio <= 1) {
+    // No pod to rebalance (rebalanceIgnored is false): a scale-down leaves the pods that are
+    // not ready out of the ratio.
+    if (Math.abs(ratio - 1) <= TOLERANCE) return { ...base, desired: current, basis: 'tolerance' };
+    return { ...base, desired: Math.ceil(ratio * ready.length), basis: 'ready' };
   }
   // Scaling up: pods that are not ready yet count as using nothing, so a burst of starting
   // pods does not make the autoscaler overshoot.
   const all = [...ready, ...unready];
-  const newRatio = (sum(ready, 'usage') * 100) / sum(all, 'request') / targetUtilization;
-  if (Math.abs(newRatio - 1) <= TOLERANCE || newRatio < 1) return { utilization, desired: current };
-  return { utilization, desired: Math.ceil(newRatio * all.length) };
+  const newUtilization = Math.floor((sum(ready, 'usage') * 100) / sum(all, 'request'));
+  const newRatio = newUtilization / targetUtilization;
+  const rebalanced = { ...base, usedUtilization: newUtilization, pods: all.length };
+  if (Math.abs(newRatio - 1) <= TOLERANCE)
+    return { ...rebalanced, desired: current, basis: 'rebalancedTolerance' };
+  const desired = Math.ceil(newRatio * all.length);
+  // "the new usage ratio would cause a change in scale direction", or "the change of metrics
+  // length would cause a change in scale direction": keep the current replicas.
+  if (newRatio < 1 || desired < current)
+    return { ...rebalanced, desired: current, basis: 'rebalancedReversed' };
+  return { ...rebalanced, desired, basis: 'rebalanced' };
 }
 
 export interface Recommendation {
@@ -58,9 +97,27 @@ export interface Recommendation {
 
 export type Limit = 'TooManyReplicas' | 'TooFewReplicas' | 'ScaleUpLimit' | null;
 
+export interface Normalized {
+  /** The replicas to set. */
+  replicas: number;
+  /** The recommendations to keep (this one included). */
+  history: Recommendation[];
+  limited: Limit;
+  /** After the stabilization windows, before the rate limits and min/max. */
+  stabilized: number;
+  /**
+   * When the scale-down window held replicas above the metric's recommendation: the highest
+   * recommendation in the window, and when the last recommendation that high or higher than
+   * `stabilized` leaves it (simulated ms): from then on a lower size may be allowed.
+   */
+  held: { highest: Recommendation; releaseAt: number } | null;
+  /** The most replicas this period's scale-up policy allows (max(+100 %, +4 pods)). */
+  upLimit: number;
+}
+
 /**
- * stabilizeRecommendationWithBehaviors + convertDesiredReplicasWithBehaviorRate for the default
- * behavior. Returns the replicas to set and the recommendations to keep.
+ * stabilizeRecommendationWithBehaviors + convertDesiredReplicasWithBehaviorRate (horizontal.go)
+ * for the default behavior. Returns the replicas to set and the recommendations to keep.
  */
 export function normalize(
   desired: number,
@@ -69,7 +126,8 @@ export function normalize(
   history: readonly Recommendation[],
   min: number,
   max: number,
-): { replicas: number; history: Recommendation[]; limited: Limit } {
+): Normalized {
+  // rec.timestamp.After(cutoff): a recommendation exactly 300 s old has left the window.
   const kept = history.filter((r) => r.t > now - SCALE_DOWN_WINDOW_MS);
   // Up: the window is 0 s, so only this recommendation counts. Down: the highest of 300 s.
   const up = desired;
@@ -77,6 +135,17 @@ export function normalize(
   let replicas = current;
   if (replicas < up) replicas = up;
   if (replicas > down) replicas = down;
+  const stabilized = replicas;
+  let held: Normalized['held'] = null;
+  if (stabilized > desired) {
+    const highest = kept.reduce<Recommendation | null>(
+      (h, r) => (!h || r.replicas >= h.replicas ? r : h),
+      null,
+    );
+    const lastAsHigh = kept.filter((r) => r.replicas >= stabilized).at(-1);
+    if (highest && lastAsHigh)
+      held = { highest: { ...highest }, releaseAt: lastAsHigh.t + SCALE_DOWN_WINDOW_MS };
+  }
   let limited: Limit = null;
   const upLimit = Math.max(current + 4, current * 2);
   if (replicas > upLimit) {
@@ -91,5 +160,12 @@ export function normalize(
     replicas = min;
     limited = 'TooFewReplicas';
   }
-  return { replicas, history: [...kept, { t: now, replicas: desired }], limited };
+  return {
+    replicas,
+    history: [...kept, { t: now, replicas: desired }],
+    limited,
+    stabilized,
+    held,
+    upLimit,
+  };
 }
