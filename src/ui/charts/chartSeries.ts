@@ -27,6 +27,9 @@ export interface ChartSeries {
   /** Requests per second, all and failed by kind. */
   rps: number[];
   errors: Record<ErrorKind, number[]>;
+  /** Mirrored copies per second, and those failing at the mirror target (not seen by clients). */
+  mirrored: number[];
+  mirroredFailed: number[];
   totalPods: number[];
   maxPods: (number | null)[];
   minAvailable: (number | null)[];
@@ -61,6 +64,8 @@ export function chartSeries(
     share: images.map(() => []),
     rps: [],
     errors: { 'no-endpoints': [], refused: [], 'app-error': [] },
+    mirrored: [],
+    mirroredFailed: [],
     totalPods: [],
     maxPods: [],
     minAvailable: [],
@@ -74,11 +79,15 @@ export function chartSeries(
     let requests = 0;
     const errors = { 'no-endpoints': 0, refused: 0, 'app-error': 0 };
     const served = images.map(() => 0);
+    let mirrored = 0;
+    let mirroredFailed = 0;
     for (let j = start; j < end; j++) {
       const p = history[j]!;
       ms += Math.max(0, p.t - (j > 0 ? history[j - 1]!.t : p.t - POINT_MS));
       requests += p.requests;
       for (const k of ERROR_KINDS) errors[k] += p.errors[k];
+      mirrored += p.mirrored?.copies ?? 0;
+      for (const k of ERROR_KINDS) mirroredFailed += p.mirrored?.errors[k] ?? 0;
       images.forEach((img, k) => (served[k]! += p.servedByImage[img] ?? 0));
     }
     const last = history[end - 1]!;
@@ -91,6 +100,8 @@ export function chartSeries(
     });
     s.rps.push(requests * perSecond);
     for (const k of ERROR_KINDS) s.errors[k].push(errors[k] * perSecond);
+    s.mirrored.push(mirrored * perSecond);
+    s.mirroredFailed.push(mirroredFailed * perSecond);
     s.totalPods.push(last.totalPods);
     s.maxPods.push(last.maxPods);
     s.minAvailable.push(last.minAvailable);
