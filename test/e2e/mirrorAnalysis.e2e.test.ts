@@ -82,6 +82,9 @@ describe('Shadow traffic to a flaky v2', () => {
       .poll(() => errorKey.textContent())
       .toMatch(/mirrored copies failing \(not seen by clients\)/);
     await screenshot('mirror-shadow-counts');
+    await charts.scrollIntoViewIfNeeded();
+    await screenshot('mirror-shadow-chart');
+    await vs.scrollIntoViewIfNeeded();
 
     // Playing: the counter keeps counting.
     await page.getByLabel('Speed').selectOption({ label: '1×' });
