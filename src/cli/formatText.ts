@@ -56,6 +56,13 @@ export function formatText(r: RunResult): string {
       .map((l) => `  ${l}`)
       .join('\n'),
   );
+  const mirrored = mirroredTable(r);
+  if (mirrored)
+    out.push(
+      '',
+      'Mirrored copies (their answers are dropped: not in REQUESTS or ERRORS):',
+      mirrored,
+    );
   if (last) {
     out.push('');
     out.push(`At ${secs(last.t)}:`);
@@ -77,4 +84,37 @@ export function formatText(r: RunResult): string {
     }
   }
   return `${out.join('\n')}\n`;
+}
+
+/** The run's mirrored copies by outcome (scenario-format.md §3); null when nothing was mirrored. */
+function mirroredTable(r: RunResult): string | null {
+  let copies = 0;
+  const byImage: Record<string, number> = {};
+  const errors = { 'no-endpoints': 0, refused: 0, 'app-error': 0 };
+  for (const { traffic: t } of r.samples) {
+    copies += t.mirrored;
+    for (const [img, n] of Object.entries(t.mirroredByImage))
+      byImage[img] = (byImage[img] ?? 0) + n;
+    for (const k of Object.keys(errors) as (keyof typeof errors)[])
+      errors[k] += t.mirroredErrors[k];
+  }
+  if (copies === 0) return null;
+  const reached =
+    Object.entries(byImage)
+      .map(([img, n]) => `${img}=${n}`)
+      .join(',') || '<none>';
+  return formatTable([
+    ['MIRRORED', 'ANSWERED BY', 'NO-ENDPOINTS', 'REFUSED', 'APP-ERROR'],
+    [
+      String(copies),
+      reached,
+      String(errors['no-endpoints']),
+      String(errors.refused),
+      String(errors['app-error']),
+    ],
+  ])
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n');
 }

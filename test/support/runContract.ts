@@ -104,7 +104,21 @@ export function expectContract(r: RunResult): void {
     expect(Object.keys(s.pods)).toEqual(['total', 'terminating', 'pending', 'byStatus']);
     expect(Array.isArray(s.autoscalers)).toBe(true);
     expect(typeof s.endpoints).toBe('object');
-    expect(Object.keys(t)).toEqual(['requests', 'ok', 'errors', 'byImage', 'mirrored']);
+    expect(Object.keys(t)).toEqual([
+      'requests',
+      'ok',
+      'errors',
+      'byImage',
+      'mirrored',
+      'mirroredByImage',
+      'mirroredErrors',
+    ]);
+    // Every copy made either reached a pod (by its image) or failed before one answered.
+    const me = t.mirroredErrors;
+    expect(Object.keys(me)).toEqual(['no-endpoints', 'refused', 'app-error']);
+    const reached = Object.values(t.mirroredByImage).reduce((a, b) => a + b, 0);
+    expect(t.mirrored).toBe(reached + me['no-endpoints'] + me.refused);
+    expect(me['app-error']).toBeLessThanOrEqual(reached);
     expect(Object.keys(t.errors)).toEqual(['no-endpoints', 'refused', 'app-error']);
     expect(Number.isInteger(t.mirrored)).toBe(true);
     expect(t.mirrored).toBeGreaterThanOrEqual(0);

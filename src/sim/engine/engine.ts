@@ -115,7 +115,11 @@ export class Engine implements ClusterReader {
       () => this.store.list('EndpointSlice'),
       (name) => this.store.get<Service>('Service', name),
     );
-    this.traffic = new TrafficGenerator(scenario.traffic, new Rng(this.seed, 2));
+    this.traffic = new TrafficGenerator(
+      scenario.traffic,
+      new Rng(this.seed, 2),
+      new Rng(this.seed, 3),
+    );
     this.rollouts = new RolloutTracker();
     this.clients = new ClientCommands(this.commands, (rec, gen, inMs) =>
       this.queue.push(this.time + inMs, { k: 'process', rec, gen }, PRIO_STEP),

@@ -62,6 +62,10 @@ export interface TrafficSample {
   errors: { 'no-endpoints': number; refused: number; 'app-error': number };
   byImage: Record<string, number>;
   mirrored: number;
+  /** Mirrored copies that reached a pod running that image (it answered, ok or app-error). */
+  mirroredByImage: Record<string, number>;
+  /** Mirrored copies that failed at the mirror target, by kind; clients never see these. */
+  mirroredErrors: { 'no-endpoints': number; refused: number; 'app-error': number };
 }
 
 export interface AutoscalerSample {

@@ -9,7 +9,14 @@ import type { Rng } from '../core/rng';
 import type { TrafficSpec } from '../scenario/scenario';
 import type { KubeProxy, Backend } from '../network/kubeProxy';
 import type { Outcome, TrafficCounters } from './metrics';
-import { addOutcome, addServed, copyCounters, emptyCounters } from './metrics';
+import {
+  addMirroredNoEndpoints,
+  addMirroredServed,
+  addOutcome,
+  addServed,
+  copyCounters,
+  emptyCounters,
+} from './metrics';
 
 /** Traffic is generated in pieces no longer than this (and cut at its multiples). */
 export const TICK_MS = 100;
@@ -36,6 +43,8 @@ export interface RequestSample {
   segment: number;
   pod: string | null;
   outcome: Outcome;
+  /** A mirrored copy: its outcome happened at the mirror target and no client saw it. */
+  mirror?: true;
 }
 
 /** Where a request with given headers goes through the mesh: weighted destinations, each with its endpoints. */
@@ -43,6 +52,8 @@ export interface MeshDecision {
   destinations: { weight: number; backends: Backend[] }[];
   /** Share (0..1) of requests copied to the mirror; the copies never reach the client. */
   mirror: number;
+  /** The mirror destination's endpoints (empty without a mirror, or when it has none). */
+  mirrorBackends?: Backend[];
 }
 
 export interface MeshView {
@@ -68,9 +79,14 @@ export class TrafficGenerator {
   private segmentOf: number[] = [];
   private members = new Map<number, number[]>();
 
+  /**
+   * `mirrorRng` draws only what happens to mirrored copies at the mirror target, so counting
+   * them leaves every draw of the clients' requests (and so the runner's other numbers) as it was.
+   */
   constructor(
     private spec: TrafficSpec | null,
     private readonly rng: Rng,
+    private readonly mirrorRng: Rng,
   ) {
     this.layoutClients();
   }
@@ -186,7 +202,10 @@ export class TrafficGenerator {
         this.sample(from, to, Math.min(n, 2), null, 'no-endpoints', g.segment);
         return;
       }
-      this.counters.mirrored += this.rng.binomial(n, decision.mirror);
+      const copies = this.rng.binomial(n, decision.mirror);
+      this.counters.mirrored += copies;
+      if (copies > 0)
+        this.mirrorCopies(from, to, copies, decision.mirrorBackends ?? [], world, g.segment);
       let left = n;
       let weightLeft = decision.destinations.reduce((a, d) => a + d.weight, 0);
       for (const d of decision.destinations) {
@@ -210,6 +229,64 @@ export class TrafficGenerator {
       }
       if (left > 0) addOutcome(this.counters, 'no-endpoints', left);
     });
+  }
+
+  /**
+   * What the mirror target does with the copies (Envoy fires and forgets them): spread evenly at
+   * random over its endpoints, refused by a pod not yet accepting connections, answered with
+   * the pod's error rate — counted in the mirrored counters only, and sampled for the stage.
+   */
+  private mirrorCopies(
+    from: number,
+    to: number,
+    copies: number,
+    backends: Backend[],
+    world: TrafficWorld,
+    segment: number,
+  ): void {
+    const rng = this.mirrorRng;
+    if (backends.length === 0) {
+      addMirroredNoEndpoints(this.counters, copies);
+      this.pushMirror(from, to, null, 'no-endpoints', segment);
+      return;
+    }
+    let left = copies;
+    for (let i = 0; i < backends.length && left > 0; i++) {
+      const be = backends[i] as Backend;
+      const k = i === backends.length - 1 ? left : rng.binomial(left, 1 / (backends.length - i));
+      left -= k;
+      if (k <= 0) continue;
+      const s = world.serve(be.pod);
+      let refused = k;
+      if (s && s.acceptFrom !== null && s.acceptFrom < to) {
+        const acceptShare = s.acceptFrom <= from ? 1 : (to - s.acceptFrom) / (to - from);
+        refused = k - rng.binomial(k, acceptShare);
+      }
+      const served = k - refused;
+      const errors = s ? rng.binomial(served, s.errorRate) : 0;
+      if (s) addMirroredServed(this.counters, s.image, served - errors, errors, refused);
+      else this.counters.mirroredRefused += refused;
+      // One dot per endpoint and piece, failing as often as its copies did.
+      const u = rng.next() * k;
+      const outcome: Outcome = u < refused ? 'refused' : u < refused + errors ? 'app-error' : 'ok';
+      this.pushMirror(from, to, be.pod, outcome, segment);
+    }
+  }
+
+  private pushMirror(
+    from: number,
+    to: number,
+    pod: string | null,
+    outcome: Outcome,
+    segment: number,
+  ): void {
+    const rng = this.mirrorRng;
+    const members = this.members.get(segment) ?? [];
+    const client = members.length
+      ? (members[rng.int(members.length)] ?? 0)
+      : rng.int(this.spec?.clients ?? 1);
+    const t = from + rng.next() * (to - from);
+    this.push({ t, client, segment: this.segmentOf[client] ?? -1, pod, outcome, mirror: true });
   }
 
   /** Client segments with their share of clients; clients outside every segment form the last group. */
@@ -359,6 +436,7 @@ export class TrafficGenerator {
       lastT: this.lastT,
       hadEndpoints: this.hadEndpoints,
       rng: this.rng.state(),
+      mirrorRng: this.mirrorRng.state(),
     };
   }
 
@@ -369,6 +447,7 @@ export class TrafficGenerator {
     this.lastT = s.lastT;
     this.hadEndpoints = s.hadEndpoints;
     this.rng.setState(s.rng);
+    this.mirrorRng.setState(s.mirrorRng);
     this.layoutClients();
   }
 }

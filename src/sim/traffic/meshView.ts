@@ -50,6 +50,7 @@ export function meshView(target: string, src: MeshSources): MeshView | null {
           backends: backends(d.service, d.subset),
         })),
         mirror: r.mirror ? r.mirror.percent / 100 : 0,
+        mirrorBackends: r.mirror ? backends(r.mirror.service, r.mirror.subset) : [],
       };
     },
   };

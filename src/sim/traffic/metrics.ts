@@ -13,6 +13,12 @@ export interface TrafficCounters {
   refused: number;
   appError: number;
   mirrored: number;
+  /** Mirrored copies a pod answered (ok or app-error), by its image; never in `byImage`. */
+  mirroredByImage: Record<string, number>;
+  /** Mirrored copies that failed at the mirror target; never in the client's errors. */
+  mirroredNoEndpoints: number;
+  mirroredRefused: number;
+  mirroredAppError: number;
   byImage: Record<string, number>;
   byPod: Record<string, number>;
   /** Per pod, requests answered with an error or refused (what an analysis' success rate reads). */
@@ -29,6 +35,10 @@ export function emptyCounters(): TrafficCounters {
     refused: 0,
     appError: 0,
     mirrored: 0,
+    mirroredByImage: {},
+    mirroredNoEndpoints: 0,
+    mirroredRefused: 0,
+    mirroredAppError: 0,
     byImage: {},
     byPod: {},
     failedByPod: {},
@@ -40,6 +50,7 @@ export function copyCounters(c: TrafficCounters): TrafficCounters {
   return {
     ...c,
     byImage: { ...c.byImage },
+    mirroredByImage: { ...c.mirroredByImage },
     byPod: { ...c.byPod },
     failedByPod: { ...c.failedByPod },
   };
@@ -89,6 +100,28 @@ export function addServed(
   if (appError + refused > 0) c.failedByPod[pod] = (c.failedByPod[pod] ?? 0) + appError + refused;
 }
 
+/**
+ * What the mirror target did with a batch of mirrored copies. The copies are counted apart from
+ * the clients' requests (scenario-format.md §3 "Mirrored outcomes"): `mirrored` itself is
+ * counted where the copies are made, so `mirrored = Σ mirroredByImage + no-endpoints + refused`.
+ */
+export function addMirroredServed(
+  c: TrafficCounters,
+  image: string,
+  ok: number,
+  appError: number,
+  refused: number,
+): void {
+  c.mirroredRefused += refused;
+  c.mirroredAppError += appError;
+  if (ok + appError > 0) c.mirroredByImage[image] = (c.mirroredByImage[image] ?? 0) + ok + appError;
+}
+
+/** Mirrored copies with no endpoint behind the mirror's destination (Envoy: no healthy upstream). */
+export function addMirroredNoEndpoints(c: TrafficCounters, n: number): void {
+  c.mirroredNoEndpoints += n;
+}
+
 /** The contract's per-interval traffic block: `now − before`. */
 export function diffSample(now: TrafficCounters, before: TrafficCounters): TrafficSample {
   const byImage: Record<string, number> = {};
@@ -106,5 +139,23 @@ export function diffSample(now: TrafficCounters, before: TrafficCounters): Traff
     },
     byImage,
     mirrored: now.mirrored - before.mirrored,
+    mirroredByImage: diffRecord(now.mirroredByImage, before.mirroredByImage),
+    mirroredErrors: {
+      'no-endpoints': now.mirroredNoEndpoints - before.mirroredNoEndpoints,
+      refused: now.mirroredRefused - before.mirroredRefused,
+      'app-error': now.mirroredAppError - before.mirroredAppError,
+    },
   };
+}
+
+function diffRecord(
+  now: Readonly<Record<string, number>>,
+  before: Readonly<Record<string, number>>,
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, n] of Object.entries(now)) {
+    const d = n - (before[k] ?? 0);
+    if (d > 0) out[k] = d;
+  }
+  return out;
 }

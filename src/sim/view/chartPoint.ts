@@ -19,6 +19,14 @@ export interface ChartPoint {
   servedByImage: Record<string, number>;
   requests: number;
   errors: { 'no-endpoints': number; refused: number; 'app-error': number };
+  /**
+   * Mirrored copies made during the interval and, by kind, those that failed at the mirror
+   * target: never among `requests` or `errors` (clients never see them). Absent: none.
+   */
+  mirrored?: {
+    copies: number;
+    errors: { 'no-endpoints': number; refused: number; 'app-error': number };
+  };
   /** Pods existing (terminating included), cluster-wide; the bounds chart reads `workloads`. */
   totalPods: number;
   /** replicas + maxSurge and replicas − maxUnavailable of the first Deployment (0 floor for Recreate). */
@@ -60,6 +68,14 @@ export function chartPoint(cluster: ClusterReader, before: TrafficCounters): Cha
       'no-endpoints': c.noEndpoints - before.noEndpoints,
       refused: c.refused - before.refused,
       'app-error': c.appError - before.appError,
+    },
+    mirrored: {
+      copies: c.mirrored - before.mirrored,
+      errors: {
+        'no-endpoints': c.mirroredNoEndpoints - before.mirroredNoEndpoints,
+        refused: c.mirroredRefused - before.mirroredRefused,
+        'app-error': c.mirroredAppError - before.mirroredAppError,
+      },
     },
     totalPods: pods.length,
     // deploymentutil.MaxSurge / MinAvailable: Recreate has no surge and no availability floor.

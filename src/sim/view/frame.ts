@@ -21,6 +21,7 @@ export type {
 } from './routeView';
 export type { SegmentView } from './segmentView';
 export type { RatesView, RouteRates } from './rateWindows';
+export type { MirrorTotals } from './rateWindows';
 export type { RuleCounts } from './routeView';
 export type { AutoscalerDecisionView, AutoscalerView } from './autoscalerView';
 

@@ -30,6 +30,17 @@ export interface RatesView {
   byOwner: Record<string, number>;
   /** The VirtualService the clients' requests go through, measured; null without one. */
   route: RouteRates | null;
+  /** Mirrored copies since the start, as of the latest close; null (or absent) while none was made. */
+  mirror?: MirrorTotals | null;
+}
+
+/** What the mirror targets did with the copies since the start (clients never see these). */
+export interface MirrorTotals {
+  copies: number;
+  /** Copies a pod answered (ok or app-error), by its image. */
+  byImage: Record<string, number>;
+  /** Copies that failed at the mirror target, by kind. */
+  errors: { 'no-endpoints': number; refused: number; 'app-error': number };
 }
 
 export interface RouteRates {
@@ -57,10 +68,11 @@ export interface RateState {
   routeWindows: RuleCounts[][];
   /** Each pod's owner at the latest close: a pod gone since still counts for its owner. */
   owners: Record<string, string>;
+  mirror: MirrorTotals | null;
 }
 
 function emptyState(): RateState {
-  return { t: 0, windows: [], route: null, routeWindows: [], owners: {} };
+  return { t: 0, windows: [], route: null, routeWindows: [], owners: {}, mirror: null };
 }
 
 function copyState(s: RateState): RateState {
@@ -72,6 +84,11 @@ function copyState(s: RateState): RateState {
       rules.map((r) => ({ ...r, destinations: [...r.destinations] })),
     ),
     owners: { ...s.owners },
+    mirror: s.mirror && {
+      copies: s.mirror.copies,
+      byImage: { ...s.mirror.byImage },
+      errors: { ...s.mirror.errors },
+    },
   };
 }
 
@@ -120,6 +137,18 @@ export class RateWindows {
     s.windows = [...s.windows, { requests: c.requests - before.requests, byOwner }].slice(-keep);
     s.owners = owners;
     s.t = cluster.now;
+    s.mirror =
+      c.mirrored > 0
+        ? {
+            copies: c.mirrored,
+            byImage: { ...c.mirroredByImage },
+            errors: {
+              'no-endpoints': c.mirroredNoEndpoints,
+              refused: c.mirroredRefused,
+              'app-error': c.mirroredAppError,
+            },
+          }
+        : null;
 
     const spec = cluster.traffic.current;
     const measured = measureRoutes(
@@ -175,6 +204,7 @@ export class RateWindows {
       rps: perSecond(s.windows.reduce((a, w) => a + w.requests, 0)),
       byOwner,
       route: s.route && this.routeRates(s.route.name, s.routeWindows),
+      mirror: s.mirror,
     };
   }
 

@@ -10,6 +10,7 @@ import type { ClusterReader } from '../engine/clusterReader';
 import type { RolloutSample } from '../runner/runResult';
 import { rolloutSample } from '../runner/rolloutSample';
 import { fromTimestamp } from '../core/time';
+import { metricRules, runWhy, type MetricRules } from './analysisView';
 import { parseDuration } from '../core/quantity';
 import {
   ROLLOUT_HASH_LABEL,
@@ -47,6 +48,8 @@ export interface AnalysisMetricView {
   /** The latest measurement's value as Argo stores it ("[0.9834]"), null before one. */
   lastValue: string | null;
   message: string | null;
+  /** Conditions, limits, every measurement against them, and why (analysisView.ts). */
+  detail?: MetricRules;
 }
 
 export interface AnalysisRunView {
@@ -62,6 +65,8 @@ export interface AnalysisRunView {
   inconclusive: number;
   error: number;
   metrics: AnalysisMetricView[];
+  /** Why the run is in its phase, in words (analysisView.ts). */
+  why?: string;
 }
 
 export interface RolloutStepView {
@@ -357,6 +362,10 @@ function analysisRunView(run: AnalysisRun): AnalysisRunView {
       error: m.error ?? 0,
       lastValue: last?.value ?? null,
       message: m.message ?? null,
+      detail: metricRules(
+        run.spec.metrics.find((x) => x.name === m.name),
+        m,
+      ),
     } satisfies AnalysisMetricView;
   });
   const sum = (f: (m: AnalysisMetricView) => number) => metrics.reduce((n, m) => n + f(m), 0);
@@ -371,5 +380,9 @@ function analysisRunView(run: AnalysisRun): AnalysisRunView {
     inconclusive: sum((m) => m.inconclusive),
     error: sum((m) => m.error),
     metrics,
+    why: runWhy(
+      run,
+      metrics.map((m) => ({ name: m.name, phase: m.phase, why: m.detail.why })),
+    ),
   };
 }

@@ -28,6 +28,9 @@ export interface ChartSeries {
   /** Requests per second, all and failed by kind. */
   rps: number[];
   errors: Record<ErrorKind, number[]>;
+  /** Mirrored copies per second, and those failing at the mirror target (not seen by clients). */
+  mirrored: number[];
+  mirroredFailed: number[];
   /** Per workload (Deployment, Rollout, the ReplicationControllers), in order of appearance. */
   workloads: WorkloadSeries[];
 }
@@ -114,6 +117,8 @@ export function chartSeries(
     rps: [],
     errors: { 'no-endpoints': [], refused: [], 'app-error': [] },
     workloads: [],
+    mirrored: [],
+    mirroredFailed: [],
   };
   const lasts: ChartPoint[] = [];
   const n = history.length;
@@ -124,11 +129,15 @@ export function chartSeries(
     let requests = 0;
     const errors = { 'no-endpoints': 0, refused: 0, 'app-error': 0 };
     const served = images.map(() => 0);
+    let mirrored = 0;
+    let mirroredFailed = 0;
     for (let j = start; j < end; j++) {
       const p = history[j]!;
       ms += Math.max(0, p.t - (j > 0 ? history[j - 1]!.t : p.t - POINT_MS));
       requests += p.requests;
       for (const k of ERROR_KINDS) errors[k] += p.errors[k];
+      mirrored += p.mirrored?.copies ?? 0;
+      for (const k of ERROR_KINDS) mirroredFailed += p.mirrored?.errors[k] ?? 0;
       images.forEach((img, k) => (served[k]! += p.servedByImage[img] ?? 0));
     }
     const last = history[end - 1]!;
@@ -142,6 +151,8 @@ export function chartSeries(
     });
     s.rps.push(requests * perSecond);
     for (const k of ERROR_KINDS) s.errors[k].push(errors[k] * perSecond);
+    s.mirrored.push(mirrored * perSecond);
+    s.mirroredFailed.push(mirroredFailed * perSecond);
   }
   s.workloads = workloadSeries(lasts);
   return s;

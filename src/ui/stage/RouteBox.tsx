@@ -12,6 +12,7 @@ import { RouteRule } from './RouteRule';
 import { routeBoxData, routeId, selectRoute, selectSegments } from './stageSelectors';
 import { useRegister, useStageRegistry } from './stageRegistry';
 import { useRouteRates } from './useRouteRates';
+import { MirrorOutcome, useMirrorTotals } from './MirrorOutcome';
 
 export function RouteBox({ name }: { name: string }) {
   const vs = useSim(useMemo(() => selectRoute(name), [name]));
@@ -22,11 +23,14 @@ export function RouteBox({ name }: { name: string }) {
     [vs, segments, images],
   );
   const rates = useRouteRates(name);
+  const mirrorTotals = useMirrorTotals();
   const ref = useRegister('routes', routeId(name));
   const reg = useStageRegistry();
   // Its content changed size: the boxes beside it moved; the overlays measure again.
   useLayoutEffect(() => reg.invalidate(), [reg, data]);
   if (!data) return null;
+  // The copies are counted per VirtualService: under the mirror when one rule mirrors, else once.
+  const mirroring = data.rules.filter((r) => r.mirror).length;
   const hosts = data.hosts.join(', ');
   return (
     <div ref={ref} className="route-box" role="group" aria-label={`VirtualService ${name}`}>
@@ -46,9 +50,13 @@ export function RouteBox({ name }: { name: string }) {
             rule={r}
             segmented={data.segmented}
             measured={rates?.rules[r.index] ?? null}
+            onlyMirror={mirroring === 1 && rates !== null}
           />
         ))}
       </ol>
+      {mirroring > 1 && rates && mirrorTotals && (
+        <MirrorOutcome totals={mirrorTotals} scope="all mirrors" />
+      )}
     </div>
   );
 }

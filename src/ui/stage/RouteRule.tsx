@@ -11,6 +11,7 @@ import { useRegister } from './stageRegistry';
 import type { RuleCounts } from '../../sim/view/frame';
 import { shortImage } from './layout';
 import { destName, formatShare } from './routeText';
+import { MirrorOutcome, useMirrorTotals } from './MirrorOutcome';
 
 interface Props {
   vs: string;
@@ -18,9 +19,17 @@ interface Props {
   segmented: boolean;
   /** Its requests per second as measured over the last seconds; null before any. */
   measured: RuleCounts | null;
+  /** The only rule that mirrors: the mirrored copies' outcome is shown under its mirror. */
+  onlyMirror?: boolean;
 }
 
-export const RouteRule = memo(function RouteRule({ vs, rule, segmented, measured }: Props) {
+export const RouteRule = memo(function RouteRule({
+  vs,
+  rule,
+  segmented,
+  measured,
+  onlyMirror = false,
+}: Props) {
   const head = useRegister('routes', routeId(vs, rule.index));
   const perDest = rule.dests.map((_, j) => measured?.destinations[j] ?? 0);
   const total = perDest.reduce((a, n) => a + n, 0);
@@ -60,7 +69,9 @@ export const RouteRule = memo(function RouteRule({ vs, rule, segmented, measured
         {rule.dests.map((d, j) => (
           <DestRow key={j} vs={vs} rule={rule.index} index={j} dest={d} share={shares[j] ?? null} />
         ))}
-        {rule.mirror && <MirrorRow vs={vs} rule={rule} perSecond={measured?.mirrored ?? 0} />}
+        {rule.mirror && (
+          <MirrorRow vs={vs} rule={rule} perSecond={measured?.mirrored ?? 0} outcome={onlyMirror} />
+        )}
       </ul>
     </li>
   );
@@ -110,9 +121,10 @@ function DestRow(p: {
   );
 }
 
-function MirrorRow(p: { vs: string; rule: RouteRuleData; perSecond: number }) {
+function MirrorRow(p: { vs: string; rule: RouteRuleData; perSecond: number; outcome: boolean }) {
   const { vs, rule } = p;
   const ref = useRegister('routes', routeId(vs, rule.index, 'm'));
+  const totals = useMirrorTotals();
   const m = rule.mirror;
   if (!m) return null;
   const name = destName(m);
@@ -130,6 +142,7 @@ function MirrorRow(p: { vs: string; rule: RouteRuleData; perSecond: number }) {
         (responses dropped)
         {p.perSecond > 0 && ` · ${formatRate(p.perSecond)} copies/s`}
       </span>
+      {p.outcome && totals && <MirrorOutcome totals={totals} />}
     </li>
   );
 }

@@ -4,7 +4,8 @@
  * its client segment's colour. Through a VirtualService the trip enters the route box at the
  * rule that matched it and leaves at its destination; a mirrored copy (hollow) leaves at the
  * mirror row and vanishes at its pod. Failures burst red where they fail (no route or no
- * endpoints, refused or erroring at the pod). Frames come in through a
+ * endpoints, refused or erroring at the pod); a mirrored copy that fails at the mirror target
+ * bursts apart, as a dashed amber ring with a cross, since no client ever sees it. Frames come in through a
  * transient store subscription and dots live in plain arrays: no React state per dot. The loop
  * runs only while something is moving.
  */
@@ -73,7 +74,7 @@ function draw(
       p = u < 0 || u >= 1 || inService(route, u) ? null : routePoint(route, u);
     }
     if (u >= 1) {
-      if (d.failed) bursts.push({ start: now, at: end });
+      if (d.failed) bursts.push({ start: now, at: end, mirror: d.mirror });
       continue;
     }
     dots[w++] = d;
@@ -102,6 +103,10 @@ function draw(
     if (age >= 1) continue;
     bursts[b++] = x;
     ctx.globalAlpha = 1 - age;
+    if (x.mirror) {
+      drawMirrorBurst(ctx, x.at, age, palette.warn);
+      continue;
+    }
     ctx.strokeStyle = palette.error;
     ctx.fillStyle = palette.error;
     ctx.lineWidth = 2;
@@ -115,6 +120,24 @@ function draw(
   bursts.length = b;
   ctx.globalAlpha = 1;
   return dots.length > 0 || bursts.length > 0;
+}
+
+/** A mirrored copy failing at its pod: a dashed ring and a cross, never the client's red burst. */
+function drawMirrorBurst(ctx: CanvasRenderingContext2D, at: Point, age: number, colour: string) {
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = 2;
+  ctx.setLineDash([3, 2]);
+  ctx.beginPath();
+  ctx.arc(at.x, at.y, 5 + age * 10, 0, Math.PI * 2);
+  ctx.stroke();
+  ctx.setLineDash([]);
+  const r = 4 * (1 - age) + 1;
+  ctx.beginPath();
+  ctx.moveTo(at.x - r, at.y - r);
+  ctx.lineTo(at.x + r, at.y + r);
+  ctx.moveTo(at.x + r, at.y - r);
+  ctx.lineTo(at.x - r, at.y + r);
+  ctx.stroke();
 }
 
 export function TrafficCanvas() {

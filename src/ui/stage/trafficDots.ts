@@ -6,7 +6,7 @@
  */
 import type { HttpRouteView } from '../../sim/view/frame';
 import type { SimState } from '../../store/createSimStore';
-import { hashFraction, tripMs, versionSlot, VERSION_COLOURS, type Leg, type Point } from './layout';
+import { tripMs, versionSlot, VERSION_COLOURS, type Leg, type Point } from './layout';
 import { SEGMENT_COLOURS, segmentSlot } from './segments';
 import { routeId } from './stageSelectors';
 import type { Box } from './stageGeometry';
@@ -43,6 +43,8 @@ export interface Dot {
 export interface Burst {
   start: number;
   at: Point;
+  /** A mirrored copy failed at the mirror target: drawn apart from a client's failure. */
+  mirror?: boolean;
 }
 
 export interface Palette {
@@ -51,6 +53,8 @@ export interface Palette {
   rest: string;
   neutral: string;
   error: string;
+  /** Mirrored copies failing at the mirror target (no client sees them). */
+  warn: string;
   at: number;
 }
 
@@ -63,6 +67,7 @@ export function readPalette(el: HTMLElement, now: number): Palette {
     rest: v('--s-rest', '#c9d1d9'),
     neutral: v('--muted', '#888'),
     error: v('--err', '#f85149'),
+    warn: v('--warn', '#d29922'),
     at: now,
   };
 }
@@ -100,6 +105,33 @@ export function spawn(
         ? (palette.versions[vslot] ?? palette.neutral)
         : palette.neutral;
     const rule = vs ? ruleOf.get(r.segment) : undefined;
+    const start = now + Math.max(0, Math.min(1, frac)) * spread;
+    // A mirrored copy the simulation sent (with what the mirror target did with it): it leaves
+    // at the mirror row, goes to its pod and fails there as the copy did, unseen by its client.
+    if (r.mirror) {
+      const m = rule?.mirror;
+      if (!vs || !rule || !m) continue;
+      const toPod = r.outcome !== 'no-endpoints' && r.pod !== null;
+      dots.push({
+        start,
+        dur: tripMs(r.t + r.client) * MESH_TRIP * (toPod ? 1 : 0.5),
+        client: r.client,
+        segment: r.segment,
+        service: m.service,
+        mesh: {
+          vs: vs.name,
+          rule: routeId(vs.name, rule.index),
+          dest: routeId(vs.name, rule.index, 'm'),
+          service: m.service,
+        },
+        pod: toPod ? r.pod : null,
+        failed: r.outcome !== 'ok',
+        mirror: true,
+        colour,
+        last: null,
+      });
+      continue;
+    }
     let mesh: MeshHop | null = null;
     if (vs) {
       const j = rule && r.pod ? rule.destinations.findIndex((d) => d.pods.includes(r.pod!)) : -1;
@@ -113,7 +145,6 @@ export function spawn(
     }
     const atService = r.outcome === 'no-endpoints' || !r.pod || (mesh !== null && !mesh.dest);
     const dur = tripMs(r.t + r.client) * (mesh ? MESH_TRIP : 1);
-    const start = now + Math.max(0, Math.min(1, frac)) * spread;
     dots.push({
       start,
       dur: atService ? dur * 0.5 : dur,
@@ -127,33 +158,6 @@ export function spawn(
       colour,
       last: null,
     });
-    // The mirror's copy of this request, when the rule mirrors it (a stable pick per request).
-    const m = rule?.mirror;
-    if (vs && rule && m && m.pods.length && hashFraction(r.t + 0.5) * 100 < m.percent) {
-      if (dots.length >= MAX_DOTS) return;
-      const pod = m.pods[Math.floor(hashFraction(r.t + 0.25) * m.pods.length)] ?? null;
-      const mirrorImage = pod ? s.pods.get(pod)?.image : undefined;
-      const mslot = mirrorImage ? versionSlot(f.images.indexOf(mirrorImage)) : -1;
-      dots.push({
-        start,
-        dur,
-        client: r.client,
-        segment: r.segment,
-        service: m.service,
-        mesh: {
-          vs: vs.name,
-          rule: routeId(vs.name, rule.index),
-          dest: routeId(vs.name, rule.index, 'm'),
-          service: m.service,
-        },
-        pod,
-        failed: false,
-        mirror: true,
-        // Segments colour who sent it; without them, the version that gets the copy.
-        colour: segmented || mslot < 0 ? colour : (palette.versions[mslot] ?? colour),
-        last: null,
-      });
-    }
   }
 }
 

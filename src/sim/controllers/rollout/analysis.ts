@@ -201,7 +201,9 @@ function judge(m: AnalysisMetric, value: number[]): { phase: string; message?: s
     if (s.value) return { phase: 'Successful' };
     return { phase: m.failureCondition ? 'Inconclusive' : 'Failed' };
   }
-  return { phase: m.failureCondition ? 'Successful' : 'Inconclusive' };
+  // evaluate.go EvaluateResult: without a successCondition the measurement succeeds unless the
+  // failureCondition holds; with neither condition, every measurement succeeds.
+  return { phase: 'Successful' };
 }
 
 /** One wake-up of the analysis controller for a run: measures what is due and assesses. */
