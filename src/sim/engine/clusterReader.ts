@@ -5,6 +5,7 @@
  */
 import type { Kind, KubeObject, Pod } from '../api/objects';
 import type { PodRuntime } from '../controllers/kubelet/runtime';
+import type { ClientProcesses } from '../kubectl/clientCommands';
 import type { Backend, ServiceBackends } from '../network/kubeProxy';
 import type { CommandRecord, EventRecord } from '../runner/runResult';
 import type { TrafficSpec } from '../scenario/scenario';
@@ -63,4 +64,6 @@ export interface ClusterReader {
   readonly peakPodsPerDeployment: Readonly<Record<string, number>>;
   /** Seconds from the first pod-template change to that Deployment's completion; null if not yet. */
   rolloutSeconds(): number | null;
+  /** kubectl processes running on the client (rolling-update), and the ones that ended. */
+  readonly clientProcesses: ClientProcesses;
 }

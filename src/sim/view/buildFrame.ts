@@ -10,6 +10,8 @@ import { listChange, NOTHING_SENT, type SentList } from './listChange';
 import { routeViews } from './routeView';
 import { segmentViews } from './segmentView';
 import { rolloutViews } from './rolloutView';
+import { clientViews } from './clientView';
+import { objectTables } from './objectTables';
 import { serviceViews, type SelectorState } from './serviceView';
 import { deploymentViews, podViews, replicaSetViews } from './workloadViews';
 
@@ -148,6 +150,8 @@ export function buildFrame(
         exitCode: commands[index]?.exitCode ?? 0,
       })),
     caption: cluster.caption,
+    clients: clientViews(cluster),
+    objects: objectTables(cluster),
   };
   return {
     frame,
