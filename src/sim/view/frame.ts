@@ -63,6 +63,8 @@ export interface ReplicaSetView {
   createdAt: number;
   /** Pods it controls, oldest first. */
   pods: string[];
+  /** Its controlling owner as `Kind/name` (metadata.ownerReferences); null: no controller owns it. */
+  controller: string | null;
 }
 
 export interface DeploymentView extends DeploymentSample {

@@ -68,6 +68,7 @@ export function replicaSetViews(
       available: s.available,
       createdAt: fromTimestamp(rs.metadata?.creationTimestamp) ?? 0,
       pods: podsByOwner.get(s.name) ?? [],
+      controller: owner ? `${owner.kind}/${owner.name}` : null,
     };
   });
 }

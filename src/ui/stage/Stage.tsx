@@ -9,6 +9,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useSim } from '../../store/SimStoreProvider';
 import { ArrowLayer } from './ArrowLayer';
 import { ClientColumn } from './ClientColumn';
+import { KubectlClients } from './KubectlClients';
 import { Legend } from './Legend';
 import { RouteBox } from './RouteBox';
 import { SegmentLegend } from './SegmentLegend';
@@ -73,6 +74,7 @@ export function Stage() {
           </div>
         </div>
         <div className="stage-groups" onScroll={() => reg.invalidate(true)}>
+          <KubectlClients />
           {structure.groups.map((g) => (
             <WorkloadGroup key={g.key} group={g} />
           ))}
