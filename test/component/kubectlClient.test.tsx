@@ -41,10 +41,13 @@ describe('While kubectl rolling-update sleeps between scaling up and down', () =
       within(rcs)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
-    ).toEqual(['oldfrontend3', expect.stringMatching(/^newfrontend-[0-9a-f]{32}1 of 3$/)]);
+    ).toEqual([
+      'oldfrontendnginx:1.263',
+      expect.stringMatching(/^newfrontend-[0-9a-f]{32}nginx:1\.271 of 3$/),
+    ]);
     // The scale-down it announced happens when it said: frontend goes to 2 at 0:23.
     await seek(sim, 23.5);
-    expect(client()).toHaveTextContent(/oldfrontend2/);
+    expect(client()).toHaveTextContent(/oldfrontendnginx:1\.262/);
   });
 
   it('shows the two ReplicationControllers in the side panel, owned by no controller', async () => {
@@ -79,6 +82,23 @@ describe('After Ctrl-C stopped kubectl rolling-update', () => {
     expect(c).not.toHaveTextContent('Next');
     const panel = screen.getByRole('complementary', { name: 'Controls' });
     expect(within(panel).queryByText(/kubectl rolling-update scales it/)).toBeNull();
+  });
+});
+
+describe('Once kubectl rolling-update has finished', () => {
+  it('says what it did and lists the renamed controller once, as the new one', async () => {
+    renderApp(await scenarioAt('legacy-rolling-update', 80));
+    const c = client();
+    expect(c).toHaveTextContent('finished');
+    expect(c).toHaveTextContent(
+      /Update succeeded: deleted the old frontend, renamed frontend-[0-9a-f]{32} to frontend/,
+    );
+    const rcs = within(c).getByRole('list', { name: 'Controllers it drives' });
+    expect(
+      within(rcs)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['newfrontendnginx:1.273']);
   });
 });
 

@@ -64,6 +64,8 @@ export interface ClientView {
   sleeping: boolean;
   /** Once it ended early: what it left behind, in words; null otherwise. */
   left: string | null;
+  /** Once it succeeded: what it did, in words; null otherwise. */
+  outcome: string | null;
 }
 
 const pl = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -210,12 +212,17 @@ export function clientViews(cluster: ClusterReader): ClientView[] {
       ...planOf(cluster, st),
       wakeAt: p.wakeAt ?? null,
       left: null,
+      outcome: null,
     });
   }
   for (const p of ended) {
     if (p.process.kind !== 'rolling-update') continue;
     const st = p.process.state;
     const b = base(p.rec, st);
+    const succeeded = p.exitCode === 0;
+    // After a rename the old name holds the new controller: list it once, as the new one.
+    const renamed = succeeded && st.cleanupPolicy === 'Rename';
+    if (renamed) b.controllers = [{ ...controllerView(cluster, st.oldName, 'new') }];
     const interrupted = p.exitCode === INTERRUPTED_EXIT_CODE;
     const status = interrupted ? 'interrupted' : p.exitCode === 0 ? 'succeeded' : 'failed';
     // A later run on the same controllers (the same command again, or --rollback) takes over.
@@ -239,6 +246,11 @@ export function clientViews(cluster: ClusterReader): ClientView[] {
       sleeping: false,
       left: unfinished
         ? `${interrupted ? 'interrupted' : `failed (exit code ${p.exitCode})`}: ${sizes(b.controllers)} — ${fate}`
+        : null,
+      outcome: succeeded
+        ? renamed
+          ? `Update succeeded: deleted the old ${st.oldName}, renamed ${st.newName} to ${st.oldName}`
+          : `Update succeeded: deleted ${st.oldName}; ${st.newName} runs the new version`
         : null,
     });
   }

@@ -77,6 +77,7 @@ function KubectlClient({ client: c }: { client: ClientView }) {
           {c.left}
         </p>
       )}
+      {c.outcome && <p className="kclient-outcome">{c.outcome}</p>}
       {!ended && (
         <dl className="kclient-plan">
           <dt>Now</dt>
@@ -115,6 +116,7 @@ function KubectlClient({ client: c }: { client: ClientView }) {
           <li key={rc.role}>
             <span className="kclient-role">{rc.role === 'old' ? 'old' : 'new'}</span>
             <span className="kclient-rc">{rc.name}</span>
+            <span className="kclient-image">{rc.image}</span>
             <span className="kclient-n">
               {rc.replicas === null
                 ? 'gone'
