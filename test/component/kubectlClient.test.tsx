@@ -33,7 +33,9 @@ describe('While kubectl rolling-update sleeps between scaling up and down', () =
     renderApp(sim);
     const c = client();
     expect(c).toHaveTextContent('running');
-    expect(c).toHaveTextContent('--update-period 10s');
+    expect(c).toHaveTextContent(
+      '$ kubectl rolling-update frontend --image=nginx:1.27 --update-period=10s',
+    );
     expect(c).toHaveTextContent(/Now\s*sleeping 10s \(--update-period\)/);
     expect(c).toHaveTextContent(/Next\s*scale frontend down 3 → 2 in 7\.0 s/);
     const rcs = within(c).getByRole('list', { name: 'Controllers it drives' });

@@ -52,25 +52,19 @@ function KubectlClient({ client: c }: { client: ClientView }) {
     >
       <div className="kclient-head">
         <h3 className="kclient-title">kubectl rolling-update</h3>
-        <span className="kclient-kind">client · runs in the terminal, not in the cluster</span>
+        <span className="kclient-badge" data-status={c.status}>
+          {STATUS[c.status]}
+        </span>
+        {ended && (
+          <span className="kclient-kind">
+            at {formatAt(c.endedAt!)} · exit code {c.exitCode}
+          </span>
+        )}
+        <span className="kclient-kind">a client: runs in the terminal, not in the cluster</span>
       </div>
       <p className="kclient-command">
         <span aria-hidden="true">$ </span>
         {c.command}
-      </p>
-      <p className="kclient-status">
-        <span className="kclient-badge" data-status={c.status}>
-          {STATUS[c.status]}
-        </span>
-        {ended ? (
-          <span>
-            at {formatAt(c.endedAt!)} · exit code {c.exitCode}
-          </span>
-        ) : (
-          <span>
-            --update-period {c.updatePeriod} · --poll-interval {c.pollInterval}
-          </span>
-        )}
       </p>
       {c.left && (
         <p className="kclient-left" role="status">

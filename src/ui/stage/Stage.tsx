@@ -65,6 +65,7 @@ export function Stage() {
       >
         <ArrowLayer reduced={reduced} />
         <div className="stage-left">
+          <KubectlClients />
           <ClientColumn />
           {structure.route && <RouteBox name={structure.route} />}
           <div className="stage-services">
@@ -74,7 +75,6 @@ export function Stage() {
           </div>
         </div>
         <div className="stage-groups" onScroll={() => reg.invalidate(true)}>
-          <KubectlClients />
           {structure.groups.map((g) => (
             <WorkloadGroup key={g.key} group={g} />
           ))}
