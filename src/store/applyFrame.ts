@@ -112,6 +112,8 @@ export function applyFrame(prev: FrameData, packet: FramePacket): FrameData {
     commands: update.commands,
     commandUpdates: update.commandUpdates,
     caption: update.caption,
+    clients: update.clients,
+    objects: update.objects,
   };
   return {
     frame,

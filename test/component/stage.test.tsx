@@ -106,24 +106,6 @@ describe('When Recreate stops the old pods', () => {
   });
 });
 
-describe('The text view', () => {
-  it('lists deployments, ReplicaSets and pods with kubectl columns', async () => {
-    renderStage(await scenarioAt('ramped', 16));
-    const view = screen.getByRole('region', { name: 'Text view' });
-    const tables = within(view).getAllByRole('table');
-    expect(tables.map((t) => t.querySelector('caption')?.textContent)).toEqual([
-      'DEPLOYMENTS',
-      'REPLICASETS',
-      'PODS',
-    ]);
-    const deploy = within(tables[0]!).getByRole('row', { name: /^web / });
-    expect(deploy).toHaveTextContent('web3/313');
-    const pods = within(tables[2]!).getAllByRole('row');
-    expect(pods).toHaveLength(5);
-    expect(within(tables[2]!).getByText('ContainerCreating')).toBeInTheDocument();
-  });
-});
-
 describe('Stage geometry', () => {
   it('shrinks tiles as a column fills up', () => {
     expect(tileSize(3)).toBe(32);

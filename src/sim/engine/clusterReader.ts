@@ -7,6 +7,7 @@ import type { IdleState } from '../controllers/context';
 import type { Kind, KubeObject, Pod } from '../api/objects';
 import type { PodRuntime } from '../controllers/kubelet/runtime';
 import type { HpaDecision } from '../controllers/hpa/hpa';
+import type { ClientProcesses } from '../kubectl/clientCommands';
 import type { Backend, ServiceBackends } from '../network/kubeProxy';
 import type { CommandRecord, EventRecord } from '../runner/runResult';
 import type { TrafficSpec } from '../scenario/scenario';
@@ -75,4 +76,6 @@ export interface ClusterReader {
   readonly peakPodsPerDeployment: Readonly<Record<string, number>>;
   /** Seconds from the first pod-template change to that Deployment's completion; null if not yet. */
   rolloutSeconds(): number | null;
+  /** kubectl processes running on the client (rolling-update), and the ones that ended. */
+  readonly clientProcesses: ClientProcesses;
 }

@@ -18,7 +18,7 @@ import { Kubelet } from '../controllers/kubelet/lifecycle';
 import type { PodRuntime } from '../controllers/kubelet/runtime';
 import { EventQueue } from '../core/eventQueue';
 import { Rng } from '../core/rng';
-import { ClientCommands } from '../kubectl/clientCommands';
+import { ClientCommands, type ClientProcesses } from '../kubectl/clientCommands';
 import { executeKubectl } from '../kubectl/exec';
 import type { KubectlResult } from '../kubectl/host';
 import { KubeProxy, type Backend, type ServiceBackends } from '../network/kubeProxy';
@@ -121,8 +121,10 @@ export class Engine implements ClusterReader {
       new Rng(this.seed, 3),
     );
     this.rollouts = new RolloutTracker();
-    this.clients = new ClientCommands(this.commands, (rec, gen, inMs) =>
-      this.queue.push(this.time + inMs, { k: 'process', rec, gen }, PRIO_STEP),
+    this.clients = new ClientCommands(
+      this.commands,
+      (rec, gen, inMs) => this.queue.push(this.time + inMs, { k: 'process', rec, gen }, PRIO_STEP),
+      now,
     );
     this.trafficWorld = trafficWorld(this.store, this.proxy, this.kubelet, (name) =>
       this.image(name),
@@ -242,6 +244,11 @@ export class Engine implements ClusterReader {
   /** Ctrl-C: the kubectl commands still running on the client stop where they are. */
   interrupt(): void {
     this.clients.interrupt();
+  }
+
+  /** kubectl processes running on the client (rolling-update), and the ones that ended. */
+  get clientProcesses(): ClientProcesses {
+    return this.clients.list;
   }
 
   /** Whether a kubectl command is still running on the client (what Ctrl-C would stop). */

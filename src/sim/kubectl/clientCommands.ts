@@ -16,23 +16,55 @@ export interface RunningProcess {
   rec: number;
   gen: number;
   process: ClientProcess;
+  /** Simulated ms of its next wake-up (a poll tick, the end of a sleep). */
+  wakeAt?: number;
+}
+
+/** A process that ended: how (its exit code; 130 for Ctrl-C), when, and its last state. */
+export interface EndedProcess {
+  rec: number;
+  process: ClientProcess;
+  exitCode: number;
+  /** Simulated ms. */
+  at: number;
+}
+
+/** What the views read of the client processes: running ones, then the ones that ended. */
+export interface ClientProcesses {
+  running: readonly RunningProcess[];
+  ended: readonly EndedProcess[];
 }
 
 export interface ClientCommandsState {
   watches: { rec: number; watch: StatusWatch }[];
   processes: RunningProcess[];
+  ended: EndedProcess[];
 }
 
 export class ClientCommands {
   private watches: { rec: number; watch: StatusWatch }[] = [];
   private processes: RunningProcess[] = [];
+  /** Ended processes, oldest first, so the stage can say what an interrupted one left behind. */
+  private ended: EndedProcess[] = [];
   private gen = 0;
 
   constructor(
     private readonly commands: CommandRecord[],
     /** Asks the engine to wake process `rec` (generation `gen`) after `inMs`. */
     private readonly wake: (rec: number, gen: number, inMs: number) => void,
+    /** The engine's clock (simulated ms), to tell when a process wakes next. */
+    private readonly now: () => number,
   ) {}
+
+  /** The client processes, running and ended, for the views (read-only). */
+  get list(): ClientProcesses {
+    return { running: this.processes, ended: this.ended };
+  }
+
+  private schedule(p: RunningProcess, inMs: number): void {
+    p.wakeAt = this.now() + inMs;
+    this.wake(p.rec, p.gen, inMs);
+  }
 
   get running(): boolean {
     return this.watches.length + this.processes.length > 0;
@@ -44,8 +76,9 @@ export class ClientCommands {
 
   start(rec: number, process: ClientProcess, inMs: number): void {
     const gen = ++this.gen;
-    this.processes.push({ rec, gen, process });
-    this.wake(rec, gen, inMs);
+    const p: RunningProcess = { rec, gen, process };
+    this.processes.push(p);
+    this.schedule(p, inMs);
   }
 
   /** A process's wake-up: it prints, acts on the cluster, and asks to be woken again or ends. */
@@ -59,10 +92,11 @@ export class ClientCommands {
     if (r.exitCode !== null) {
       c.exitCode = r.exitCode;
       this.processes.splice(i, 1);
+      this.ended.push({ rec, process: r.process, exitCode: r.exitCode, at: this.now() });
       return;
     }
     running.process = r.process;
-    this.wake(rec, gen, r.nextInMs);
+    this.schedule(running, r.nextInMs);
   }
 
   /** kubectl rollout status prints on every watch event of its Deployment until done. */
@@ -88,17 +122,24 @@ export class ClientCommands {
       const c = this.commands[rec];
       if (c) c.exitCode = INTERRUPTED_EXIT_CODE;
     }
+    for (const { rec, process } of this.processes)
+      this.ended.push({ rec, process, exitCode: INTERRUPTED_EXIT_CODE, at: this.now() });
     this.watches = [];
     this.processes = [];
   }
 
   snapshot(): ClientCommandsState {
-    return { watches: clone(this.watches), processes: clone(this.processes) };
+    return {
+      watches: clone(this.watches),
+      processes: clone(this.processes),
+      ended: clone(this.ended),
+    };
   }
 
   restore(s: ClientCommandsState): void {
     this.watches = clone(s.watches);
     this.processes = clone(s.processes);
+    this.ended = clone(s.ended);
     this.gen = Math.max(0, ...s.processes.map((p) => p.gen));
   }
 }

@@ -730,13 +730,44 @@ function beginRename(ctx: Ctx, st: RollingUpdateState, rc: RC, to: string): numb
   return RENAME_POLL_MS;
 }
 
-/** scaleUp: as far as the surge allows; all the way once the old controller is at 0. */
-function scaleUp(ctx: Ctx, st: RollingUpdateState, out: Out): boolean | string {
-  if (st.newReplicas === st.desired) return false;
+type Counts = Pick<
+  RollingUpdateState,
+  'desired' | 'maxSurge' | 'minAvailable' | 'oldReplicas' | 'newReplicas'
+>;
+
+/**
+ * scaleUp's arithmetic: the new controller's next size, as far as the surge allows (all the way
+ * once the old controller is at 0); null when it would not scale. Pure, so the stage can say
+ * what the client will do next with the same numbers.
+ */
+export function scaleUpTarget(st: Counts): number | null {
+  if (st.newReplicas === st.desired) return null;
   let increment = st.desired + st.maxSurge - (st.oldReplicas + st.newReplicas);
   if (st.oldReplicas === 0) increment = st.desired - st.newReplicas;
-  if (increment <= 0) return false;
-  const next = Math.min(st.newReplicas + increment, st.desired);
+  if (increment <= 0) return null;
+  return Math.min(st.newReplicas + increment, st.desired);
+}
+
+/**
+ * scaleDown's arithmetic: the old controller's next size, as far as the new controller's
+ * `newAvailable` pods keep minAvailable; null when it would not scale.
+ */
+export function scaleDownTarget(st: Counts, newAvailable: number): number | null {
+  if (st.oldReplicas === 0) return null;
+  // The old controller counts in the total, to keep the minimum even if it is volatile.
+  const allPods = st.oldReplicas + st.newReplicas;
+  const newUnavailable = st.newReplicas - newAvailable;
+  const decrement = allPods - st.minAvailable - newUnavailable;
+  if (decrement <= 0) return null;
+  let next = Math.max(0, st.oldReplicas - decrement);
+  if (st.newReplicas === st.desired && newAvailable === st.desired) next = 0;
+  return next;
+}
+
+/** scaleUp: as far as the surge allows; all the way once the old controller is at 0. */
+function scaleUp(ctx: Ctx, st: RollingUpdateState, out: Out): boolean | string {
+  const next = scaleUpTarget(st);
+  if (next === null) return false;
   out.print(`Scaling ${st.newName} up to ${next}\n`);
   return scale(ctx, st, st.newName, next, 'new');
 }
@@ -744,14 +775,8 @@ function scaleUp(ctx: Ctx, st: RollingUpdateState, out: Out): boolean | string {
 /** scaleDown: as far as the new controller's available pods keep minAvailable. */
 function scaleDown(ctx: Ctx, st: RollingUpdateState, out: Out): boolean | string {
   if (st.oldReplicas === 0) return false;
-  const newAvailable = availablePods(ctx, st.newName);
-  // The old controller counts in the total, to keep the minimum even if it is volatile.
-  const allPods = st.oldReplicas + st.newReplicas;
-  const newUnavailable = st.newReplicas - newAvailable;
-  const decrement = allPods - st.minAvailable - newUnavailable;
-  if (decrement <= 0) return false;
-  let next = Math.max(0, st.oldReplicas - decrement);
-  if (st.newReplicas === st.desired && newAvailable === st.desired) next = 0;
+  const next = scaleDownTarget(st, availablePods(ctx, st.newName));
+  if (next === null) return false;
   out.print(`Scaling ${st.oldName} down to ${next}\n`);
   return scale(ctx, st, st.oldName, next, 'old');
 }

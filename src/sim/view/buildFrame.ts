@@ -11,6 +11,8 @@ import { routeViews } from './routeView';
 import { segmentViews } from './segmentView';
 import { rolloutViews } from './rolloutView';
 import { autoscalerViews } from './autoscalerView';
+import { clientViews } from './clientView';
+import { objectTables } from './objectTables';
 import { serviceViews, type SelectorState } from './serviceView';
 import { deploymentViews, podViews, replicaSetViews } from './workloadViews';
 
@@ -152,6 +154,8 @@ export function buildFrame(
         exitCode: commands[index]?.exitCode ?? 0,
       })),
     caption: cluster.caption,
+    clients: clientViews(cluster),
+    objects: objectTables(cluster),
   };
   return {
     frame,

@@ -12,6 +12,8 @@ import type { SegmentView } from './segmentView';
 import type { RolloutView } from './rolloutView';
 import type { RatesView } from './rateWindows';
 import type { AutoscalerView } from './autoscalerView';
+import type { ClientView } from './clientView';
+import type { ObjectTableView } from './objectTables';
 
 export type {
   HttpRouteView,
@@ -24,6 +26,8 @@ export type { RatesView, RouteRates } from './rateWindows';
 export type { MirrorTotals } from './rateWindows';
 export type { RuleCounts } from './routeView';
 export type { AutoscalerDecisionView, AutoscalerView } from './autoscalerView';
+export type { ClientControllerView, ClientScaleView, ClientView } from './clientView';
+export type { ObjectTableView } from './objectTables';
 
 export interface PodView {
   name: string;
@@ -43,6 +47,10 @@ export interface PodView {
   restarts: number;
   /** Simulated ms. */
   createdAt: number;
+  /** kubectl's READY column: ready containers over containers (`1/1`). */
+  readyColumn: string;
+  /** Simulated ms of the latest container restart (RESTARTS' "(15s ago)"); null: none. */
+  lastRestartAt: number | null;
 }
 
 export interface ReplicaSetView {
@@ -58,6 +66,8 @@ export interface ReplicaSetView {
   createdAt: number;
   /** Pods it controls, oldest first. */
   pods: string[];
+  /** Its controlling owner as `Kind/name` (metadata.ownerReferences); null: no controller owns it. */
+  controller: string | null;
 }
 
 export interface DeploymentView extends DeploymentSample {
@@ -167,6 +177,10 @@ export interface Frame extends FrameViews {
   commandUpdates: { index: number; output: string; exitCode: number }[];
   /** Caption of the latest scenario step that had one. */
   caption: string | null;
+  /** kubectl commands that run on the client (rolling-update), running and ended (clientView.ts). */
+  clients: ClientView[];
+  /** `kubectl get` tables of every kind but pods, for the text view (objectTables.ts). */
+  objects: ObjectTableView[];
 }
 
 /** A frame on the wire: each view list and the rates only as far as they changed. */

@@ -5,7 +5,7 @@ import type { DeploymentView, PodView, ReplicaSetView } from './frame';
 import { controllerRef } from '../api/podIndex';
 import { isAvailable, isReady } from '../api/podState';
 import { accepting } from '../controllers/kubelet/runtime';
-import { podStatusColumn } from '../kubectl/print/podStatus';
+import { podReadyColumn, podStatusColumn, podSummary } from '../kubectl/print/podStatus';
 import { deploymentSample, replicaSetSample } from '../runner/sample';
 import { deploymentRolloutStatus } from '../kubectl/rolloutStatus';
 import { fromTimestamp } from '../core/time';
@@ -32,6 +32,8 @@ function podView(cluster: ClusterReader, p: Pod, now: number): PodView {
     node: p.spec?.nodeName ?? null,
     restarts: (p.status?.containerStatuses ?? []).reduce((n, c) => n + c.restartCount, 0),
     createdAt: fromTimestamp(p.metadata?.creationTimestamp) ?? 0,
+    readyColumn: podReadyColumn(p),
+    lastRestartAt: podSummary(p).lastRestartMs ?? null,
   };
 }
 
@@ -66,6 +68,7 @@ export function replicaSetViews(
       available: s.available,
       createdAt: fromTimestamp(rs.metadata?.creationTimestamp) ?? 0,
       pods: podsByOwner.get(s.name) ?? [],
+      controller: owner ? `${owner.kind}/${owner.name}` : null,
     };
   });
 }

@@ -9,6 +9,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useSim } from '../../store/SimStoreProvider';
 import { ArrowLayer } from './ArrowLayer';
 import { ClientColumn } from './ClientColumn';
+import { KubectlClients } from './KubectlClients';
 import { Legend } from './Legend';
 import { RouteBox } from './RouteBox';
 import { SegmentLegend } from './SegmentLegend';
@@ -65,6 +66,7 @@ export function Stage() {
       >
         <ArrowLayer reduced={reduced} />
         <div className="stage-left">
+          <KubectlClients />
           <ClientColumn />
           {structure.route && <RouteBox name={structure.route} />}
           <div className="stage-services">
