@@ -22,8 +22,9 @@ const catalog = JSON.parse(readFileSync('public/scenarios/index.json', 'utf8')) 
 const SHOTS = new Set(['ramped', 'blue-green', 'canary-istio-weights', 'big-fleet', 'ab-cookie']);
 const MIN_PX = 12;
 
-async function openScenario(page: Page, id: string): Promise<void> {
-  await page.goto(`${inject('baseUrl')}/?scenario=${id}`);
+/** Opens a scenario at simulated second `t` (20 s in: most are mid-rollout, with pods on the new ReplicaSet). */
+async function openScenario(page: Page, id: string, t = 20): Promise<void> {
+  await page.goto(`${inject('baseUrl')}/?scenario=${id}&t=${t}`);
   await stageDrawn(page);
 }
 
@@ -132,7 +133,8 @@ describe('At 1280×720, as on a projector', () => {
     expect(failures).toEqual([]);
     // Requests cut short by the next navigation are not errors; anything else is.
     expect(problems.filter((p) => !p.startsWith('requestfailed'))).toEqual([]);
-  });
+    // Twenty seeks of 20 simulated seconds: about 40 s on an idle machine, more on a busy one.
+  }, 120_000);
 
   it('request dots pass behind the cards: the web-v2 card reads the same with and without them', async () => {
     const { page, screenshot } = await open(browser, '/?scenario=canary-istio-weights&t=100', {
