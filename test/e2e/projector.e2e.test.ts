@@ -192,7 +192,7 @@ describe('At 1280×720, as on a projector', () => {
   });
 
   it('a keyboard user sees every focus ring whole: nothing clips it', async () => {
-    const { page, screenshot } = await open(browser, '/?scenario=ramped', {
+    const { page, screenshot } = await open(browser, '/?scenario=ramped&t=20', {
       width: 1280,
       height: 720,
     });
@@ -247,6 +247,8 @@ describe('At 1280×720, as on a projector', () => {
     }
     expect(seen.size).toBeGreaterThan(12);
     expect([...seen].some((n) => n.includes('as a percentage'))).toBe(true);
+    // Pod tiles too: their rings sit inside the stage's scrolling group column.
+    expect([...seen].some((n) => n.includes('Running'))).toBe(true);
     expect(clipped).toEqual([]);
   });
 });
