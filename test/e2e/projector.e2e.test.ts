@@ -196,62 +196,82 @@ describe('At 1280×720, as on a projector', () => {
       width: 1280,
       height: 720,
     });
-    await stageDrawn(page);
     const clipped: string[] = [];
     const seen = new Set<string>();
-    await page.locator('body').click({ position: { x: 2, y: 2 } });
-    for (let i = 0; i < 60; i++) {
-      await page.keyboard.press('Tab');
-      const r = await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null;
-        if (!el || el === document.body) return null;
-        const label =
-          el.getAttribute('aria-label') ??
-          (el as HTMLInputElement).labels?.[0]?.textContent ??
-          el.textContent ??
-          '';
-        const name = `${el.tagName.toLowerCase()} "${label.trim().slice(0, 30)}"`;
-        const cs = getComputedStyle(el);
-        if (cs.outlineStyle === 'none' || parseFloat(cs.outlineWidth) < 2) {
-          return { name, problem: `ring ${cs.outlineStyle} ${cs.outlineWidth}` };
-        }
-        const grow = parseFloat(cs.outlineOffset) + parseFloat(cs.outlineWidth);
-        const b = el.getBoundingClientRect();
-        const ring = { l: b.left - grow, t: b.top - grow, r: b.right + grow, b: b.bottom + grow };
-        for (let a = el.parentElement; a; a = a.parentElement) {
-          const s = getComputedStyle(a);
-          if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
-          const box = a.getBoundingClientRect();
-          const l = box.left + parseFloat(s.borderLeftWidth);
-          const t = box.top + parseFloat(s.borderTopWidth);
-          const inside =
-            ring.l >= l - 0.5 &&
-            ring.t >= t - 0.5 &&
-            ring.r <= l + a.clientWidth + 0.5 &&
-            ring.b <= t + a.clientHeight + 0.5;
-          if (!inside)
-            return { name, problem: `clipped by ${a.tagName.toLowerCase()}.${a.className}` };
-        }
-        // Under the sticky playback bar counts as hidden too.
-        const bar = document.querySelector('.controlbar')?.getBoundingClientRect();
-        if (bar && !el.closest('.controlbar') && ring.t < bar.bottom && ring.b > bar.top) {
-          return { name, problem: 'under the playback bar' };
-        }
-        return { name, problem: '' };
-      });
-      if (!r) continue;
-      if (seen.has(r.name)) continue;
-      seen.add(r.name);
-      if (r.problem) clipped.push(`${r.name}: ${r.problem}`);
-      if (r.name.includes('as a percentage')) await screenshot('projector-focus-unit-toggle');
+    // ramped for the sliders and #/% toggles, the mesh for the Deployment tabs and the route,
+    // Argo for the Rollout's action buttons.
+    for (const id of ['ramped', 'canary-istio-weights', 'argo-canary-demo']) {
+      if (id !== 'ramped') await openScenario(page, id);
+      else await stageDrawn(page);
+      await tabThrough(page, id, seen, clipped, screenshot);
     }
-    expect(seen.size).toBeGreaterThan(12);
+    expect(seen.size).toBeGreaterThan(30);
     expect([...seen].some((n) => n.includes('as a percentage'))).toBe(true);
     // Pod tiles too: their rings sit inside the stage's scrolling group column.
     expect([...seen].some((n) => n.includes('Running'))).toBe(true);
+    expect([...seen].some((n) => n.includes('Promote'))).toBe(true);
     expect(clipped).toEqual([]);
   });
 });
+
+/** Presses Tab through the page once, checking each focused control's ring. */
+async function tabThrough(
+  page: Page,
+  id: string,
+  seen: Set<string>,
+  clipped: string[],
+  screenshot: (name: string) => Promise<string>,
+): Promise<void> {
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const r = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const label =
+        el.getAttribute('aria-label') ??
+        (el as HTMLInputElement).labels?.[0]?.textContent ??
+        el.textContent ??
+        '';
+      const name = `${el.tagName.toLowerCase()} "${label.trim().slice(0, 30)}"`;
+      const cs = getComputedStyle(el);
+      if (cs.outlineStyle === 'none' || parseFloat(cs.outlineWidth) < 2) {
+        return { name, problem: `ring ${cs.outlineStyle} ${cs.outlineWidth}` };
+      }
+      const grow = parseFloat(cs.outlineOffset) + parseFloat(cs.outlineWidth);
+      const b = el.getBoundingClientRect();
+      const ring = { l: b.left - grow, t: b.top - grow, r: b.right + grow, b: b.bottom + grow };
+      for (let a = el.parentElement; a; a = a.parentElement) {
+        const s = getComputedStyle(a);
+        if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+        const box = a.getBoundingClientRect();
+        const l = box.left + parseFloat(s.borderLeftWidth);
+        const t = box.top + parseFloat(s.borderTopWidth);
+        const inside =
+          ring.l >= l - 0.5 &&
+          ring.t >= t - 0.5 &&
+          ring.r <= l + a.clientWidth + 0.5 &&
+          ring.b <= t + a.clientHeight + 0.5;
+        if (!inside)
+          return { name, problem: `clipped by ${a.tagName.toLowerCase()}.${a.className}` };
+      }
+      // Under the sticky playback bar counts as hidden too.
+      const bar = document.querySelector('.controlbar')?.getBoundingClientRect();
+      if (bar && !el.closest('.controlbar') && ring.t < bar.bottom && ring.b > bar.top) {
+        return { name, problem: 'under the playback bar' };
+      }
+      return { name, problem: '' };
+    });
+    if (!r) continue;
+    const key = `${id}: ${r.name}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (r.problem) clipped.push(`${key}: ${r.problem}`);
+    if (r.name.includes('maxSurge as a percentage')) {
+      await screenshot(`projector-focus-unit-toggle-${id}`);
+    }
+  }
+}
 
 describe('At 150 % zoom (853×480 at device scale 1.5)', () => {
   it('nothing runs off the side or is cut off inside the stage', async () => {
