@@ -1,6 +1,6 @@
 /**
- * The page layout: top bar (scenario), playback, the cluster picture and the charts under it
- * with the controls beside both, then events / console / steps / text. The store, and the loop
+ * The page layout: top bar (scenario), the playback bar (sticky), the cluster picture with the
+ * controls and charts in a column beside it, then events / console / steps / text under it. The store, and the loop
  * that feeds it, come from the provider.
  */
 import { Stage } from './stage/Stage';
@@ -60,9 +60,13 @@ export function App() {
             <section className="stage-area">
               <Stage />
             </section>
-            <DeploymentPanel />
-            <div className="charts-area">
-              <Charts />
+            {/* One column beside the stage that scrolls on its own: the controls, the
+                controller's reasoning and the charts stay reachable while the stage stays put. */}
+            <div className="sidebar">
+              <DeploymentPanel />
+              <div className="charts-area">
+                <Charts />
+              </div>
             </div>
             <div className="bottom">
               <Tabs

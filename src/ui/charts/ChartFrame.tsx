@@ -36,6 +36,11 @@ interface FrameProps extends ChartProps {
   summary?: string;
 }
 
+/** A position along the viewBox as a percentage of the plot's box. */
+function pct(v: number, of: number): string {
+  return `${((v / of) * 100).toFixed(3)}%`;
+}
+
 export function ChartFrame(p: FrameProps) {
   const { x, y, series, onHover } = p;
   const n = series.t.length;
@@ -55,6 +60,7 @@ export function ChartFrame(p: FrameProps) {
   const [d0 = 0, d1 = 0] = x.domain();
   const inside = (t: number) => t >= d0 && t <= d1;
   const now = x(series.t.at(-1) ?? d0);
+  const xTicks = x.ticks(4);
   return (
     <figure className="chart" aria-label={p.name ?? p.title}>
       <figcaption className="chart-title">{p.title}</figcaption>
@@ -68,20 +74,12 @@ export function ChartFrame(p: FrameProps) {
         >
           <g className="chart-grid">
             {p.yTicks.map((v) => (
-              <g key={v} transform={`translate(0,${y(v)})`}>
-                <line x1={M.left} x2={W - M.right} />
-                <text x={M.left - 6} dy="0.32em">
-                  {p.yFormat(v)}
-                </text>
-              </g>
+              <line key={v} x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} />
             ))}
           </g>
-          <g className="chart-axis" transform={`translate(0,${PLOT_BOTTOM})`}>
-            {x.ticks(4).map((v) => (
-              <g key={v} transform={`translate(${x(v)},0)`}>
-                <line y2={4} />
-                <text y={14}>{v} s</text>
-              </g>
+          <g className="chart-axis">
+            {xTicks.map((v) => (
+              <line key={v} x1={x(v)} x2={x(v)} y1={PLOT_BOTTOM} y2={PLOT_BOTTOM + 4} />
             ))}
           </g>
           {p.children}
@@ -101,6 +99,28 @@ export function ChartFrame(p: FrameProps) {
             <line className="chart-crosshair" x1={hx} x2={hx} y1={M.top} y2={PLOT_BOTTOM} />
           )}
         </svg>
+        {/* Tick labels in HTML over the plot, placed in percent of the viewBox: they keep their
+            12 px whatever the SVG's scale, so they stay legible on a projector. */}
+        <div className="chart-ticks" aria-hidden="true">
+          {p.yTicks.map((v) => (
+            <span
+              key={`y${v}`}
+              className="chart-tick-y"
+              style={{ top: pct(y(v), H), right: pct(W - M.left + 5, W) }}
+            >
+              {p.yFormat(v)}
+            </span>
+          ))}
+          {xTicks.map((v) => (
+            <span
+              key={`x${v}`}
+              className="chart-tick-x"
+              style={{ top: pct(PLOT_BOTTOM + 5, H), left: pct(x(v), W) }}
+            >
+              {v} s
+            </span>
+          ))}
+        </div>
         {i !== null && hx !== null && (
           // In the corner away from the crosshair, so it never leaves the card or hides the point.
           <div
