@@ -66,6 +66,12 @@ export interface SimActions {
   pull(): Promise<void>;
   /** The actions so far, for the address bar. */
   actionLog(): Promise<UserAction[]>;
+  /**
+   * A slider drag (or key burst) starts / is released: every value applies live, but only the
+   * released one stays in the history, the link and the console.
+   */
+  beginGesture(): Promise<void>;
+  endGesture(): Promise<void>;
 }
 
 export type SimState = SimData & SimActions;
@@ -93,6 +99,8 @@ export function initialData(): SimData {
 
 export function createSimStore(api: SimApi): SimStore {
   let inFlight = false;
+  /** Console entries the open gesture added (all but the last go when it ends). */
+  let gestureEntries: ConsoleEntry[] | null = null;
   return createStore<SimState>()((set, get) => {
     const refresh = async () => {
       await get().pull();
@@ -144,8 +152,11 @@ export function createSimStore(api: SimApi): SimStore {
         await refresh();
       },
       async exec(line) {
+        const gesture = gestureEntries;
         const r = await api.exec(line);
-        set({ console: appendBounded(get().console, [{ line, ...r }], MAX_CONSOLE) });
+        const entry = { line, ...r };
+        gesture?.push(entry);
+        set({ console: appendBounded(get().console, [entry], MAX_CONSOLE) });
         await refresh();
         return r;
       },
@@ -190,6 +201,18 @@ export function createSimStore(api: SimApi): SimStore {
       },
       actionLog() {
         return api.actions();
+      },
+      async beginGesture() {
+        gestureEntries ??= [];
+        await api.beginGesture();
+      },
+      async endGesture() {
+        const entries = gestureEntries;
+        gestureEntries = null;
+        await api.endGesture();
+        // The worker answers in order: every exec of the gesture has added its entry by now.
+        const dropped = new Set(entries?.slice(0, -1));
+        if (dropped.size) set({ console: get().console.filter((e) => !dropped.has(e)) });
       },
     };
   });
