@@ -80,7 +80,7 @@ export function LinkReplayDialog({ scenario, actions, onReplay, onSkip }: LinkRe
             ? n === 1
               ? 'It changes the cluster.'
               : 'They change the cluster.'
-            : `${changing} of them change the cluster.`}{' '}
+            : `${changing} of them (shaded) change the cluster.`}{' '}
           Replayed, they run at the simulated times shown.
         </p>
         <ol className="replay-list" aria-label="Actions in this link" tabIndex={0}>
