@@ -35,6 +35,8 @@ export interface SimData extends FrameData {
   info: ScenarioInfo | null;
   playback: PlaybackState;
   console: ConsoleEntry[];
+  /** Counts released slider gestures: the history changed without a new frame (address bar). */
+  gesturesEnded: number;
 }
 
 export interface SimActions {
@@ -87,6 +89,7 @@ export function initialData(): SimData {
     info: null,
     playback: { playing: false, speed: 1, atEnd: false },
     console: [],
+    gesturesEnded: 0,
     frame: null,
     epoch: -1,
     viewKeys: noViewKeys(),
@@ -212,7 +215,8 @@ export function createSimStore(api: SimApi): SimStore {
         await api.endGesture();
         // The worker answers in order: every exec of the gesture has added its entry by now.
         const dropped = new Set(entries?.slice(0, -1));
-        if (dropped.size) set({ console: get().console.filter((e) => !dropped.has(e)) });
+        const kept = dropped.size ? get().console.filter((e) => !dropped.has(e)) : get().console;
+        set({ console: kept, gesturesEnded: get().gesturesEnded + 1 });
       },
     };
   });

@@ -22,6 +22,7 @@ function changedByPerson(s: SimState, prev: SimState): boolean {
     s.scenarioId !== prev.scenarioId ||
     s.epoch !== prev.epoch ||
     s.console !== prev.console ||
+    s.gesturesEnded !== prev.gesturesEnded ||
     s.playback.playing !== prev.playback.playing ||
     s.playback.speed !== prev.playback.speed ||
     s.frame?.traffic.rps !== prev.frame?.traffic.rps ||

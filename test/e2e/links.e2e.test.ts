@@ -80,7 +80,8 @@ describe('A link with twenty slider drags', () => {
     for (let i = 1; i < 20; i++) {
       const from = 0.1 + ((i * 29) % 50) / 100;
       const to = 0.15 + ((i * 41) % 70) / 100;
-      await drag(page, SLIDERS[i % SLIDERS.length]!, from, to);
+      // The last drag is the start time: a change no frame shows, which the link still gets.
+      await drag(page, SLIDERS[(i + 4) % SLIDERS.length]!, from, to);
     }
     // One action per drag, each the released value, at whole ms.
     await expect.poll(async () => (await linkActions(page)).length, { timeout: 5_000 }).toBe(20);
