@@ -47,9 +47,9 @@ async function drag(
   const at = (f: number) => box.x + 8 + f * (box.width - 16);
   await page.mouse.move(at(from), y);
   await page.mouse.down();
-  for (let i = 1; i <= 4; i++) {
-    await page.mouse.move(at(from + ((to - from) * i) / 4), y);
-    await page.waitForTimeout(30);
+  for (let i = 1; i <= 3; i++) {
+    await page.mouse.move(at(from + ((to - from) * i) / 3), y);
+    await page.waitForTimeout(25);
   }
   await whileHeld?.();
   await page.mouse.up();
