@@ -8,6 +8,7 @@ import { createTestSim, type TestSim } from '../support/simHarness';
 import { renderWithSim } from '../support/ui';
 import { DeploymentPanel } from '../../src/ui/controls/DeploymentPanel';
 import { KEY_PAUSE_MS } from '../../src/ui/controls/useLiveValue';
+import { renderStage, scenarioAt } from './stage/stageTest';
 
 afterEach(cleanup);
 
@@ -89,5 +90,24 @@ describe('Dragging the replicas slider', { timeout: 20_000 }, () => {
         { t: 5000, kind: 'kubectl', line: 'scale deployment/web --replicas=6' },
       ]),
     );
+  });
+});
+
+describe('Dragging a traffic split on the stage', { timeout: 20_000 }, () => {
+  it('patches the VirtualService live and records one patch: the released split', async () => {
+    const sim = await scenarioAt('canary-istio-weights', 30);
+    renderStage(sim);
+    const slider = screen.getByRole('slider', {
+      name: 'Split of rule 1 between web v1 and web v2',
+    });
+    fireEvent.pointerDown(slider);
+    for (const v of [80, 70, 60]) {
+      fireEvent.change(slider, { target: { value: String(v) } });
+      await pause(300);
+    }
+    fireEvent.pointerUp(slider);
+    await waitFor(async () => expect(await sim.api.actions()).toHaveLength(1));
+    const [only] = await sim.api.actions();
+    expect(only?.kind === 'kubectl' && only.line).toContain('"value":60}');
   });
 });

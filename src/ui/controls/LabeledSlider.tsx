@@ -3,9 +3,9 @@
  * arrow keys) is one gesture: the picture follows every value, the history and the link keep
  * the released one.
  */
-import { useId, useMemo, type CSSProperties, type ReactNode } from 'react';
-import { useSimStore } from '../../store/SimStoreProvider';
-import { useLiveValue, type Gesture } from './useLiveValue';
+import { useId, type CSSProperties, type ReactNode } from 'react';
+import { useLiveValue } from './useLiveValue';
+import { useSimGesture } from './useSimGesture';
 
 export interface LabeledSliderProps {
   /** The accessible name, exactly as the field is called (e.g. "maxSurge"). */
@@ -25,15 +25,7 @@ export interface LabeledSliderProps {
 
 export function LabeledSlider(p: LabeledSliderProps) {
   const id = useId();
-  const store = useSimStore();
-  const gesture = useMemo<Gesture>(
-    () => ({
-      begin: () => store.getState().beginGesture(),
-      end: () => store.getState().endGesture(),
-    }),
-    [store],
-  );
-  const live = useLiveValue(p.actual, p.apply, undefined, gesture);
+  const live = useLiveValue(p.actual, p.apply, undefined, useSimGesture());
   const value = Math.min(p.max, Math.max(p.min, live.value));
   const fill = p.max > p.min ? ((value - p.min) / (p.max - p.min)) * 100 : 0;
   return (
