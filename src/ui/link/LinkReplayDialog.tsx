@@ -37,6 +37,8 @@ export function LinkReplayDialog({ scenario, actions, onReplay, onSkip }: LinkRe
   }, []);
 
   const onKeyDown = (e: KeyboardEvent) => {
+    // The app's shortcuts (space plays, → steps) wait until the question is answered.
+    e.stopPropagation();
     if (e.key === 'Escape') {
       e.preventDefault();
       onSkip();
