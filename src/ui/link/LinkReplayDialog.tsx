@@ -6,7 +6,7 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import type { UserAction } from '../../sim/session/userAction';
 import { actionText, changesCluster } from '../../store/linkActions';
-import { formatClock } from '../controls/formatClock';
+import { formatAt } from '../controls/formatClock';
 import './linkReplay.css';
 
 export interface LinkReplayDialogProps {
@@ -15,12 +15,6 @@ export interface LinkReplayDialogProps {
   actions: UserAction[];
   onReplay(): void;
   onSkip(): void;
-}
-
-/** "0:17", or "0:17.3" when the action falls between whole seconds. */
-function when(ms: number): string {
-  const full = formatClock(ms);
-  return full.endsWith('.0') ? full.slice(0, -2) : full;
 }
 
 export function LinkReplayDialog({ scenario, actions, onReplay, onSkip }: LinkReplayDialogProps) {
@@ -88,7 +82,7 @@ export function LinkReplayDialog({ scenario, actions, onReplay, onSkip }: LinkRe
         <ol className="replay-list" aria-label="Actions in this link" tabIndex={0}>
           {actions.map((a, i) => (
             <li key={i} className={changesCluster(a) ? 'is-change' : undefined}>
-              <span className="replay-time">{when(a.t)}</span>
+              <span className="replay-time">{formatAt(a.t)}</span>
               <code className="replay-action">{actionText(a)}</code>
             </li>
           ))}
