@@ -160,7 +160,10 @@ describe('Back and Forward', () => {
     await ready(page);
     await drag(page, 'replicas', 0.1, 0.8);
     const edited = await slider(page, 'replicas').getAttribute('aria-valuetext');
-    await expect.poll(() => new URL(page.url()).searchParams.get('a')).toBeTruthy();
+    // The released value reaches the address bar a moment after the release.
+    await expect
+      .poll(async () => (await linkActions(page)).map((a) => a.kind === 'kubectl' && a.line))
+      .toEqual([`scale deployment/web --replicas=${edited}`]);
 
     await page.goBack();
     await expect.poll(heading, { timeout: 15_000 }).toBe(ramped);
