@@ -35,6 +35,8 @@ export interface SimData extends FrameData {
   info: ScenarioInfo | null;
   playback: PlaybackState;
   console: ConsoleEntry[];
+  /** Counts released slider gestures: the history changed without a new frame (address bar). */
+  gesturesEnded: number;
 }
 
 export interface SimActions {
@@ -68,6 +70,12 @@ export interface SimActions {
   pull(): Promise<void>;
   /** The actions so far, for the address bar. */
   actionLog(): Promise<UserAction[]>;
+  /**
+   * A slider drag (or key burst) starts / is released: every value applies live, but only the
+   * released one stays in the history, the link and the console.
+   */
+  beginGesture(): Promise<void>;
+  endGesture(): Promise<void>;
 }
 
 export type SimState = SimData & SimActions;
@@ -83,6 +91,7 @@ export function initialData(): SimData {
     info: null,
     playback: { playing: false, speed: 1, atEnd: false },
     console: [],
+    gesturesEnded: 0,
     frame: null,
     epoch: -1,
     viewKeys: noViewKeys(),
@@ -95,6 +104,8 @@ export function initialData(): SimData {
 
 export function createSimStore(api: SimApi): SimStore {
   let inFlight = false;
+  /** Console entries the open gesture added (all but the last go when it ends). */
+  let gestureEntries: ConsoleEntry[] | null = null;
   return createStore<SimState>()((set, get) => {
     const refresh = async () => {
       await get().pull();
@@ -150,8 +161,11 @@ export function createSimStore(api: SimApi): SimStore {
         await refresh();
       },
       async exec(line) {
+        const gesture = gestureEntries;
         const r = await api.exec(line);
-        set({ console: appendBounded(get().console, [{ line, ...r }], MAX_CONSOLE) });
+        const entry = { line, ...r };
+        gesture?.push(entry);
+        set({ console: appendBounded(get().console, [entry], MAX_CONSOLE) });
         await refresh();
         return r;
       },
@@ -196,6 +210,19 @@ export function createSimStore(api: SimApi): SimStore {
       },
       actionLog() {
         return api.actions();
+      },
+      async beginGesture() {
+        gestureEntries ??= [];
+        await api.beginGesture();
+      },
+      async endGesture() {
+        const entries = gestureEntries;
+        gestureEntries = null;
+        await api.endGesture();
+        // The worker answers in order: every exec of the gesture has added its entry by now.
+        const dropped = new Set(entries?.slice(0, -1));
+        const kept = dropped.size ? get().console.filter((e) => !dropped.has(e)) : get().console;
+        set({ console: kept, gesturesEnded: get().gesturesEnded + 1 });
       },
     };
   });

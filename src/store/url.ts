@@ -1,8 +1,12 @@
 /**
  * The address bar ↔ what is on screen, as pure functions: `?scenario=ID&speed=2&t=42.5&a=…`.
  * `a` holds the person's actions (kubectl lines, traffic and start-time changes with their
- * simulated times) as base64url JSON of compact tuples. A link is untrusted input: every field
- * is checked, and a broken parameter is dropped with a message instead of failing the page.
+ * simulated times in whole ms) as compact tuples `[ms since the previous action, kind, value]`,
+ * JSON, deflate-raw compressed (CompressionStream) and base64url, after a `1.` version mark:
+ * twenty slider edits take about 250 characters instead of 2 500. Links from before (`a` as
+ * base64url JSON of `[ms, kind, value]`, absolute times) still open. A link is untrusted input:
+ * every field is checked, decompression stops at a size limit, and a broken parameter is
+ * dropped with a message instead of failing the page.
  */
 import type { UserAction } from '../worker/protocol';
 import type { TrafficSpec } from '../sim/scenario/scenario';
@@ -33,7 +37,12 @@ export const LINK_LIMITS = {
   maxSpeed: 100,
   /** Characters of the encoded `a` parameter we are willing to decode. */
   maxEncoded: 200_000,
+  /** Bytes a compressed `a` may inflate to (a small link must not become a huge one). */
+  maxInflated: 400_000,
 } as const;
+
+/** Marks the compressed format; `.` is not in base64url, so old links never start with it. */
+const COMPRESSED = '1.';
 
 const SCENARIO_ID = /^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$/;
 
@@ -49,13 +58,16 @@ class Invalid extends Error {}
 // --- encoding -------------------------------------------------------------------------------
 
 function toBase64Url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
+  return bytesToBase64Url(new TextEncoder().encode(text));
+}
+
+function bytesToBase64Url(bytes: Uint8Array): string {
   let bin = '';
   for (const b of bytes) bin += String.fromCharCode(b);
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function fromBase64Url(s: string): string {
+function base64UrlToBytes(s: string): Uint8Array {
   if (!/^[A-Za-z0-9_-]*$/.test(s)) throw new Invalid('it is not base64url text');
   const b64 = s.replace(/-/g, '+').replace(/_/g, '/');
   let bin: string;
@@ -64,11 +76,77 @@ function fromBase64Url(s: string): string {
   } catch {
     throw new Invalid('it is not base64url text');
   }
-  const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+  return Uint8Array.from(bin, (c) => c.charCodeAt(0));
+}
+
+function utf8(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new Invalid('it does not decode to UTF-8 text');
+  }
+}
+
+function fromBase64Url(s: string): string {
+  return utf8(base64UrlToBytes(s));
+}
+
+/** Whether this browser can write (and read) the compressed format. */
+export function canCompress(): boolean {
+  return typeof CompressionStream === 'function' && typeof DecompressionStream === 'function';
+}
+
+/** Everything a stream yields, refusing (Invalid) more than `limit` bytes. */
+async function readAll(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      void reader.cancel().catch(() => undefined);
+      throw new Invalid(`it unpacks to more than ${limit} bytes`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+/** Bytes through a (de)compression stream; a failure to write shows up when reading. */
+function through(
+  transform: CompressionStream | DecompressionStream,
+  bytes: Uint8Array,
+): ReadableStream<Uint8Array> {
+  const writer = transform.writable.getWriter();
+  writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  return transform.readable as ReadableStream<Uint8Array>;
+}
+
+async function deflate(text: string): Promise<Uint8Array> {
+  const bytes = new TextEncoder().encode(text);
+  return readAll(through(new CompressionStream('deflate-raw'), bytes), Infinity);
+}
+
+/** Inflates at most LINK_LIMITS.maxInflated bytes; more, or broken data, is Invalid. */
+async function inflate(bytes: Uint8Array): Promise<Uint8Array> {
+  if (!canCompress()) throw new Invalid('this browser cannot read compressed links');
+  try {
+    return await readAll(
+      through(new DecompressionStream('deflate-raw'), bytes),
+      LINK_LIMITS.maxInflated,
+    );
+  } catch (e) {
+    if (e instanceof Invalid) throw e;
+    throw new Invalid('it is not compressed data');
   }
 }
 
@@ -77,26 +155,44 @@ function seconds(ms: number): string {
   return String(Math.round(ms) / 1000);
 }
 
-function toTuple(a: UserAction): Tuple {
-  if (a.kind === 'kubectl') return [a.t, 'k', a.line];
-  if (a.kind === 'traffic') return [a.t, 't', { ...a.patch }];
-  if (a.kind === 'interrupt') return [a.t, 'i', 1];
-  return [a.t, 's', a.ms];
+function toTuple(a: UserAction, t = a.t): Tuple {
+  if (a.kind === 'kubectl') return [t, 'k', a.line];
+  if (a.kind === 'traffic') return [t, 't', { ...a.patch }];
+  if (a.kind === 'interrupt') return [t, 'i', 1];
+  return [t, 's', a.ms];
 }
 
 /** The query string (with "?") for a state; defaults (speed 1, t 0, no actions) are left out. */
-export function encodeLink(state: LinkState): string {
+export async function encodeLink(state: LinkState): Promise<string> {
   const p = new URLSearchParams();
   if (state.scenario) p.set('scenario', state.scenario);
   if (state.speed !== null && state.speed !== 1) p.set('speed', String(state.speed));
   if (state.t !== null && state.t > 0) p.set('t', seconds(state.t * 1000));
-  if (state.actions.length) p.set('a', encodeActions(state.actions));
+  if (state.actions.length) p.set('a', await encodeActions(state.actions));
   const q = p.toString();
   return q ? `?${q}` : '';
 }
 
-export function encodeActions(actions: readonly UserAction[]): string {
-  return toBase64Url(JSON.stringify(actions.map(toTuple)));
+/**
+ * The compact form of the actions (whole ms, each time relative to the previous action), or
+ * the older uncompressed form where the browser has no CompressionStream.
+ */
+export async function encodeActions(actions: readonly UserAction[]): Promise<string> {
+  const sorted = [...actions].sort((a, b) => a.t - b.t);
+  if (!canCompress()) return encodeActionsUncompressed(sorted);
+  let prev = 0;
+  const tuples = sorted.map((a) => {
+    const t = Math.round(a.t);
+    const tuple = toTuple(a, t - prev);
+    prev = t;
+    return tuple;
+  });
+  return COMPRESSED + bytesToBase64Url(await deflate(JSON.stringify(tuples)));
+}
+
+/** The format links had before the compact one (absolute times); still read. */
+export function encodeActionsUncompressed(actions: readonly UserAction[]): string {
+  return toBase64Url(JSON.stringify(actions.map((a) => toTuple(a, Math.round(a.t)))));
 }
 
 // --- decoding -------------------------------------------------------------------------------
@@ -139,12 +235,13 @@ function trafficPatch(v: unknown, where: string): Partial<TrafficSpec> {
   return out;
 }
 
-function action(v: unknown, i: number): UserAction {
+function action(v: unknown, i: number, base = 0): UserAction {
   const where = `action ${i + 1}`;
   if (!Array.isArray(v) || v.length !== 3)
     throw new Invalid(`${where} must be a list [time, kind, value]`);
   const [rawT, kind, value] = v as unknown[];
-  const t = finite(rawT, `${where}'s time`, 0, LINK_LIMITS.maxTimeMs);
+  // Whole ms: what the app records; an older link's fractions round to the nearest.
+  const t = Math.round(base + finite(rawT, `${where}'s time`, 0, LINK_LIMITS.maxTimeMs - base));
   if (kind === 'k') return { t, kind: 'kubectl', line: text(value, `${where}'s command`) };
   if (kind === 't') return { t, kind: 'traffic', patch: trafficPatch(value, `${where}'s traffic`) };
   if (kind === 'i') return { t, kind: 'interrupt' };
@@ -158,9 +255,12 @@ function action(v: unknown, i: number): UserAction {
 }
 
 /** The actions of an `a` parameter, or an Invalid error saying why not. */
-export function decodeActions(encoded: string): UserAction[] {
+export async function decodeActions(encoded: string): Promise<UserAction[]> {
   if (encoded.length > LINK_LIMITS.maxEncoded) throw new Invalid('it is too long');
-  const json = fromBase64Url(encoded);
+  const compressed = encoded.startsWith(COMPRESSED);
+  const json = compressed
+    ? utf8(await inflate(base64UrlToBytes(encoded.slice(COMPRESSED.length))))
+    : fromBase64Url(encoded);
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -173,14 +273,25 @@ export function decodeActions(encoded: string): UserAction[] {
     throw new Invalid(
       `it has ${raw.length} actions; at most ${LINK_LIMITS.maxActions} are allowed`,
     );
-  return raw.map(action).sort((a, b) => a.t - b.t);
+  if (!compressed) return raw.map((v, i) => action(v, i)).sort((a, b) => a.t - b.t);
+  let prev = 0;
+  return raw.map((v, i) => {
+    const a = action(v, i, prev);
+    prev = a.t;
+    return a;
+  });
 }
 
-function param(p: URLSearchParams, name: string, problems: string[], read: (v: string) => unknown) {
+async function param(
+  p: URLSearchParams,
+  name: string,
+  problems: string[],
+  read: (v: string) => unknown,
+) {
   const v = p.get(name);
   if (v === null) return null;
   try {
-    return read(v);
+    return await read(v);
   } catch (e) {
     // Anything unexpected is still the link's fault, never a reason to stop the page.
     const why = e instanceof Invalid ? e.message : 'it could not be read';
@@ -195,20 +306,42 @@ function number(v: string, what: string, min: number, max: number): number {
   return finite(Number(v), what, min, max);
 }
 
-/** Reads a query string ("?scenario=…" or a URLSearchParams); never throws. */
-export function decodeLink(search: string | URLSearchParams): DecodedLink {
+/** Reads a query string ("?scenario=…" or a URLSearchParams); never throws (or rejects). */
+export async function decodeLink(search: string | URLSearchParams): Promise<DecodedLink> {
   const p = typeof search === 'string' ? new URLSearchParams(search) : search;
   const problems: string[] = [];
-  const scenario = param(p, 'scenario', problems, (v) => {
+  const scenario = (await param(p, 'scenario', problems, (v) => {
     if (!SCENARIO_ID.test(v)) throw new Invalid(`${describe(v)} is not a scenario name`);
     return v;
-  }) as string | null;
-  const speed = param(p, 'speed', problems, (v) =>
+  })) as string | null;
+  const speed = (await param(p, 'speed', problems, (v) =>
     number(v, 'the speed', LINK_LIMITS.minSpeed, LINK_LIMITS.maxSpeed),
-  ) as number | null;
-  const t = param(p, 't', problems, (v) =>
+  )) as number | null;
+  const t = (await param(p, 't', problems, (v) =>
     number(v, 'the time', 0, LINK_LIMITS.maxTimeMs / 1000),
-  ) as number | null;
-  const actions = (param(p, 'a', problems, decodeActions) as UserAction[] | null) ?? [];
+  )) as number | null;
+  const actions = ((await param(p, 'a', problems, decodeActions)) as UserAction[] | null) ?? [];
   return { scenario, speed, t, actions, problems };
+}
+
+// --- history entries ------------------------------------------------------------------------
+
+/**
+ * Each history entry the app makes says which scenario it belongs to (history.state), so the
+ * address-bar writer never puts one scenario's state into another's entry while a new choice
+ * (a pick, Back, Forward) is still loading.
+ */
+export interface EntryState {
+  rolloutLabScenario: string;
+}
+
+export function entryState(scenario: string): EntryState {
+  return { rolloutLabScenario: scenario };
+}
+
+/** The scenario an entry belongs to, or null for an entry the app did not mark. */
+export function entryScenario(state: unknown): string | null {
+  if (typeof state !== 'object' || state === null) return null;
+  const v = (state as Partial<EntryState>).rolloutLabScenario;
+  return typeof v === 'string' ? v : null;
 }

@@ -21,6 +21,7 @@ import { Notices } from './log/Notices';
 import { LoadingSkeleton, ScenarioErrors } from './log/LoadState';
 import { useKeyboard } from './useKeyboard';
 import { useUrlSync } from './useUrlSync';
+import { LinkReplayDialog } from './link/LinkReplayDialog';
 import './App.css';
 // Buttons, inputs, tabs, loading states and the small-screen layout, right after the page's.
 import './widgets.css';
@@ -43,6 +44,14 @@ export function App() {
         <ScenarioHeading />
       </header>
       <Notices notices={scenario.notices} onDismiss={scenario.dismiss} />
+      {scenario.pending && (
+        <LinkReplayDialog
+          scenario={scenario.pending.title}
+          actions={scenario.pending.actions}
+          onReplay={scenario.pending.replay}
+          onSkip={scenario.pending.skip}
+        />
+      )}
       <div className="controlbar">
         <PlaybackBar />
       </div>

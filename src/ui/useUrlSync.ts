@@ -1,6 +1,8 @@
 /**
  * Keeps the address bar equal to what is on screen (scenario, speed, time, the person's
- * actions) with history.replaceState, so Back still leaves the app. While playing the clock
+ * actions) with history.replaceState: edits rewrite the scenario's own history entry, so Back
+ * goes to the previous scenario the person opened (useScenario pushes an entry per pick), not
+ * through every edit. While playing the clock
  * moves every frame, and each write costs the browser real work, so it is written at most every
  * 2 s then; a pause, seek, step, speed change or edit is written at once (after a short
  * coalescing delay, so dragging the seek slider writes once per pause in the drag).
@@ -8,7 +10,7 @@
 import { useEffect } from 'react';
 import type { SimState } from '../store/createSimStore';
 import { useSimStore } from '../store/SimStoreProvider';
-import { encodeLink } from '../store/url';
+import { encodeLink, entryScenario } from '../store/url';
 
 const PLAYING_EVERY_MS = 2000;
 const SOON_MS = 50;
@@ -20,6 +22,7 @@ function changedByPerson(s: SimState, prev: SimState): boolean {
     s.scenarioId !== prev.scenarioId ||
     s.epoch !== prev.epoch ||
     s.console !== prev.console ||
+    s.gesturesEnded !== prev.gesturesEnded ||
     s.playback.playing !== prev.playback.playing ||
     s.playback.speed !== prev.playback.speed ||
     s.frame?.traffic.rps !== prev.frame?.traffic.rps ||
@@ -56,7 +59,7 @@ export function useUrlSync(): void {
         const now = store.getState();
         // A new scenario may have started loading meanwhile: its link is written next time.
         if (stopped || now.status !== 'ready' || now.scenarioId !== s.scenarioId) return;
-        const query = encodeLink({
+        const query = await encodeLink({
           scenario: now.scenarioId,
           speed: now.playback.speed,
           t: (now.frame?.t ?? 0) / 1000,
@@ -64,6 +67,12 @@ export function useUrlSync(): void {
         });
         const { pathname, search, hash } = window.location;
         if (query !== search) await beforeNextPaint();
+        // The entry may belong to another scenario by now (picked, or Back/Forward): its own
+        // link stays as it is until that scenario is loaded.
+        const owner = entryScenario(window.history.state);
+        const current = store.getState();
+        if (owner !== null && owner !== s.scenarioId) return;
+        if (current.scenarioId !== s.scenarioId || current.status !== 'ready') return;
         // replaceState lays out the page (for scroll restoration): done in an animation frame,
         // that layout is the frame's own, not a second one after React's commit.
         if (!stopped && query !== window.location.search)

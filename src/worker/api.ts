@@ -176,5 +176,11 @@ export function createSimApi(clock: Clock): SimApi {
     async actions() {
       return session?.history() ?? [];
     },
+    async beginGesture() {
+      session?.beginGesture();
+    },
+    async endGesture() {
+      session?.endGesture();
+    },
   };
 }

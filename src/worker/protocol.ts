@@ -90,4 +90,7 @@ export interface SimApi {
   restore(actions: UserAction[], t: number): Promise<void>;
   /** The person's actions so far (for the address bar). */
   actions(): Promise<UserAction[]>;
+  /** A slider drag starts / is released: of the actions between, only the last is kept. */
+  beginGesture(): Promise<void>;
+  endGesture(): Promise<void>;
 }

@@ -222,12 +222,13 @@ describe('The app', { timeout: 20_000 }, () => {
     });
   }
 
-  async function renderApp(search: string) {
+  async function renderApp(search: string, waitForLoad = true) {
     stubCatalog();
     window.history.replaceState(null, '', `/${search}`);
     // Loaded as text, the harness names it "test": then wait for the App's own load.
     const sim = await createTestSim(catalogText('ramped'));
     renderWithSim(sim, <App />);
+    if (!waitForLoad) return sim;
     await waitFor(() => {
       const s = sim.store.getState();
       expect(s.status === 'ready' && s.scenarioId !== 'test').toBe(true);
@@ -253,10 +254,14 @@ describe('The app', { timeout: 20_000 }, () => {
   });
 
   it('restores time and actions from a link', async () => {
-    const a = encodeActions([
+    const a = await encodeActions([
       { t: 3000, kind: 'kubectl', line: 'scale deployment/web --replicas=5' },
     ]);
-    await renderApp(`?scenario=ramped&t=20&speed=2&a=${a}`);
+    await renderApp(`?scenario=ramped&t=20&speed=2&a=${a}`, false);
+    // The action changes the cluster: the person is asked first.
+    const dialog = await screen.findByRole('dialog', { name: 'Replay actions from this link?' });
+    expect(dialog).toHaveTextContent('0:03kubectl scale deployment/web --replicas=5');
+    await userEvent.setup().click(within(dialog).getByRole('button', { name: 'Replay 1 action' }));
     expect(await screen.findByText('maxSurge 25% → 2 pods · at most 7 pods')).toBeInTheDocument();
     expect(clock()).toHaveTextContent('0:20.0');
     expect(screen.getByRole('combobox', { name: 'Speed' })).toHaveValue('2');
@@ -284,7 +289,7 @@ describe('The app', { timeout: 20_000 }, () => {
     const sim = await renderApp('?scenario=ramped');
     await screen.findByRole('heading', { name: /Ramped/ });
     await act(() => sim.store.getState().exec('scale deployment/web --replicas=4'));
-    await waitFor(() => expect(window.location.search).toMatch(/^\?scenario=ramped&a=[\w-]+$/), {
+    await waitFor(() => expect(window.location.search).toMatch(/^\?scenario=ramped&a=1\.[\w-]+$/), {
       timeout: 2000,
     });
   });

@@ -134,6 +134,8 @@ describe('The address bar', () => {
     const url = new URL(page.url());
     expect(url.searchParams.get('scenario')).toBe('ramped');
     const shared = await open(browser, `${url.pathname}${url.search}`);
+    // The patch changes the cluster: the link asks before replaying it.
+    await shared.page.getByRole('button', { name: /^Replay \d+ actions?$/ }).click();
     await expect
       .poll(() => shared.page.locator('body').textContent(), { timeout: 15_000 })
       .toMatch(/maxSurge 2 → 2 pods · at most 5 pods/);

@@ -103,6 +103,8 @@ export class Session {
   private checkpoints: Checkpoint[] = [];
   /** While a step runs: the object changes it made (see watchChanges). */
   private changed: WatchEvent[] | null = null;
+  /** The actions recorded since beginGesture() (one slider drag or key burst), if one is open. */
+  private gesture: UserAction[] | null = null;
 
   static load(text: string, fileName: string, seed?: number): Session | { errors: string[] } {
     const parsed = parseScenario(text, fileName);
@@ -256,6 +258,7 @@ export class Session {
   }
 
   reset(): void {
+    this.gesture = null;
     this.actions = [];
     this.checkpoints = [];
     this.rebuild(0);
@@ -263,6 +266,7 @@ export class Session {
 
   /** Rebuilds from the scenario with these actions and goes to `t` (a shared link's state). */
   restore(actions: readonly UserAction[], t: number): void {
+    this.gesture = null;
     this.actions = [...actions].sort((a, b) => a.t - b.t);
     this.checkpoints = [];
     this.rebuild(t);
@@ -279,23 +283,60 @@ export class Session {
       const r = this.engine.exec(line);
       return { output: r.output, exitCode: r.exitCode };
     }
-    return this.record({ t: this.cluster.now, kind: 'kubectl', line });
+    return this.record({ t: this.wholeMs(), kind: 'kubectl', line });
   }
 
   setTraffic(patch: Partial<TrafficSpec>): void {
-    this.record({ t: this.cluster.now, kind: 'traffic', patch });
+    this.record({ t: this.wholeMs(), kind: 'traffic', patch });
   }
 
   /** Ctrl-C in the console: stops the kubectl commands still running (recorded: it changes what happens). */
   interrupt(): void {
     // Nothing to stop: nothing to remember either (links stay short).
     if (!this.engine.clientsRunning) return;
-    this.record({ t: this.cluster.now, kind: 'interrupt' });
+    this.record({ t: this.wholeMs(), kind: 'interrupt' });
   }
 
   /** The "pod start time" slider: how long every image takes from container start to listening. */
   setStartTime(ms: number): void {
-    this.record({ t: this.cluster.now, kind: 'startTime', ms });
+    this.record({ t: this.wholeMs(), kind: 'startTime', ms });
+  }
+
+  /**
+   * A slider drag (or a burst of arrow keys) starts: every value applies at once, as the person
+   * sees it, but only the last one is kept in the history (the replay log and the link).
+   */
+  beginGesture(): void {
+    this.gesture ??= [];
+  }
+
+  /**
+   * The drag is released: the actions it recorded before the last are dropped from the history,
+   * so a seek back or a shared link replays the released value at the time it was released.
+   * The cluster keeps what the live values did meanwhile (pods a passing value created are not
+   * made to vanish); that is the one thing the replay does not repeat.
+   */
+  endGesture(): void {
+    const g = this.gesture;
+    this.gesture = null;
+    if (!g || g.length < 2) return;
+    const drop = new Set(g.slice(0, -1));
+    const from = Math.min(...g.slice(0, -1).map((a) => a.t));
+    const appliedDropped = this.actions.slice(0, this.applied).filter((a) => drop.has(a)).length;
+    this.actions = this.actions.filter((a) => !drop.has(a));
+    this.applied -= appliedDropped;
+    // Checkpoints taken during the drag count the dropped actions as applied.
+    this.checkpoints = this.checkpoints.filter((c) => c.t < from);
+  }
+
+  /**
+   * Moves the clock up to the next whole millisecond (less than 1 ms of simulated time) so an
+   * action is recorded, applied and replayed at exactly the same instant, written as an integer.
+   */
+  private wholeMs(): number {
+    const t = Math.ceil(this.cluster.now);
+    if (t > this.cluster.now) this.advanceTo(t);
+    return t;
   }
 
   /** Logs an action at the current time (before any later ones kept from a seek back) and runs it. */
@@ -304,6 +345,7 @@ export class Session {
     this.checkpoints = this.checkpoints.filter((c) => c.t < a.t);
     this.actions.splice(this.applied, 0, a);
     this.applied++;
+    this.gesture?.push(a);
     return this.apply(a);
   }
 

@@ -1,6 +1,11 @@
-/** One labelled range input that applies live (throttled) and on release. */
+/**
+ * One labelled range input that applies live (throttled) and on release. A drag (or a burst of
+ * arrow keys) is one gesture: the picture follows every value, the history and the link keep
+ * the released one.
+ */
 import { useId, type CSSProperties, type ReactNode } from 'react';
 import { useLiveValue } from './useLiveValue';
+import { useSimGesture } from './useSimGesture';
 
 export interface LabeledSliderProps {
   /** The accessible name, exactly as the field is called (e.g. "maxSurge"). */
@@ -20,7 +25,7 @@ export interface LabeledSliderProps {
 
 export function LabeledSlider(p: LabeledSliderProps) {
   const id = useId();
-  const live = useLiveValue(p.actual, p.apply);
+  const live = useLiveValue(p.actual, p.apply, undefined, useSimGesture());
   const value = Math.min(p.max, Math.max(p.min, live.value));
   const fill = p.max > p.min ? ((value - p.min) / (p.max - p.min)) * 100 : 0;
   return (
@@ -43,10 +48,7 @@ export function LabeledSlider(p: LabeledSliderProps) {
         value={value}
         aria-valuetext={p.format(value)}
         disabled={p.disabled}
-        onChange={(e) => live.input(Number(e.currentTarget.value))}
-        onPointerUp={live.commit}
-        onKeyUp={live.commit}
-        onBlur={live.commit}
+        {...live.handlers}
         style={{ '--fill': `${fill}%` } as CSSProperties}
       />
       {p.hint && <div className="slider-hint">{p.hint}</div>}

@@ -7,6 +7,7 @@
 import type { CSSProperties } from 'react';
 import { useSimStore } from '../../store/SimStoreProvider';
 import { useLiveValue } from '../controls/useLiveValue';
+import { useSimGesture } from '../controls/useSimGesture';
 import { destName, formatShare } from './routeText';
 import type { RouteRuleData } from './stageSelectors';
 import { splitWeights, weightCommand } from './weightCommand';
@@ -30,6 +31,7 @@ export function SplitBar({ vs, rule, measured }: Props) {
     a?.weight ?? 0,
     (v) => store.getState().exec(weightCommand(vs, rule.index, splitWeights(100 - v))),
     250,
+    useSimGesture(),
   );
   // While dragging, the configured bar follows the thumb.
   const weights =
@@ -57,10 +59,7 @@ export function SplitBar({ vs, rule, measured }: Props) {
           value={live.value}
           aria-label={`Split of rule ${rule.index + 1} between ${destName(a)} and ${destName(b)}`}
           aria-valuetext={`${destName(a)} ${live.value}%, ${destName(b)} ${100 - live.value}%`}
-          onChange={(e) => live.input(Number(e.currentTarget.value))}
-          onPointerUp={live.commit}
-          onKeyUp={live.commit}
-          onBlur={live.commit}
+          {...live.handlers}
         />
       )}
       <div

@@ -1,0 +1,60 @@
+/**
+ * What a link's actions do, in words a person reads before replaying them, and which of them
+ * change the cluster (and so are asked about first). Text only: the kubectl parser lives in the
+ * simulation, so a line counts as read-only only when its verb is one kubectl never writes with.
+ */
+import type { UserAction } from '../worker/protocol';
+
+/** kubectl verbs (and verb pairs) that only read. Anything else may change the cluster. */
+const READ_ONLY = new Set([
+  'get',
+  'describe',
+  'explain',
+  'logs',
+  'top',
+  'version',
+  'api-resources',
+  'api-versions',
+  'cluster-info',
+  'help',
+  'rollout history',
+  'rollout status',
+  'auth can-i',
+  'config view',
+]);
+
+/** The verb of a kubectl line (one word, or two for rollout/auth/config), flags skipped. */
+function verb(line: string): string {
+  const words = line
+    .trim()
+    .replace(/^kubectl\s+/, '')
+    .split(/\s+/)
+    .filter((w) => w && !w.startsWith('-'));
+  const [first = '', second = ''] = words;
+  return ['rollout', 'auth', 'config'].includes(first) ? `${first} ${second}` : first;
+}
+
+/** Whether replaying this action changes what happens in the cluster. */
+export function changesCluster(a: UserAction): boolean {
+  if (a.kind === 'kubectl') return !READ_ONLY.has(verb(a.line));
+  // Ctrl-C stops a running kubectl client (rolling-update keeps scaling until stopped).
+  if (a.kind === 'interrupt') return true;
+  // Traffic and the image's start time change the simulated world, not the Kubernetes objects.
+  return false;
+}
+
+function trafficText(patch: Extract<UserAction, { kind: 'traffic' }>['patch']): string {
+  const parts: string[] = [];
+  if (patch.rps !== undefined) parts.push(`${patch.rps} requests/s`);
+  if (patch.clients !== undefined) parts.push(`${patch.clients} clients`);
+  if (patch.target !== undefined) parts.push(`to ${patch.target}`);
+  return `traffic: ${parts.join(', ') || 'unchanged'}`;
+}
+
+/** One line a person reads: "kubectl scale deployment/web --replicas=5". */
+export function actionText(a: UserAction): string {
+  if (a.kind === 'kubectl') return `kubectl ${a.line.trim().replace(/^kubectl\s+/, '')}`;
+  if (a.kind === 'traffic') return trafficText(a.patch);
+  if (a.kind === 'startTime') return `pod start time: ${a.ms / 1000} s`;
+  return 'Ctrl-C: stop the kubectl commands still running';
+}
