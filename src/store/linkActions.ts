@@ -21,22 +21,30 @@ const READ_ONLY = new Set([
   'rollout status',
   'auth can-i',
   'config view',
+  'argo rollouts get',
+  'argo rollouts list',
+  'argo rollouts status',
+  'argo rollouts version',
 ]);
 
-/** The verb of a kubectl line (one word, or two for rollout/auth/config), flags skipped. */
+/** `--dry-run`, `--dry-run=client` or `=server` (or the old `=true`): kubectl sends no change. */
+const DRY_RUN = /(^|\s)--dry-run(=(client|server|true|unchanged))?(\s|$)/;
+
+/** The verb of a kubectl line (one word, two for rollout/auth/config, three for argo rollouts), flags skipped. */
 function verb(line: string): string {
   const words = line
     .trim()
     .replace(/^kubectl\s+/, '')
     .split(/\s+/)
     .filter((w) => w && !w.startsWith('-'));
-  const [first = '', second = ''] = words;
+  const [first = '', second = '', third = ''] = words;
+  if (first === 'argo') return `${first} ${second} ${third}`;
   return ['rollout', 'auth', 'config'].includes(first) ? `${first} ${second}` : first;
 }
 
 /** Whether replaying this action changes what happens in the cluster. */
 export function changesCluster(a: UserAction): boolean {
-  if (a.kind === 'kubectl') return !READ_ONLY.has(verb(a.line));
+  if (a.kind === 'kubectl') return !READ_ONLY.has(verb(a.line)) && !DRY_RUN.test(a.line);
   // Ctrl-C stops a running kubectl client (rolling-update keeps scaling until stopped).
   if (a.kind === 'interrupt') return true;
   // Traffic and the image's start time change the simulated world, not the Kubernetes objects.
