@@ -112,6 +112,7 @@ export function applyFrame(prev: FrameData, packet: FramePacket): FrameData {
     commands: update.commands,
     commandUpdates: update.commandUpdates,
     caption: update.caption,
+    captionMoment: update.captionMoment,
     clients: update.clients,
     objects: update.objects,
   };

@@ -1,6 +1,12 @@
 /** Named, module-level selectors (stable references; components subscribe narrowly). */
 import type { SimState } from './createSimStore';
-import type { DeploymentView, PodView, ReplicaSetView, ServiceView } from '../sim/view/frame';
+import type {
+  CaptionView,
+  DeploymentView,
+  PodView,
+  ReplicaSetView,
+  ServiceView,
+} from '../sim/view/frame';
 import type { RolloutView } from '../sim/view/rolloutView';
 
 const NO_RS: ReplicaSetView[] = [];
@@ -20,7 +26,9 @@ export const selectServices = (s: SimState): ServiceView[] => s.frame?.services 
 export const selectImages = (s: SimState): string[] => s.frame?.images ?? NO_IMAGES;
 export const selectEvents = (s: SimState) => s.events;
 export const selectHistory = (s: SimState) => s.history;
-export const selectCaption = (s: SimState): string | null => s.frame?.caption ?? null;
+/** The caption with its time and whether its moment has passed (the same object per frame). */
+export const selectCaptionMoment = (s: SimState): CaptionView | null =>
+  s.frame?.captionMoment ?? null;
 
 /**
  * The pod names of one ReplicaSet (the same array while its view is unchanged; with

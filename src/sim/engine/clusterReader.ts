@@ -49,6 +49,10 @@ export interface ClusterReader {
   get<T extends KubeObject>(kind: Kind, name: string): T | undefined;
   /** Caption of the latest scenario step that had one. */
   readonly caption: string | null;
+  /** When that step ran (simulated ms). */
+  readonly captionAt: number | null;
+  /** When an object last changed (more than its resourceVersion), simulated ms. */
+  readonly lastChange: number;
   /** Every kubectl command run so far, with its output (grows while a watch prints). */
   readonly commands: readonly CommandRecord[];
   /** How many events have been recorded. */

@@ -8,6 +8,7 @@
  * at different instants — the "wave rule" of k8s-traces.md. The timing model is in
  * workQueue.ts, who wakes for what in informers.ts; this module only runs the loop.
  */
+import { QuietTracker } from './quiet';
 import { applyManifest } from '../api/apply';
 import { EventRecorder } from '../api/eventRecorder';
 import type { Kind, KubeObject, Pod, Service } from '../api/objects';
@@ -66,10 +67,12 @@ export class Engine implements ClusterReader {
   readonly commands: CommandRecord[] = [];
   /** Peak pods existing at once (terminating included), overall and per Deployment. */
   readonly podCounts: PodCounts;
+  private readonly quiet: QuietTracker;
   /** The Deployment controller's latest decision per Deployment, in words. */
   readonly decisions = new Map<string, Decisions>();
   /** Caption of the latest scenario step that had one. */
   caption: string | null = null;
+  captionAt: number | null = null;
   private readonly autoscalers: Autoscalers;
   private startTimeOverride: number | null = null;
 
@@ -93,6 +96,7 @@ export class Engine implements ClusterReader {
     this.events = new EventRecorder(now);
     this.pods = new PodIndex(this.store);
     this.podCounts = new PodCounts(this.store);
+    this.quiet = new QuietTracker(this.store, now);
     this.ctx = {
       store: this.store,
       events: this.events,
@@ -217,6 +221,8 @@ export class Engine implements ClusterReader {
       podCounts: own(this.podCounts),
       decisions: mapPart(this.decisions),
       caption: { save: () => this.caption, load: (c) => (this.caption = c) },
+      captionAt: { save: () => this.captionAt, load: (t) => (this.captionAt = t) },
+      lastChange: own(this.quiet),
       hpaMemory: own(this.autoscalers),
       startTimeOverride: {
         save: () => this.startTimeOverride,
@@ -310,6 +316,10 @@ export class Engine implements ClusterReader {
 
   usableBackends(service: string): Backend[] {
     return this.proxy.usable(service);
+  }
+
+  get lastChange(): number {
+    return this.quiet.lastChange;
   }
 
   get peakPods(): number {

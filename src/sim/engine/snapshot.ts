@@ -36,6 +36,8 @@ export interface EngineSnapshot {
   podCounts: PodCountsState;
   decisions: [string, Decisions][];
   caption: string | null;
+  captionAt: number | null;
+  lastChange: number;
   hpaMemory: AutoscalersState;
   startTimeOverride: number | null;
 }

@@ -11,6 +11,8 @@ import type { ScenarioStep, TrafficSpec } from '../scenario/scenario';
 /** What a step acts on: the engine's public face. */
 export interface StepTarget {
   caption: string | null;
+  /** When the caption was set (simulated ms). */
+  captionAt: number | null;
   readonly commands: CommandRecord[];
   readonly now: number;
   exec(line: string): unknown;
@@ -20,7 +22,10 @@ export interface StepTarget {
 
 export function runStep(step: ScenarioStep | undefined, ctx: Ctx, target: StepTarget): void {
   if (!step) return;
-  if (step.caption) target.caption = step.caption;
+  if (step.caption) {
+    target.caption = step.caption;
+    target.captionAt = target.now;
+  }
   if (step.kind === 'kubectl') target.exec(step.command);
   else if (step.kind === 'interrupt') target.interrupt();
   else if (step.kind === 'apply') {

@@ -13,12 +13,12 @@ import type { UserAction } from './userAction';
 import { parseScenario } from '../scenario/parse';
 import { parseKubectl } from '../kubectl/parse/parseKubectl';
 import { Engine, type EngineSnapshot } from '../engine/engine';
+import { changesObject } from '../engine/quiet';
 import { buildFrame, initialCursor, type FrameCursor } from '../view/buildFrame';
 import { chartPoint } from '../view/chartPoint';
 import { RateWindows, type RateState } from '../view/rateWindows';
 import { copyCounters, type TrafficCounters } from '../traffic/metrics';
 import type { WatchEvent } from '../api/objectStore';
-import { deepEqual } from '../core/clone';
 import { describeChanges, describeEvents, type StepResult } from './stepNarration';
 
 export type { StepResult } from './stepNarration';
@@ -30,16 +30,6 @@ const MAX_STEP_LINES = 8;
 
 function trafficLine(t: TrafficSpec | null): string {
   return t && t.target ? `Traffic now: ${t.rps} requests/s to ${t.target}` : 'Traffic stopped';
-}
-
-/** A write that changed something besides resourceVersion (a no-op status update is no action). */
-function changesObject(e: WatchEvent): boolean {
-  if (e.type !== 'MODIFIED' || !e.old) return true;
-  const strip = (o: typeof e.obj) => ({
-    ...o,
-    metadata: { ...o.metadata, resourceVersion: undefined },
-  });
-  return !deepEqual(strip(e.old), strip(e.obj));
 }
 
 /** kubectl verbs that only read, so replaying them is never needed. */

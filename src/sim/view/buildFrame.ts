@@ -3,6 +3,7 @@
  * says where the previous one left off: each view list goes out only as far as it changed
  * (listChange.ts), the logs only from where they were, the rates only when a window closed.
  */
+import { captionView } from './captionView';
 import type { ClusterReader } from '../engine/clusterReader';
 import type { FrameUpdate, FrameViews, ListChange } from './frame';
 import type { RatesView } from './rateWindows';
@@ -154,6 +155,7 @@ export function buildFrame(
         exitCode: commands[index]?.exitCode ?? 0,
       })),
     caption: cluster.caption,
+    captionMoment: captionView(cluster),
     clients: clientViews(cluster),
     objects: objectTables(cluster),
   };

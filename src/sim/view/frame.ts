@@ -14,6 +14,7 @@ import type { RatesView } from './rateWindows';
 import type { AutoscalerView } from './autoscalerView';
 import type { ClientView } from './clientView';
 import type { ObjectTableView } from './objectTables';
+import type { CaptionView } from './captionView';
 
 export type {
   HttpRouteView,
@@ -28,6 +29,7 @@ export type { RuleCounts } from './routeView';
 export type { AutoscalerDecisionView, AutoscalerView } from './autoscalerView';
 export type { ClientControllerView, ClientScaleView, ClientView } from './clientView';
 export type { ObjectTableView } from './objectTables';
+export type { CaptionView } from './captionView';
 
 export interface PodView {
   name: string;
@@ -177,6 +179,8 @@ export interface Frame extends FrameViews {
   commandUpdates: { index: number; output: string; exitCode: number }[];
   /** Caption of the latest scenario step that had one. */
   caption: string | null;
+  /** That caption with its time, and when the moment it narrates was over (captionView.ts). */
+  captionMoment: CaptionView | null;
   /** kubectl commands that run on the client (rolling-update), running and ended (clientView.ts). */
   clients: ClientView[];
   /** `kubectl get` tables of every kind but pods, for the text view (objectTables.ts). */

@@ -1,6 +1,8 @@
 /** The scenario's title and description, and the caption of the latest step. */
 import { useSim } from '../../store/SimStoreProvider';
-import { selectCaption } from '../../store/selectors';
+import { selectCaptionMoment } from '../../store/selectors';
+import { formatClock } from './formatClock';
+import './caption.css';
 
 export function ScenarioHeading() {
   const info = useSim((s) => s.info);
@@ -16,14 +18,26 @@ export function ScenarioHeading() {
 }
 
 export function StepCaption() {
-  const caption = useSim(selectCaption);
+  const moment = useSim(selectCaptionMoment);
+  const settled = moment !== null && moment.settledAt !== null;
   return (
     <p
-      className={`caption${caption ? '' : ' is-empty'}`}
+      className={`caption${moment ? '' : ' is-empty'}${settled ? ' is-past' : ''}`}
       aria-label="Step caption"
       aria-live="polite"
     >
-      {caption ?? 'Press Play to start. Space plays or pauses, → steps one controller action.'}
+      {!moment && 'Press Play to start. Space plays or pauses, → steps one controller action.'}
+      {moment && (
+        <>
+          <time className="caption-time">{formatClock(moment.at)}</time> {moment.text}
+          {settled && (
+            <span className="caption-after">
+              {' '}
+              Done: nothing has changed since {formatClock(moment.settledAt ?? moment.at)}.
+            </span>
+          )}
+        </>
+      )}
     </p>
   );
 }
