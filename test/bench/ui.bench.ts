@@ -122,7 +122,7 @@ async function main(): Promise<void> {
     await page.getByRole('button', { name: 'Play' }).waitFor();
     await page
       .getByRole('region', { name: 'Cluster' })
-      .getByRole('listitem')
+      .getByRole('option')
       .first()
       .waitFor({ timeout: 30_000 });
     await prepare(page);

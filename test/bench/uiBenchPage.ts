@@ -37,7 +37,7 @@ export async function prepare(page: Page): Promise<void> {
 export function collectWindow(page: Page, windowMs: number): Promise<WindowFigures> {
   return page.evaluate(async (windowMs) => {
     const cluster = () => document.querySelector('[aria-label="Cluster"]') as HTMLElement | null;
-    const pods = () => cluster()?.querySelectorAll('[role="listitem"], li').length ?? 0;
+    const pods = () => cluster()?.querySelectorAll('[role="option"]').length ?? 0;
     const dots = () => {
       const el = document.querySelector('[data-dots]');
       return el ? Number(el.getAttribute('data-dots')) : null;

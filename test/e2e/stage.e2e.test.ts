@@ -34,7 +34,7 @@ describe.each(catalog.map((c) => c.id))('The %s scenario', (id) => {
     const { page, problems, screenshot } = await open(browser, `/?scenario=${id}`);
     const cluster = page.getByRole('region', { name: 'Cluster' });
     await expect
-      .poll(() => cluster.getByRole('list').count(), { timeout: 15_000 })
+      .poll(() => cluster.getByRole('listbox').count(), { timeout: 15_000 })
       .toBeGreaterThan(0);
     await playUntil(page, 30);
     const events = page.getByRole('region', { name: 'Events' });
@@ -47,7 +47,7 @@ describe.each(catalog.map((c) => c.id))('The %s scenario', (id) => {
     await expect
       .poll(() => events.textContent(), { timeout: 10_000 })
       .toMatch(deployments ? /ScalingReplicaSet/ : /ScalingReplicaSet|SuccessfulCreate|Created/);
-    const lists = await cluster.getByRole('list').all();
+    const lists = await cluster.getByRole('listbox').all();
     const names = await Promise.all(lists.map((l) => l.getAttribute('aria-label')));
     expect(names.some((n) => /^(ReplicaSet|ReplicationController) /.test(n ?? ''))).toBe(true);
     await screenshot(`play-${id}`);
@@ -75,11 +75,11 @@ describe('Dragging maxSurge in the middle of a rollout', () => {
       .toMatch(/Scaled up replica set web-\w+ from 0 to 2/);
     // ...and two new pods surged together.
     const cluster = page.getByRole('region', { name: 'Cluster' });
-    const lists = await cluster.getByRole('list').all();
+    const lists = await cluster.getByRole('listbox').all();
     const labels = await Promise.all(lists.map((l) => l.getAttribute('aria-label')));
     const newest =
       lists[labels.map((l) => l?.startsWith('ReplicaSet ') ?? false).lastIndexOf(true)];
-    expect(await newest?.getByRole('listitem').count()).toBeGreaterThanOrEqual(2);
+    expect(await newest?.getByRole('option').count()).toBeGreaterThanOrEqual(2);
     await screenshot('ramped-surge-2');
     expect(problems).toEqual([]);
   });
@@ -94,7 +94,7 @@ describe('The keyboard', () => {
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     // Wait for the scenario to be loaded before driving it.
     await expect
-      .poll(() => page.getByRole('region', { name: 'Cluster' }).getByRole('list').count(), {
+      .poll(() => page.getByRole('region', { name: 'Cluster' }).getByRole('listbox').count(), {
         timeout: 15_000,
       })
       .toBeGreaterThan(0);
@@ -176,7 +176,7 @@ describe('Traffic rules on the stage', () => {
 
   async function waitForStage(page: Page) {
     await expect
-      .poll(() => page.getByRole('region', { name: 'Cluster' }).getByRole('list').count(), {
+      .poll(() => page.getByRole('region', { name: 'Cluster' }).getByRole('listbox').count(), {
         timeout: 15_000,
       })
       .toBeGreaterThan(0);
