@@ -2,7 +2,7 @@
  * A ReplicaSet's pods counted by STATUS, for a column whose pods no longer fit as tiles: one
  * row per status with its count as text and a bar as long as its share, in the tiles' version
  * colour and lifecycle look. A table, so the counts read as "status → count"; each pod stays
- * listed by name in the Text view. Request dots that reach one of these pods end at its row.
+ * listed by name in the Text view. Request dots that reach one of these pods end at the edge of its row.
  */
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { useSim } from '../../store/SimStoreProvider';
@@ -54,15 +54,20 @@ export function PodAggregate({ ids, label, slot }: { ids: string[]; label: strin
           {rows.map((r) => (
             <tr key={r.label} className={`pod-agg-row pod-agg-${r.look}`}>
               <th scope="row" className="pod-agg-status">
-                {r.label}
-              </th>
-              <td className="pod-agg-count">{r.count}</td>
-              <td className="pod-agg-bar-cell" aria-hidden="true">
+                {/* Where this row's request dots end: the column's edge, clear of any text. */}
                 <span
                   ref={(el) => {
                     if (el) rowEls.current.set(r.label, el);
                     else rowEls.current.delete(r.label);
                   }}
+                  className="pod-agg-port"
+                  aria-hidden="true"
+                />
+                {r.label}
+              </th>
+              <td className="pod-agg-count">{r.count}</td>
+              <td className="pod-agg-bar-cell" aria-hidden="true">
+                <span
                   className="pod-agg-bar"
                   style={{ width: `${total ? (r.count / total) * 100 : 0}%` }}
                 />
