@@ -1,5 +1,5 @@
 /**
- * The worker's side of a big fleet: big-fleet scaled to N replicas (through `kubectl scale`, as
+ * The worker's side of a big fleet (part of `npm run bench`): big-fleet scaled to N replicas (through `kubectl scale`, as
  * a person does), played at 10× in the worker's 16-ms ticks, one frame pulled per tick. Prints
  * the engine's and the frame builder's time per tick and the frame's size on the wire (JSON
  * length: close to what structured clone copies), by list, so the part that dominates shows.
@@ -70,14 +70,18 @@ export function frameCost(replicas: number, seconds: number): FrameCost {
 }
 
 const fmt = (n: number) => n.toFixed(1);
-for (const n of [3000, 10000]) {
-  const c = frameCost(n, 40);
-  const top = Object.entries(c.largest)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 4)
-    .map(([k, v]) => `${k} ${(v / 1000).toFixed(0)} kB`)
-    .join(', ');
-  console.log(
-    `${n} replicas, ${c.ticks} ticks of ${TICK_SIM_MS} ms: engine ${fmt(c.advanceMs.median)} ms/tick (max ${fmt(c.advanceMs.max)}), frame build ${fmt(c.frameMs.median)} ms (max ${fmt(c.frameMs.max)}), frame ${(c.bytes.median / 1000).toFixed(0)} kB median, ${(c.bytes.max / 1000).toFixed(0)} kB max (${top})`,
-  );
+
+/** Prints one line per fleet size (`npm run bench` calls it after the engine's own figures). */
+export function printFrameCosts(sizes = [3000, 10000]): void {
+  for (const n of sizes) {
+    const c = frameCost(n, 40);
+    const top = Object.entries(c.largest)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([k, v]) => `${k} ${(v / 1000).toFixed(0)} kB`)
+      .join(', ');
+    console.log(
+      `${n} replicas, ${c.ticks} ticks of ${TICK_SIM_MS} ms: engine ${fmt(c.advanceMs.median)} ms/tick (max ${fmt(c.advanceMs.max)}), frame build ${fmt(c.frameMs.median)} ms (max ${fmt(c.frameMs.max)}), frame ${(c.bytes.median / 1000).toFixed(0)} kB median, ${(c.bytes.max / 1000).toFixed(0)} kB max (${top})`,
+    );
+  }
 }
