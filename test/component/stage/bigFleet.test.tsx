@@ -53,7 +53,7 @@ describe('A ReplicaSet too big for its tiles', () => {
     renderStage(sim);
     // A jump of hundreds of tiles mounts a chunk per animation frame.
     expect(tiles().length).toBeLessThan(300);
-    await waitFor(() => expect(tiles()).toHaveLength(300), { timeout: 5000 });
+    await waitFor(() => expect(tiles()).toHaveLength(300), { timeout: 20_000 });
     expect(table()).toBeNull();
 
     await kubectl(sim, 'scale deployment/web --replicas=1500');
@@ -85,7 +85,7 @@ describe('A ReplicaSet too big for its tiles', () => {
     };
     await scaleTo(336, 6);
     expect(table()).toBeNull();
-    await waitFor(() => expect(tiles()).toHaveLength(336), { timeout: 5000 });
+    await waitFor(() => expect(tiles()).toHaveLength(336), { timeout: 20_000 });
     await scaleTo(337, 7);
     expect(table()).not.toBeNull();
     expect(tiles()).toHaveLength(0);
@@ -94,7 +94,7 @@ describe('A ReplicaSet too big for its tiles', () => {
     expect(table()).not.toBeNull();
     await scaleTo(300, 15);
     expect(table()).toBeNull();
-    await waitFor(() => expect(tiles()).toHaveLength(300), { timeout: 5000 });
+    await waitFor(() => expect(tiles()).toHaveLength(300), { timeout: 20_000 });
   }, 30_000);
 });
 
