@@ -34,7 +34,7 @@ describe.each(catalog.map((c) => c.id))('The %s scenario', (id) => {
     const { page, problems, screenshot } = await open(browser, `/?scenario=${id}`);
     const cluster = page.getByRole('region', { name: 'Cluster' });
     await expect
-      .poll(() => cluster.getByRole('listbox').count(), { timeout: 15_000 })
+      .poll(() => cluster.getByRole('list').count(), { timeout: 15_000 })
       .toBeGreaterThan(0);
     await playUntil(page, 30);
     const events = page.getByRole('region', { name: 'Events' });
@@ -94,7 +94,7 @@ describe('The keyboard', () => {
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     // Wait for the scenario to be loaded before driving it.
     await expect
-      .poll(() => page.getByRole('region', { name: 'Cluster' }).getByRole('listbox').count(), {
+      .poll(() => page.getByRole('region', { name: 'Cluster' }).getByRole('list').count(), {
         timeout: 15_000,
       })
       .toBeGreaterThan(0);
@@ -176,7 +176,7 @@ describe('Traffic rules on the stage', () => {
 
   async function waitForStage(page: Page) {
     await expect
-      .poll(() => page.getByRole('region', { name: 'Cluster' }).getByRole('listbox').count(), {
+      .poll(() => page.getByRole('region', { name: 'Cluster' }).getByRole('list').count(), {
         timeout: 15_000,
       })
       .toBeGreaterThan(0);
