@@ -2,12 +2,15 @@
  * `npm run bench`: how fast the core simulates, as simulated seconds per wall second.
  * (a) 10 replicas, 50 rps, a 10-minute run with a rolling update; target ≥ 5 000×.
  * (b) 1 000 replicas, 10 000 rps, 10 minutes with a rolling update; target ≥ 200×.
+ * (c) the worker at 3 000 and 10 000 replicas: engine and frame-builder time per tick and the
+ *     frame's size (frameCost.ts).
  * A benchmark, not a test: it prints figures and never fails on them.
  */
 import { performance } from 'node:perf_hooks';
 import { parseScenario } from '../../src/sim/scenario/parse';
 import { Engine } from '../../src/sim/engine/engine';
 import { deploymentYaml } from '../support/TestCluster';
+import { printFrameCosts } from './frameCost';
 
 function scenario(replicas: number, rps: number, nodes: number): string {
   const yaml = deploymentYaml(
@@ -48,3 +51,4 @@ function bench(label: string, yaml: string, target: number): void {
 
 bench('(a) 10 replicas, 50 rps, 10 min', scenario(10, 50, 3), 5000);
 bench('(b) 1000 replicas, 10000 rps, 10 min', scenario(1000, 10000, 20), 200);
+printFrameCosts();

@@ -18,6 +18,8 @@ export interface WindowFigures {
   longTaskTotal: number;
   podsEnd: number;
   podsMax: number;
+  /** ReplicaSets showing their pods counted by status (tables in the Cluster) at the end. */
+  aggregates: number;
   /** Dots in flight, when the stage exposes them (data-dots on an element); else null. */
   dots: number | null;
   simStart: string;
@@ -37,13 +39,17 @@ export async function prepare(page: Page): Promise<void> {
 export function collectWindow(page: Page, windowMs: number): Promise<WindowFigures> {
   return page.evaluate(async (windowMs) => {
     const cluster = () => document.querySelector('[aria-label="Cluster"]') as HTMLElement | null;
-    const pods = () => cluster()?.querySelectorAll('[role="listitem"], li').length ?? 0;
+    const pods = () => cluster()?.querySelectorAll('[role="option"]').length ?? 0;
     const dots = () => {
       const el = document.querySelector('[data-dots]');
       return el ? Number(el.getAttribute('data-dots')) : null;
     };
-    const clock = () =>
-      document.querySelector('[aria-label="Simulated clock"]')?.textContent?.trim() ?? '?';
+    // Read every frame: look the element up once, not with a selector over the whole page.
+    let clockEl: Element | null = null;
+    const clock = () => {
+      if (!clockEl?.isConnected) clockEl = document.querySelector('[aria-label="Simulated clock"]');
+      return clockEl?.textContent?.trim() ?? '?';
+    };
     const tasks: number[] = [];
     const taskAt: [number, number][] = [];
     const observer = new PerformanceObserver((list) => {
@@ -118,6 +124,7 @@ export function collectWindow(page: Page, windowMs: number): Promise<WindowFigur
       longTasks: tasks.length,
       longTaskTotal: tasks.reduce((a, b) => a + b, 0),
       podsEnd: pods(),
+      aggregates: cluster()?.querySelectorAll('table').length ?? 0,
       podsMax,
       dots: dotsMax,
       simStart,

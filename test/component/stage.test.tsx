@@ -29,20 +29,20 @@ function renderStage(sim: TestSim) {
 
 afterEach(cleanup);
 
-const replicaSetLists = () => screen.getAllByRole('list', { name: /^ReplicaSet / });
+const replicaSetLists = () => screen.getAllByRole('listbox', { name: /^ReplicaSet / });
 
 describe('The stage during a ramped rollout', () => {
   it('shows one ReplicaSet with three ready, running pods before the rollout', async () => {
     renderStage(await scenarioAt('ramped', 10));
     const cluster = screen.getByRole('region', { name: 'Cluster' });
-    const lists = within(cluster).getAllByRole('list', { name: /^ReplicaSet web-/ });
+    const lists = within(cluster).getAllByRole('listbox', { name: /^ReplicaSet web-/ });
     expect(lists).toHaveLength(1);
-    const pods = within(lists[0]!).getAllByRole('listitem');
+    const pods = within(lists[0]!).getAllByRole('option');
     expect(pods).toHaveLength(3);
-    for (const pod of pods) {
+    for (const pod of pods)
       expect(pod).toHaveAccessibleName(/^web-\w+-\w+ Running ready nginx:1\.26$/);
-      expect(pod).toHaveAttribute('tabindex', '0');
-    }
+    // One tab stop per list: the first pod; the others are reached with the arrow keys.
+    expect(pods.map((p) => p.getAttribute('tabindex'))).toEqual(['0', '-1', '-1']);
     expect(within(cluster).getByText('20 req/s')).toBeInTheDocument();
     const service = within(cluster).getByRole('group', { name: 'Service web' });
     expect(within(service).getByText('app=web')).toBeInTheDocument();
@@ -55,7 +55,7 @@ describe('The stage during a ramped rollout', () => {
     await seek(sim, 16);
     const lists = replicaSetLists();
     expect(lists).toHaveLength(2);
-    const newer = within(lists[1]!).getAllByRole('listitem');
+    const newer = within(lists[1]!).getAllByRole('option');
     expect(newer).toHaveLength(1);
     expect(newer[0]).toHaveAccessibleName(/ (ContainerCreating|Running) .*nginx:1\.27/);
     const group = screen.getByRole('group', { name: 'Deployment web' });
@@ -70,9 +70,9 @@ describe('The stage during a ramped rollout', () => {
     renderStage(sim);
     await seek(sim, 30);
     const [older, newer] = replicaSetLists();
-    expect(within(newer!).getAllByRole('listitem')).toHaveLength(3);
+    expect(within(newer!).getAllByRole('option')).toHaveLength(3);
     // The old pods fade out in place for a moment, hidden from assistive technology.
-    expect(within(older!).queryAllByRole('listitem')).toHaveLength(0);
+    expect(within(older!).queryAllByRole('option')).toHaveLength(0);
     expect(within(older!.parentElement!).getByText('scaled to 0')).toBeInTheDocument();
   });
 });
@@ -80,7 +80,7 @@ describe('The stage during a ramped rollout', () => {
 describe('When the new version never becomes ready', () => {
   it('shows its pods running but not ready', async () => {
     renderStage(await scenarioAt('bad-version', 40));
-    const notReady = screen.getAllByRole('listitem', { name: /Running not ready/ });
+    const notReady = screen.getAllByRole('option', { name: /Running not ready/ });
     expect(notReady).toHaveLength(2);
     for (const pod of notReady) expect(pod).toHaveAccessibleName(/registry\.example\/web:1\.1/);
   });
@@ -101,7 +101,7 @@ describe('When blue/green switches the Service selector', () => {
 describe('When Recreate stops the old pods', () => {
   it('shows them as Terminating', async () => {
     renderStage(await scenarioAt('recreate', 15.5));
-    const terminating = screen.getAllByRole('listitem', { name: / Terminating / });
+    const terminating = screen.getAllByRole('option', { name: / Terminating / });
     expect(terminating).toHaveLength(3);
   });
 });

@@ -47,7 +47,7 @@ describe.each(catalog.map((c) => c.id))('The %s scenario', (id) => {
     await expect
       .poll(() => events.textContent(), { timeout: 10_000 })
       .toMatch(deployments ? /ScalingReplicaSet/ : /ScalingReplicaSet|SuccessfulCreate|Created/);
-    const lists = await cluster.getByRole('list').all();
+    const lists = await cluster.getByRole('listbox').all();
     const names = await Promise.all(lists.map((l) => l.getAttribute('aria-label')));
     expect(names.some((n) => /^(ReplicaSet|ReplicationController) /.test(n ?? ''))).toBe(true);
     await screenshot(`play-${id}`);
@@ -75,11 +75,11 @@ describe('Dragging maxSurge in the middle of a rollout', () => {
       .toMatch(/Scaled up replica set web-\w+ from 0 to 2/);
     // ...and two new pods surged together.
     const cluster = page.getByRole('region', { name: 'Cluster' });
-    const lists = await cluster.getByRole('list').all();
+    const lists = await cluster.getByRole('listbox').all();
     const labels = await Promise.all(lists.map((l) => l.getAttribute('aria-label')));
     const newest =
       lists[labels.map((l) => l?.startsWith('ReplicaSet ') ?? false).lastIndexOf(true)];
-    expect(await newest?.getByRole('listitem').count()).toBeGreaterThanOrEqual(2);
+    expect(await newest?.getByRole('option').count()).toBeGreaterThanOrEqual(2);
     await screenshot('ramped-surge-2');
     expect(problems).toEqual([]);
   });

@@ -18,6 +18,12 @@ import { serviceViews, type SelectorState } from './serviceView';
 import { deploymentViews, podViews, replicaSetViews } from './workloadViews';
 
 export const MAX_DOTS = 400;
+/**
+ * The most events one frame carries: the newest ones. The store keeps this many (MAX_EVENTS in
+ * src/store/applyFrame.ts), so older ones of a burst (10 000 pods scaled up in one tick log
+ * some 30 000) would be copied across the worker boundary only to be dropped.
+ */
+export const MAX_FRAME_EVENTS = 2000;
 
 /** How each list's items are told apart: the keys of ListChange. */
 const KEYS: { [K in keyof FrameViews]: (item: FrameViews[K][number]) => string } = {
@@ -144,7 +150,7 @@ export function buildFrame(
     traffic: { target: spec?.target ?? null, rps: spec?.rps ?? 0 },
     rates: rates === cursor.rates ? null : rates,
     requests: requests.length > MAX_DOTS ? requests.slice(-MAX_DOTS) : requests,
-    events: cluster.eventRecords(cursor.events),
+    events: cluster.eventRecords(Math.max(cursor.events, cluster.eventCount - MAX_FRAME_EVENTS)),
     commands: commands.slice(cursor.commands).map((c) => ({ ...c })),
     commandUpdates: commandState
       .map((state, index) => ({ state, index }))

@@ -14,27 +14,69 @@ export function podViews(cluster: ClusterReader): PodView[] {
   return cluster.list<Pod>('Pod').map((p) => podView(cluster, p, cluster.now));
 }
 
+/**
+ * What a pod's view reads from the Pod object alone, by object: stored objects are replaced,
+ * never mutated, so a pod that did not change is not parsed again (its status column and
+ * timestamps cost most of a frame at thousands of pods).
+ */
+const fromObject = new WeakMap<Pod, Omit<PodView, 'deployment' | 'available' | 'accepting'>>();
+/** The view last built for a Pod object: returned again while the rest is unchanged, so the
+ * frame's change detection sees the same object and skips comparing it field by field. */
+const lastView = new WeakMap<Pod, PodView>();
+
 function podView(cluster: ClusterReader, p: Pod, now: number): PodView {
+  let own = fromObject.get(p);
+  if (!own) {
+    const owner = controllerRef(p);
+    own = {
+      name: p.metadata?.name ?? '',
+      uid: p.metadata?.uid ?? '',
+      owner: owner?.name ?? null,
+      image: p.spec?.containers[0]?.image ?? '',
+      status: podStatusColumn(p),
+      ready: isReady(p),
+      terminating: !!p.metadata?.deletionTimestamp,
+      node: p.spec?.nodeName ?? null,
+      restarts: (p.status?.containerStatuses ?? []).reduce((n, c) => n + c.restartCount, 0),
+      createdAt: fromTimestamp(p.metadata?.creationTimestamp) ?? 0,
+      readyColumn: podReadyColumn(p),
+      lastRestartAt: podSummary(p).lastRestartMs ?? null,
+    };
+    fromObject.set(p, own);
+  }
   const owner = controllerRef(p);
   const rs = owner ? cluster.get<ReplicaSet>(owner.kind as 'ReplicaSet', owner.name) : undefined;
-  const rt = cluster.podRuntime(p.metadata?.name ?? '');
-  return {
-    name: p.metadata?.name ?? '',
-    uid: p.metadata?.uid ?? '',
-    owner: owner?.name ?? null,
-    deployment: cluster.deploymentOf(p) ?? null,
-    image: p.spec?.containers[0]?.image ?? '',
-    status: podStatusColumn(p),
-    ready: isReady(p),
-    available: isAvailable(p, rs?.spec?.minReadySeconds ?? 0, now),
-    terminating: !!p.metadata?.deletionTimestamp,
-    accepting: !!rt && accepting(rt, now),
-    node: p.spec?.nodeName ?? null,
-    restarts: (p.status?.containerStatuses ?? []).reduce((n, c) => n + c.restartCount, 0),
-    createdAt: fromTimestamp(p.metadata?.creationTimestamp) ?? 0,
-    readyColumn: podReadyColumn(p),
-    lastRestartAt: podSummary(p).lastRestartMs ?? null,
+  const rt = cluster.podRuntime(own.name);
+  const deployment = cluster.deploymentOf(p) ?? null;
+  const available = isAvailable(p, rs?.spec?.minReadySeconds ?? 0, now);
+  const isAccepting = !!rt && accepting(rt, now);
+  const last = lastView.get(p);
+  if (
+    last &&
+    last.deployment === deployment &&
+    last.available === available &&
+    last.accepting === isAccepting
+  )
+    return last;
+  const view: PodView = {
+    name: own.name,
+    uid: own.uid,
+    owner: own.owner,
+    deployment,
+    image: own.image,
+    status: own.status,
+    ready: own.ready,
+    available,
+    terminating: own.terminating,
+    accepting: isAccepting,
+    node: own.node,
+    restarts: own.restarts,
+    createdAt: own.createdAt,
+    readyColumn: own.readyColumn,
+    lastRestartAt: own.lastRestartAt,
   };
+  lastView.set(p, view);
+  return view;
 }
 
 /** ReplicaSets, then ReplicationControllers, each with the pods it controls (oldest first). */

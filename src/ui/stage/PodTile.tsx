@@ -1,7 +1,8 @@
 /**
  * One pod: subscribes to its own PodView only, so a pod's change re-renders one tile. Fill =
  * version colour, outline and marks = lifecycle state. A ghost is the last look of a pod that
- * left the frame, fading out in place; it is hidden from assistive technology.
+ * left the frame, fading out in place; it is hidden from assistive technology. A tile is an
+ * option of its list's listbox; only the list's current one is a tab stop (PodList.tsx).
  */
 import { memo, useMemo, useState } from 'react';
 import { useSim } from '../../store/SimStoreProvider';
@@ -9,7 +10,15 @@ import { selectPod } from '../../store/selectors';
 import { podLabel, podLook, versionSlot } from './layout';
 import { useRegister } from './stageRegistry';
 
-export const PodTile = memo(function PodTile({ name, ghost }: { name: string; ghost: boolean }) {
+export const PodTile = memo(function PodTile({
+  name,
+  ghost,
+  tabbable,
+}: {
+  name: string;
+  ghost: boolean;
+  tabbable: boolean;
+}) {
   const pod = useSim(useMemo(() => selectPod(name), [name]));
   const [last, setLast] = useState(pod);
   if (pod && pod !== last) setLast(pod);
@@ -28,7 +37,14 @@ export const PodTile = memo(function PodTile({ name, ghost }: { name: string; gh
   };
   if (ghost) return <div {...common} aria-hidden="true" />;
   return (
-    <div {...common} role="listitem" tabIndex={0} aria-label={label} title={label} data-name={name}>
+    <div
+      {...common}
+      role="option"
+      tabIndex={tabbable ? 0 : -1}
+      aria-label={label}
+      title={label}
+      data-name={name}
+    >
       {look === 'ready' && (
         <svg className="pod-check" viewBox="0 0 12 12" aria-hidden="true">
           <path d="M2.5 6.4 5 8.8 9.6 3.6" />

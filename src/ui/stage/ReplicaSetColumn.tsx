@@ -2,8 +2,9 @@
  * One ReplicaSet (or ReplicationController): a header with its short name, revision, image and
  * counts, over the list of its pods. It subscribes to its pod ids (the same array while
  * membership is unchanged) and to a few numbers of its own; tiles subscribe to themselves.
+ * When its pods no longer fit as tiles it counts them by status instead (PodAggregate.tsx).
  */
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { SimState } from '../../store/createSimStore';
 import type { RolloutTag } from '../../sim/view/rolloutView';
@@ -11,6 +12,8 @@ import { useSim } from '../../store/SimStoreProvider';
 import { selectPodIds } from '../../store/selectors';
 import { columnWidth, imageTag, shortImage, splitHash, versionSlot } from './layout';
 import { PodList } from './PodList';
+import { PodAggregate } from './PodAggregate';
+import { showsAggregate } from './podAggregate';
 
 const NO_TAGS: RolloutTag[] = [];
 
@@ -79,6 +82,8 @@ export const ReplicaSetColumn = memo(function ReplicaSetColumn({
   const tags = useSim(useMemo(() => selectTags(name), [name]));
   const { base, hash } = splitHash(name);
   const empty = ids.length === 0 && head.desired === 0;
+  const [aggregate, setAggregate] = useState(() => showsAggregate(ids.length, false));
+  if (showsAggregate(ids.length, aggregate) !== aggregate) setAggregate(!aggregate);
   const counts: [string, number][] = [
     ['desired', head.desired],
     ['current', head.current],
@@ -87,8 +92,8 @@ export const ReplicaSetColumn = memo(function ReplicaSetColumn({
   ];
   return (
     <div
-      className={`rs${empty ? ' rs-empty' : ''}`}
-      style={empty ? undefined : { flexBasis: columnWidth(ids.length) }}
+      className={`rs${empty ? ' rs-empty' : ''}${aggregate ? ' rs-aggregate' : ''}`}
+      style={empty || aggregate ? undefined : { flexBasis: columnWidth(ids.length) }}
       title={empty ? `${name}: scaled to 0` : undefined}
     >
       <div className="rs-head">
@@ -122,7 +127,11 @@ export const ReplicaSetColumn = memo(function ReplicaSetColumn({
           </div>
         )}
       </div>
-      <PodList ids={ids} label={`${kind} ${name}`} />
+      {aggregate ? (
+        <PodAggregate ids={ids} label={`${kind} ${name}`} slot={head.slot} />
+      ) : (
+        <PodList ids={ids} label={`${kind} ${name}`} />
+      )}
     </div>
   );
 });

@@ -7,7 +7,7 @@ afterEach(cleanup);
 
 /** The tag words shown in the header of the column that lists a ReplicaSet's pods. */
 function tagsOf(rsName: RegExp): string[] {
-  const list = screen.getByRole('list', { name: rsName });
+  const list = screen.getByRole('listbox', { name: rsName });
   const column = list.closest('.rs') as HTMLElement;
   return [...column.querySelectorAll('.rs-tag')].map((t) => t.textContent ?? '');
 }
@@ -17,13 +17,13 @@ describe('The rollouts-demo canary on the stage', () => {
     const sim = await scenarioAt('argo-canary-demo', 15);
     renderStage(sim);
     const [older = '', newer = ''] = screen
-      .getAllByRole('list', { name: /^ReplicaSet rollouts-demo-/ })
+      .getAllByRole('listbox', { name: /^ReplicaSet rollouts-demo-/ })
       .map((l) => l.getAttribute('aria-label') ?? '');
     expect(tagsOf(new RegExp(`^${older}$`))).toEqual(['stable']);
     expect(tagsOf(new RegExp(`^${newer}$`))).toEqual(['canary']);
-    expect(within(screen.getByRole('list', { name: newer })).getAllByRole('listitem')).toHaveLength(
-      1,
-    );
+    expect(
+      within(screen.getByRole('listbox', { name: newer })).getAllByRole('option'),
+    ).toHaveLength(1);
 
     await seek(sim, 100);
     expect(tagsOf(new RegExp(`^${newer}$`))).toEqual(['stable']);
@@ -35,7 +35,7 @@ describe('The Argo blue/green Rollout on the stage', () => {
     const sim = await scenarioAt('argo-blue-green', 20);
     renderStage(sim);
     const names = screen
-      .getAllByRole('list', { name: /^ReplicaSet web-/ })
+      .getAllByRole('listbox', { name: /^ReplicaSet web-/ })
       .map((l) => l.getAttribute('aria-label') ?? '');
     const tags = names.map((n) => tagsOf(new RegExp(`^${n}$`)));
     expect(tags).toContainEqual(expect.arrayContaining(['stable', 'active']));
