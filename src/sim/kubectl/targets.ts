@@ -41,9 +41,8 @@ export function resolve(
       const o = host.ctx.store.get(kind, t.name);
       if (o) objects.push(o);
       else if (t.kind === 'Endpoints')
-        // Endpoints are derived, never stored. The word "undefined" is what this printed before
-        // the kind registry and is kept byte-identical; kubectl says `endpoints "x" not found`.
-        errors.push(`Error from server (NotFound): undefined "${t.name}" not found`);
+        // Endpoints are derived, never stored: the API server's NotFound names the resource.
+        errors.push(`Error from server (NotFound): endpoints "${t.name}" not found`);
       else errors.push(notFound(kind, t.name).output.trimEnd());
     } else {
       const sel = cmd.selector as Parameters<typeof matchesSelector>[0] | undefined;

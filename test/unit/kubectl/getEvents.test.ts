@@ -72,3 +72,15 @@ describe('kubectl get events', () => {
     );
   });
 });
+
+describe('an Endpoints object that does not exist', () => {
+  it('is NotFound in the API server’s words, for get and for a writing verb', () => {
+    const c = settled();
+    expect(c.kubectl('get endpoints nope')).toBe(
+      'Error from server (NotFound): endpoints "nope" not found\n',
+    );
+    expect(c.kubectl('label endpoints nope a=b')).toBe(
+      'Error from server (NotFound): endpoints "nope" not found\n',
+    );
+  });
+});
