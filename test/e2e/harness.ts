@@ -57,3 +57,10 @@ export async function open(
     },
   };
 }
+
+/** The simulated clock on screen ("1:05.3"), in seconds. */
+export async function clockSeconds(page: Page): Promise<number> {
+  const text = (await page.getByLabel('Simulated clock').textContent()) ?? '';
+  const m = /(?:(\d+):)?(\d+(?:\.\d+)?)/.exec(text);
+  return m ? Number(m[1] ?? 0) * 60 + Number(m[2]) : 0;
+}

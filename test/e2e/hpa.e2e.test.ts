@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, open } from './harness';
+import { launch, open, clockSeconds } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,12 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function clockSeconds(page: Page): Promise<number> {
-  const text = (await page.getByLabel('Simulated clock').textContent()) ?? '';
-  const m = /(?:(\d+):)?(\d+(?:\.\d+)?)/.exec(text);
-  return m ? Number(m[1] ?? 0) * 60 + Number(m[2]) : 0;
-}
 
 /**
  * Plays at 1× from where the page is to `seconds`, and pauses. 1× so that a loaded machine's

@@ -6,8 +6,8 @@
  * its condition and the run's verdict with its reason.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, open } from './harness';
+import type { Browser } from 'playwright-core';
+import { launch, open, clockSeconds } from './harness';
 import { runScenario } from '../../src/sim/runner/run';
 import { catalogText } from '../support/catalog';
 
@@ -18,12 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function clockSeconds(page: Page): Promise<number> {
-  const text = (await page.getByLabel('Simulated clock').textContent()) ?? '';
-  const m = /(?:(\d+):)?(\d+(?:\.\d+)?)/.exec(text);
-  return m ? Number(m[1] ?? 0) * 60 + Number(m[2]) : 0;
-}
 
 /** The runner's mirrored copies and their failures over (0, t], sampled every 500 ms. */
 function runnerMirror(t: number): { copies: number; appErrors: number; clientErrors: number } {

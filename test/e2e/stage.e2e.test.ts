@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { launch, open } from './harness';
+import { launch, open, clockSeconds } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,12 +16,6 @@ afterAll(async () => {
 });
 
 const catalog = JSON.parse(readFileSync('public/scenarios/index.json', 'utf8')) as { id: string }[];
-
-async function clockSeconds(page: Page): Promise<number> {
-  const text = (await page.getByLabel('Simulated clock').textContent()) ?? '';
-  const m = /(?:(\d+):)?(\d+(?:\.\d+)?)/.exec(text);
-  return m ? Number(m[1] ?? 0) * 60 + Number(m[2]) : 0;
-}
 
 async function playUntil(page: Page, seconds: number, speed = '25'): Promise<void> {
   await page.getByLabel('Speed').selectOption({ label: `${speed}×` });
