@@ -20,10 +20,11 @@ export function CanarySteps({ steps, pause, aborted }: Props) {
       <ol className="ro-steps" aria-label="Canary steps">
         {steps.map((s) => {
           const current = s.state === 'current';
+          const failed = runFailed(s);
           return (
             <li
               key={s.index}
-              className={`ro-step is-${s.state}${current && aborted ? ' is-aborted' : ''}`}
+              className={`ro-step is-${s.state}${(current && aborted) || failed ? ' is-aborted' : ''}`}
               aria-current={current ? 'step' : undefined}
             >
               <span className="ro-step-mark" aria-hidden="true">
@@ -47,7 +48,14 @@ export function CanarySteps({ steps, pause, aborted }: Props) {
   );
 }
 
+/** An analysis step whose run failed: after the abort the Rollout points back at step 0, but
+ * this step did not merely not happen yet — its analysis failed, and the mark says so. */
+function runFailed(s: RolloutStepView): boolean {
+  return s.run?.phase === 'Failed' || s.run?.phase === 'Error';
+}
+
 function mark(s: RolloutStepView, aborted: boolean): string {
+  if (runFailed(s)) return '✖';
   if (s.state === 'done') return '✔';
   if (s.state === 'pending') return '○';
   if (aborted) return '✖';

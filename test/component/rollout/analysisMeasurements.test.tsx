@@ -106,3 +106,25 @@ describe('A canary whose analysis passes', () => {
     SLOW,
   );
 });
+
+describe('The canary steps after an analysis failed', () => {
+  it(
+    'mark the analysis step failed (✖), not pending, once the Rollout has aborted',
+    async () => {
+      const sim = await scenarioAt('argo-canary-analysis-fail', 60);
+      renderWithSim(sim, <RolloutPanel />);
+      const steps = within(panel().getByRole('list', { name: 'Canary steps' })).getAllByRole(
+        'listitem',
+      );
+      const analysis = steps.filter((li) =>
+        within(li).queryByRole('group', { name: /^AnalysisRun/ }),
+      );
+      expect(analysis.length).toBeGreaterThan(0);
+      for (const li of analysis) {
+        expect(li.querySelector('.ro-step-mark')?.textContent).toBe('✖');
+        expect(li).toHaveClass('is-aborted');
+      }
+    },
+    SLOW,
+  );
+});
