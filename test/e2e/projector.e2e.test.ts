@@ -168,6 +168,17 @@ describe('At 1280×720, as on a projector', () => {
           return { x: r.x, y: r.y, width: r.width, height: bottom - r.y };
         }),
       );
+      // Let what the last frames changed settle first (a status line's colour transition, a
+      // tile fading): with the canvas hidden, the text must read the same twice in a row.
+      const textOnly = async () => {
+        await canvas.evaluate((c: HTMLElement) => (c.style.visibility = 'hidden'));
+        const shots = await Promise.all(boxes.map((clip) => page.screenshot({ clip })));
+        await canvas.evaluate((c: HTMLElement) => (c.style.visibility = ''));
+        return Buffer.concat(shots);
+      };
+      await expect
+        .poll(async () => (await textOnly()).equals(await textOnly()), { timeout: 5_000 })
+        .toBe(true);
       const withDots = await page.screenshot({ clip: box });
       const textWithDots = await Promise.all(boxes.map((clip) => page.screenshot({ clip })));
       await canvas.evaluate((c: HTMLElement) => (c.style.visibility = 'hidden'));
