@@ -23,7 +23,10 @@ export class QuietTracker {
 
   constructor(store: ObjectStore, now: () => number) {
     store.watch((e) => {
-      if (changesObject(e)) this.lastChange = now();
+      // Every write passes here: once this instant is known to have changed something, the
+      // object comparison of the instant's other writes can be skipped.
+      const t = now();
+      if (t !== this.lastChange && changesObject(e)) this.lastChange = t;
     });
   }
 
