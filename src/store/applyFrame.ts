@@ -111,7 +111,6 @@ export function applyFrame(prev: FrameData, packet: FramePacket): FrameData {
     events: update.events,
     commands: update.commands,
     commandUpdates: update.commandUpdates,
-    caption: update.caption,
     captionMoment: update.captionMoment,
     clients: update.clients,
     objects: update.objects,

@@ -160,7 +160,6 @@ export function buildFrame(
         output: commands[index]?.output ?? '',
         exitCode: commands[index]?.exitCode ?? 0,
       })),
-    caption: cluster.caption,
     captionMoment: captionView(cluster),
     clients: clientViews(cluster),
     objects: objectTables(cluster),

@@ -177,9 +177,10 @@ export interface Frame extends FrameViews {
   commands: CommandRecord[];
   /** Earlier commands whose output grew since (a watching `rollout status`), by index. */
   commandUpdates: { index: number; output: string; exitCode: number }[];
-  /** Caption of the latest scenario step that had one. */
-  caption: string | null;
-  /** That caption with its time, and when the moment it narrates was over (captionView.ts). */
+  /**
+   * Caption of the latest scenario step that had one, with its time and when the moment it
+   * narrates was over (captionView.ts).
+   */
   captionMoment: CaptionView | null;
   /** kubectl commands that run on the client (rolling-update), running and ended (clientView.ts). */
   clients: ClientView[];
