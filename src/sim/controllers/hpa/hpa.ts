@@ -166,20 +166,12 @@ export function syncHpa(
           ? 'Current number of replicas above Spec.MaxReplicas'
           : 'Current number of replicas below Spec.MinReplicas',
       );
-    ctx.store.update({
-      ...hpa,
-      status: {
-        ...(rescale
-          ? { lastScaleTime: toTimestamp(now) }
-          : hpa.status?.lastScaleTime
-            ? { lastScaleTime: hpa.status.lastScaleTime }
-            : {}),
-        currentReplicas: current,
-        desiredReplicas: replicas,
-        // No metric was read this time (setStatus with no metric statuses).
-        currentMetrics: [],
-        conditions: rangeConditions(hpa, range, replicas, toTimestamp(now)),
-      },
+    writeStatus(ctx, hpa, rescale, now, {
+      currentReplicas: current,
+      desiredReplicas: replicas,
+      // No metric was read this time (setStatus with no metric statuses).
+      currentMetrics: [],
+      conditions: rangeConditions(hpa, range, replicas, toTimestamp(now)),
     });
     return;
   }
@@ -221,29 +213,38 @@ export function syncHpa(
   const averageMilli = Math.round(
     metrics.reduce((n, m) => n + m.usage, 0) / Math.max(1, metrics.length),
   );
-  ctx.store.update({
-    ...hpa,
-    status: {
-      ...(rescale
-        ? { lastScaleTime: toTimestamp(now) }
-        : hpa.status?.lastScaleTime
-          ? { lastScaleTime: hpa.status.lastScaleTime }
-          : {}),
-      // horizontal.go: currentReplicas is the scale subresource's spec.replicas, not the pods seen.
-      currentReplicas: current,
-      desiredReplicas: norm.replicas,
-      currentMetrics: [
-        {
-          type: 'Resource',
-          resource: {
-            name: 'cpu',
-            current: { averageUtilization: calc.utilization, averageValue: `${averageMilli}m` },
-          },
+  writeStatus(ctx, hpa, rescale, now, {
+    // horizontal.go: currentReplicas is the scale subresource's spec.replicas, not the pods seen.
+    currentReplicas: current,
+    desiredReplicas: norm.replicas,
+    currentMetrics: [
+      {
+        type: 'Resource',
+        resource: {
+          name: 'cpu',
+          current: { averageUtilization: calc.utilization, averageValue: `${averageMilli}m` },
         },
-      ],
-      conditions: conditions(rescale, norm.replicas, norm.limited, toTimestamp(now)),
-    },
+      },
+    ],
+    conditions: conditions(rescale, norm.replicas, norm.limited, toTimestamp(now)),
   });
+}
+
+type HpaStatus = NonNullable<HorizontalPodAutoscaler['status']>;
+
+/**
+ * Writes the HPA's status after a sync: lastScaleTime moves only when it rescaled (else the old
+ * one is kept, or none), the rest is what the sync computed.
+ */
+function writeStatus(
+  ctx: Ctx,
+  hpa: HorizontalPodAutoscaler,
+  rescale: boolean,
+  now: number,
+  rest: Omit<HpaStatus, 'lastScaleTime'>,
+): void {
+  const last = rescale ? toTimestamp(now) : hpa.status?.lastScaleTime;
+  ctx.store.update({ ...hpa, status: { ...(last ? { lastScaleTime: last } : {}), ...rest } });
 }
 
 /** Writes the target's spec.replicas and records the event, as horizontal.go does on a rescale. */
