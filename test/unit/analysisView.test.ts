@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TestCluster } from '../support/TestCluster';
+import { canaryRolloutYaml } from '../support/rolloutYaml';
 import { rolloutViews } from '../../src/sim/view/rolloutView';
 
 /** A canary Rollout whose one analysis step runs `metric` against v2 (error rate `v2ErrorRate`). */
@@ -20,26 +21,11 @@ ${metric
   .map((l) => `    ${l}`)
   .join('\n')}
 ---
-apiVersion: argoproj.io/v1alpha1
-kind: Rollout
-metadata: { name: web }
-spec:
-  replicas: 4
-  strategy:
-    canary:
-      steps:
-        - setWeight: 50
-        - analysis: { templates: [{ templateName: check }] }
-  selector: { matchLabels: { app: web } }
-  template:
-    metadata: { labels: { app: web } }
-    spec:
-      containers:
-        - name: web
-          image: app:1.0
-          readinessProbe: { httpGet: { path: /healthz, port: 8080 }, periodSeconds: 1 }
----
-apiVersion: v1
+${canaryRolloutYaml({
+  replicas: 4,
+  image: 'app:1.0',
+  steps: ['setWeight: 50', 'analysis: { templates: [{ templateName: check }] }'],
+})}apiVersion: v1
 kind: Service
 metadata: { name: web }
 spec:
@@ -62,9 +48,7 @@ spec:
 
 function runAt(yaml: string, at: string) {
   const c = TestCluster.load(yaml).advance(at);
-  const view = rolloutViews(
-    (c as unknown as { engine: Parameters<typeof rolloutViews>[0] }).engine,
-  )[0];
+  const view = rolloutViews(c.engine)[0];
   const run = view?.stepList.find((s) => s.run)?.run;
   if (!run) throw new Error('no AnalysisRun');
   return run;
