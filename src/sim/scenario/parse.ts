@@ -86,8 +86,9 @@ export function parseScenario(text: string, fileName: string): ParseResult {
   if (scenarioDocs === 0 && brokenDocs === 0)
     errors.push(`error: error validating "${fileName}": no Scenario document: ${ONE_SCENARIO}`);
   const scenario = scenarios[0];
-  if (errors.length || !scenario) return { ok: false, errors };
-  return { ok: true, scenario: { ...scenario, manifests } };
+  const extras = { ignored: [], notes: [] };
+  if (errors.length || !scenario) return { ok: false, errors, ...extras };
+  return { ok: true, scenario: { ...scenario, manifests }, ...extras };
 }
 
 /** One YAML document → plain data, or kubectl's conversion error with the first problem's line. */

@@ -90,4 +90,26 @@ export interface Scenario {
   manifests: KubeObject[];
 }
 
-export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
+/**
+ * Something in the file that the simulator does not model (a kind such as ConfigMap, a field
+ * such as `volumes`): listed, never silently dropped, and the run goes on.
+ */
+export interface IgnoredItem {
+  /** Index of the YAML document in the file (0-based, `---` separated). */
+  doc: number;
+  /** Field path inside that document, API style (`spec.template.spec.volumes`,
+   * `items[2].spec.affinity`); '' for the whole document. */
+  path: string;
+  /** What is ignored and why, for people (`kind ConfigMap is not simulated`). */
+  what: string;
+}
+
+/** What parsing found besides the scenario or the errors. */
+export interface ParseExtras {
+  ignored: IgnoredItem[];
+  /** Notes for people (the runner prints them on stderr): e.g. that a Scenario was generated. */
+  notes: string[];
+}
+
+export type ParseResult = ({ ok: true; scenario: Scenario } | { ok: false; errors: string[] }) &
+  ParseExtras;
