@@ -3,7 +3,7 @@
  * and timers are injected, so the same code runs in the worker, in Node tests and in jsdom.
  */
 import type { SimApi, FramePacket, PlaybackState } from './protocol';
-import { Session } from '../sim';
+import { parseScenario, Session } from '../sim';
 
 export interface Clock {
   now(): number;
@@ -81,6 +81,12 @@ export function createSimApi(clock: Clock): SimApi {
       playback.pastEnd = false;
       playback.step = null;
       return { ok: true, info: s.info() };
+    },
+    async check(text, fileName) {
+      const r = parseScenario(text, fileName);
+      const problems = r.ok ? [] : r.errors.map((message) => ({ line: null, message }));
+      const ignored = r.ignored.map((i) => ({ line: null, path: i.path, what: i.what }));
+      return { ok: r.ok, problems, ignored, notes: r.notes, convertible: false };
     },
     async pull(): Promise<FramePacket | null> {
       if (!session) return null;

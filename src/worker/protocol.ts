@@ -45,6 +45,29 @@ export interface FramePacket {
   playback: PlaybackState;
 }
 
+/** One problem in a scenario text, on the line of the field it names (null: no line). */
+export interface Problem {
+  line: number | null;
+  message: string;
+}
+
+/** Something the simulator does not model, on its line (null: no line). */
+export interface IgnoredNote {
+  line: number | null;
+  path: string;
+  what: string;
+}
+
+/** What checking a scenario text found, without loading it. */
+export interface CheckResult {
+  ok: boolean;
+  problems: Problem[];
+  ignored: IgnoredNote[];
+  notes: string[];
+  /** The text holds a retired apiVersion that "Convert to apps/v1" can convert. */
+  convertible: boolean;
+}
+
 export type LoadResult = { ok: true; info: ScenarioInfo } | { ok: false; errors: string[] };
 
 export interface CommandResult {
@@ -68,6 +91,8 @@ export interface SimConnection {
 export interface SimApi {
   /** Loads a scenario file's text (replacing any session); playback stops. */
   load(text: string, fileName: string, seed?: number): Promise<LoadResult>;
+  /** Checks a scenario text (as `load` would) without loading it: for the editor's Problems. */
+  check(text: string, fileName: string): Promise<CheckResult>;
   /** The newest frame; at most one pull is in flight from the main thread. */
   pull(): Promise<FramePacket | null>;
   play(): Promise<void>;
