@@ -186,6 +186,7 @@ function reprint(doc: Doc, source: string, lineCounter: LineCounter): string {
   } else {
     body = doc.toString({ ...layoutOf(doc, source, lineCounter), lineWidth: 0 });
     if (body.startsWith('---')) body = body.replace(/^---[^\n]*\n/, '');
+    body = keepSourceLines(source, body);
   }
   return marker + body.replace(/\s*$/, '') + trailing;
 }
@@ -215,9 +216,33 @@ function layoutOf(
     } else if (isSeq(node)) node.items.forEach(walk);
   };
   walk(doc.contents);
+  // `{ a: b }` or `{a: b}` for new flow lines: whichever the source writes more often.
+  const bare = source.replace(/#.*$/gm, '');
+  const count = (re: RegExp) => bare.match(re)?.length ?? 0;
   return {
     indent: indent ?? 2,
     indentSeq: indentSeq ?? true,
-    flowCollectionPadding: !/[[{][^\s\]}]/.test(source.replace(/#.*$/gm, '')),
+    flowCollectionPadding: count(/\{ /g) >= count(/\{[^\s}]/g),
   };
+}
+
+/**
+ * The printer may space flow collections differently from the source (`[ { a: b } ]` for
+ * `[{ a: b }]`): a printed line with the same indentation and the same text apart from the
+ * spaces around brackets and commas is the source's line, so it is taken from the source, in order.
+ */
+function keepSourceLines(source: string, printed: string): string {
+  const key = (l: string) => {
+    const indent = /^\s*/.exec(l)?.[0] ?? '';
+    return `${indent}${l.trim().replace(/\s*([[\]{},])\s*/g, '$1')}`;
+  };
+  const unused = new Map<string, string[]>();
+  for (const l of source.split('\n')) {
+    const k = key(l);
+    unused.set(k, [...(unused.get(k) ?? []), l]);
+  }
+  return printed
+    .split('\n')
+    .map((l) => unused.get(key(l))?.shift() ?? l)
+    .join('\n');
 }
