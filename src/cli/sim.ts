@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseDuration, runScenario } from '../sim';
+import { convertRetiredVersions } from '../sim';
 import { formatText } from './formatText';
 
 interface Args {
@@ -14,10 +15,12 @@ interface Args {
   durationMs?: number;
   sampleMs?: number;
   format: 'json' | 'text';
+  /** Convert retired Deployment/ReplicaSet versions to apps/v1 before running. */
+  convert?: boolean;
 }
 
 const USAGE =
-  'usage: npm run --silent sim -- FILE [--seed N] [--duration 300s] [--sample 1s] [--format json|text]';
+  'usage: npm run --silent sim -- FILE [--seed N] [--duration 300s] [--sample 1s] [--format json|text] [--convert]';
 
 function parseArgs(argv: string[]): Args | string {
   const files: string[] = [];
@@ -26,6 +29,10 @@ function parseArgs(argv: string[]): Args | string {
     const a = argv[i] ?? '';
     if (!a.startsWith('--')) {
       files.push(a);
+      continue;
+    }
+    if (a === '--convert') {
+      out.convert = true;
       continue;
     }
     const eq = a.indexOf('=');
@@ -86,6 +93,7 @@ function main(): number {
     process.stderr.write(`error: the path "${args.file}" does not exist\n`);
     return 2;
   }
+  if (args.convert) text = convertFirst(text);
   const outcome = runScenario(text, basename(args.file), {
     ...(args.seed !== undefined ? { seed: args.seed } : {}),
     ...(args.durationMs !== undefined ? { durationMs: args.durationMs } : {}),
@@ -101,6 +109,20 @@ function main(): number {
       : formatText(outcome.result),
   );
   return 0;
+}
+
+/**
+ * `--convert`: retired apiVersions rewritten as apps/v1 (convertApiVersion.ts), each change said
+ * on stderr so the person knows the file that ran is not the file they gave.
+ */
+function convertFirst(text: string): string {
+  const { text: converted, changes } = convertRetiredVersions(text);
+  if (changes.length) {
+    process.stderr.write(
+      `converted to apps/v1 (--convert):\n${changes.map((c) => `  ${c}\n`).join('')}`,
+    );
+  }
+  return converted;
 }
 
 process.exitCode = main();

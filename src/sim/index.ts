@@ -6,6 +6,12 @@ export { runScenario, type RunOptions, type RunOutcome } from './runner/run';
 export type { RunResult } from './runner/runResult';
 export { Session } from './session/session';
 export { parseScenario } from './scenario/parse';
+export {
+  convertRetiredVersions,
+  hasRetiredVersion,
+  type Conversion,
+} from './scenario/convertApiVersion';
+export { locateIgnored, locateProblems } from './scenario/locate';
 export type { UserAction } from './session/userAction';
 export { parseDuration } from './core/quantity';
 export { formatTable } from './kubectl/print/table';

@@ -4,6 +4,8 @@
  */
 import type { SimApi, FramePacket, PlaybackState } from './protocol';
 import { parseScenario, Session } from '../sim';
+// The editor's Problems on their lines, and "Convert to apps/v1" (issue 11).
+import { convertRetiredVersions, hasRetiredVersion, locateIgnored, locateProblems } from '../sim';
 
 export interface Clock {
   now(): number;
@@ -84,9 +86,17 @@ export function createSimApi(clock: Clock): SimApi {
     },
     async check(text, fileName) {
       const r = parseScenario(text, fileName);
-      const problems = r.ok ? [] : r.errors.map((message) => ({ line: null, message }));
-      const ignored = r.ignored.map((i) => ({ line: null, path: i.path, what: i.what }));
-      return { ok: r.ok, problems, ignored, notes: r.notes, convertible: false };
+      const problems = r.ok ? [] : locateProblems(text, r.errors);
+      const lines = locateIgnored(text, r.ignored);
+      const ignored = r.ignored.map((i, k) => ({
+        line: lines[k] ?? null,
+        path: i.path,
+        what: i.what,
+      }));
+      return { ok: r.ok, problems, ignored, notes: r.notes, convertible: hasRetiredVersion(text) };
+    },
+    async convert(text) {
+      return convertRetiredVersions(text);
     },
     async pull(): Promise<FramePacket | null> {
       if (!session) return null;

@@ -93,6 +93,8 @@ export interface SimApi {
   load(text: string, fileName: string, seed?: number): Promise<LoadResult>;
   /** Checks a scenario text (as `load` would) without loading it: for the editor's Problems. */
   check(text: string, fileName: string): Promise<CheckResult>;
+  /** "Convert to apps/v1": retired Deployment/ReplicaSet versions rewritten, with what changed. */
+  convert(text: string): Promise<{ text: string; changes: string[] }>;
   /** The newest frame; at most one pull is in flight from the main thread. */
   pull(): Promise<FramePacket | null>;
   play(): Promise<void>;

@@ -105,7 +105,7 @@ export class TextMap {
       if (isSeq(steps))
         for (const step of steps.items) {
           const manifest = isMap(step) ? step.get('apply', true) : undefined;
-          if (isMap(manifest)) this.visit(manifest);
+          if (isMap(manifest)) this.visit(manifest as ParsedNode);
         }
     }
   }
