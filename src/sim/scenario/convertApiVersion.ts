@@ -48,6 +48,8 @@ export function convertRetiredVersions(text: string): Conversion {
 
 /** Whether the text holds a retired Deployment or ReplicaSet that convertRetiredVersions converts. */
 export function hasRetiredVersion(text: string): boolean {
+  // Every retired version ends in v1beta1 or v1beta2: most texts need no second parse.
+  if (!/v1beta[12]/.test(text)) return false;
   const docs = parseAllDocuments(text);
   if (!Array.isArray(docs)) return false;
   return docs.some(
@@ -84,6 +86,15 @@ function labelText(labels: unknown): string {
   return `{${parts.join(', ')}}`;
 }
 
+/** The template's labels as plain data; undefined when they cannot be read (a bad alias). */
+function labelsOf(doc: Doc, labels: YAMLMap): unknown {
+  try {
+    return labels.toJS(doc, { maxAliasCount: 100 });
+  } catch {
+    return undefined;
+  }
+}
+
 function convertObject(doc: Doc, obj: YAMLMap, changes: string[]): void {
   const apiVersion = obj.get('apiVersion', true);
   const retired = retiredVersion(scalar(apiVersion), scalar(obj.get('kind', true)));
@@ -99,7 +110,7 @@ function convertObject(doc: Doc, obj: YAMLMap, changes: string[]): void {
   if (!isMap(spec)) return; // nothing more to keep; validation says what is missing
 
   const template = spec.getIn(['template', 'metadata', 'labels'], true);
-  const labels: unknown = isMap(template) && template.items.length ? template.toJSON() : undefined;
+  const labels = isMap(template) && template.items.length ? labelsOf(doc, template) : undefined;
   if (labels) {
     if (absent(spec.get('selector', true))) {
       insertBefore(spec, 'template', 'selector', doc.createNode({ matchLabels: labels }));
