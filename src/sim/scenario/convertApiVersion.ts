@@ -34,13 +34,19 @@ export function convertRetiredVersions(text: string): Conversion {
     // A document the parser could not read is left for the Problems list to explain.
     if (doc.errors.length) return;
     const found: string[] = [];
-    for (const obj of objectsOf(doc)) convertObject(doc, obj, found);
-    if (!found.length) return;
-    changes.push(...found);
     const start = i === 0 ? 0 : doc.range[0];
     const next = docs[i + 1];
     const end = next ? next.range[0] : text.length;
-    out += text.slice(cursor, start) + reprint(doc, text.slice(start, end), lineCounter);
+    let printed: string;
+    try {
+      for (const obj of objectsOf(doc)) convertObject(doc, obj, found);
+      if (!found.length) return;
+      printed = reprint(doc, text.slice(start, end), lineCounter);
+    } catch {
+      return; // too deep to print again: the document stays as it was, and so does its error
+    }
+    changes.push(...found);
+    out += text.slice(cursor, start) + printed;
     cursor = end;
   });
   return changes.length ? { text: out + text.slice(cursor), changes } : { text, changes };

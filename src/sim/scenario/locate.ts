@@ -222,8 +222,13 @@ function jsonKindOf(v: unknown): string {
 
 /** Every problem of a scenario text on the line of what it names. */
 export function locateProblems(text: string, errors: readonly string[]): LocatedProblem[] {
-  const map = new TextMap(text);
-  return errors.flatMap((e) => locateOne(map, e));
+  try {
+    const map = new TextMap(text);
+    return errors.flatMap((e) => locateOne(map, e));
+  } catch {
+    // A text too deep to walk: the messages still reach the person, without lines.
+    return errors.map((message) => ({ line: null, message }));
+  }
 }
 
 function locateOne(map: TextMap, message: string): LocatedProblem[] {
@@ -325,10 +330,15 @@ function wildcardPath(root: Node, dotted: string): string {
 
 /** The line of each ignored item: its document, then the node at its path in that document. */
 export function locateIgnored(text: string, items: readonly IgnoredItem[]): (number | null)[] {
-  const map = new TextMap(text);
-  return items.map((item) => {
-    const doc = map.docs[item.doc];
-    if (!doc?.contents) return map.docLine(item.doc);
-    return item.path ? map.pathLine(doc.contents, item.path).line : map.docLine(item.doc);
-  });
+  if (!items.length) return [];
+  try {
+    const map = new TextMap(text);
+    return items.map((item) => {
+      const doc = map.docs[item.doc];
+      if (!doc?.contents) return map.docLine(item.doc);
+      return item.path ? map.pathLine(doc.contents, item.path).line : map.docLine(item.doc);
+    });
+  } catch {
+    return items.map(() => null);
+  }
 }
