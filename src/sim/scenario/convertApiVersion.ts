@@ -163,6 +163,8 @@ function convertObject(doc: Doc, obj: YAMLMap, changes: string[]): void {
  */
 function setMissing(spec: YAMLMap, path: readonly string[], value: Node): boolean {
   let map = spec;
+  // A comment inside `{ … }` would break the flow collection over several lines.
+  let flow = Boolean(spec.flow);
   for (let i = 0; i < path.length; i++) {
     const key = path[i] ?? '';
     const last = i === path.length - 1;
@@ -170,8 +172,10 @@ function setMissing(spec: YAMLMap, path: readonly string[], value: Node): boolea
     if (!absent(child)) {
       if (last || !isMap(child)) return false;
       map = child;
+      flow ||= Boolean(child.flow);
       continue;
     }
+    if (flow) delete value.comment;
     const node = last ? value : new YAMLMap();
     if (child !== undefined) map.set(key, node);
     else if (map === spec) insertBefore(spec, 'template', key, node);

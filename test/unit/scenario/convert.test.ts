@@ -260,6 +260,21 @@ items:
     expect(changes[0]).toBe('Deployment "web": apiVersion: extensions/v1beta1 → apps/v1');
   });
 
+  it('writes a flow-style spec back as flow, without comments that would break it over lines', () => {
+    const source = `apiVersion: extensions/v1beta1
+kind: Deployment
+metadata: { name: web }
+spec: { replicas: 3, strategy: {}, template: { metadata: { labels: { app: web } } } }
+`;
+    const { text } = convertRetiredVersions(source);
+    const [doc] = parseAllDocuments(text);
+    expect(doc?.errors).toEqual([]);
+    expect(text).not.toContain('#');
+    expect((doc?.toJS() as Rec).spec.strategy).toEqual({
+      rollingUpdate: { maxSurge: 1, maxUnavailable: 1 },
+    });
+  });
+
   it('keeps a JSON document JSON', () => {
     const source = JSON.stringify({
       apiVersion: 'apps/v1beta1',
