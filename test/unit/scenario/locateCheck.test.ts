@@ -49,3 +49,38 @@ describe('When the editor holds a tutorial Deployment of a retired version', () 
     ]);
   });
 });
+
+describe('Every retired version the simulator knows the kind of', () => {
+  it.each([
+    ['extensions/v1beta1', 'Deployment'],
+    ['apps/v1beta1', 'Deployment'],
+    ['apps/v1beta2', 'Deployment'],
+    ['extensions/v1beta1', 'ReplicaSet'],
+    ['apps/v1beta2', 'ReplicaSet'],
+  ])(
+    '%s %s: rejected on its apiVersion line, convertible, clean once converted',
+    async (v, kind) => {
+      const text = `kind: ${kind}
+metadata:
+  name: web
+  namespace: shop
+apiVersion: ${v}
+spec:
+  replicas: 2
+  template:
+    metadata: { labels: { app: web } }
+    spec: { containers: [{ name: web, image: "app:v1" }] }
+${SCENARIO}`;
+      const r = await api.check(text, 'lab.yaml');
+      expect(r.convertible).toBe(true);
+      expect(r.problems).toEqual([
+        {
+          line: 5,
+          message: `error: resource mapping not found for name: "web" namespace: "shop" from "lab.yaml": no matches for kind "${kind}" in version "${v}"\nensure CRDs are installed first`,
+        },
+      ]);
+      const converted = await api.check((await api.convert(text)).text, 'lab.yaml');
+      expect(converted).toMatchObject({ ok: true, problems: [], convertible: false });
+    },
+  );
+});
