@@ -209,7 +209,9 @@ function reprint(doc: Doc, source: string, lineCounter: LineCounter): string {
     if (body.startsWith('---')) body = body.replace(/^---[^\n]*\n/, '');
     body = keepSourceLines(source, body);
   }
-  return marker + body.replace(/\s*$/, '') + trailing;
+  const printed = marker + body.replace(/\s*$/, '') + trailing;
+  // A file saved on Windows keeps its line ends.
+  return source.includes('\r\n') ? printed.replace(/\r?\n/g, '\r\n') : printed;
 }
 
 /** The source's indentation and whether its block sequences are indented under their key. */

@@ -275,6 +275,13 @@ spec: { replicas: 3, strategy: {}, template: { metadata: { labels: { app: web } 
     });
   });
 
+  it('keeps Windows line ends', () => {
+    const source = tutorial('httpd-apps-v1beta1.yaml').replace(/\n/g, '\r\n');
+    const { text } = convertRetiredVersions(source);
+    expect(text).toContain('apiVersion: apps/v1\r\n');
+    expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+  });
+
   it('keeps a JSON document JSON', () => {
     const source = JSON.stringify({
       apiVersion: 'apps/v1beta1',
