@@ -27,6 +27,7 @@ import type { KubectlHost, KubectlResult } from './host';
 import { startRollingUpdate } from './rollingUpdate';
 import { runArgoRollouts } from './argo/index';
 import { dryRunHost, markDryRun } from './dryRun';
+import { runEdit } from './edit';
 
 export function executeKubectl(host: KubectlHost, line: string): KubectlResult {
   const parsed = parseKubectl(line);
@@ -83,6 +84,9 @@ function run(host: KubectlHost, cmd: KubectlCommand, line: string): KubectlResul
       return runGet(host, cmd);
     case 'describe':
       return runDescribe(host, cmd);
+    case 'edit':
+      // No editor here (a scenario step, the runner): the console opens one through edit.ts.
+      return runEdit(host, cmd);
     case 'rolling-update':
       // Client-side, kubectl ≤ 1.17: the first lines now, then a process the engine wakes.
       return startRollingUpdate(host, cmd);
