@@ -129,6 +129,8 @@ describe('The Scenario YAML editor', () => {
       'The running scenario is unchanged.',
     );
     expect(await editorBox(page).textContent()).toContain('maxUnavailable: 0');
+    // Each problem once, whether the check or Run from start found it.
+    expect(await problemsList.getByRole('listitem').count()).toBe(1);
     await screenshot('editor-invalid-1280x720');
     // Still ramped: its Deployment is there, the tutorial's is not.
     await page.getByRole('button', { name: 'Close' }).click();
@@ -146,6 +148,9 @@ describe('The Scenario YAML editor', () => {
     // Mid-run: playing, the first ReplicaSet up.
     await page.getByRole('button', { name: 'Play' }).click();
     await poll(() => clockSeconds(page)).toBeGreaterThan(3);
+    // Paused while editing, well before the scenario's own image change at 15 s.
+    await page.getByRole('button', { name: 'Pause' }).click();
+    expect(await clockSeconds(page)).toBeLessThan(15);
     await page.getByRole('button', { name: 'Edit YAML' }).click();
     await poll(() => editorBox(page).textContent()).toContain('image: nginx:1.26');
     await paste(page, RAMPED.replace('image: nginx:1.26', 'image: nginx:1.25'));
@@ -155,6 +160,7 @@ describe('The Scenario YAML editor', () => {
     );
     await screenshot('editor-applied-1280x720');
     await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Play' }).click();
     // The applied image's own ReplicaSet (the scenario's later step would bring nginx:1.27).
     await consoleRun(page, 'get rs -o wide');
     await poll(() => transcript(page)).toMatch(/web-\w+ .*nginx:1\.25/);
@@ -216,6 +222,8 @@ describe('The Scenario YAML editor', () => {
     await page.getByLabel('Import YAML file').setInputFiles(file);
     await poll(() => editorBox(page).textContent()).toContain('name: nginx-deployment');
     await poll(() => page.getByText('No problems found.').count()).toBe(1);
+    // apps/v1 already: nothing to convert.
+    expect(await page.getByRole('button', { name: 'Convert to apps/v1' }).count()).toBe(0);
     await screenshot('editor-projector-1920x1080');
     await editorBox(page).press('Escape');
     await poll(() => panel(page).count()).toBe(0);

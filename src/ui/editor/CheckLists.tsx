@@ -19,8 +19,17 @@ export function ProblemItems({ problems }: { problems: Problem[] }) {
   );
 }
 
+/** The problems of a save or a Run from start, then the check's, each said once. */
+export function allProblems(extra: Problem[], check: CheckResult | null): Problem[] {
+  const seen = new Set<string>();
+  return [...extra, ...(check?.problems ?? [])].filter((p) => {
+    const key = `${p.line}:${p.message}`;
+    return !seen.has(key) && seen.add(key);
+  });
+}
+
 export function CheckLists({ check, extra }: { check: CheckResult | null; extra: Problem[] }) {
-  const problems = [...extra, ...(check?.problems ?? [])];
+  const problems = allProblems(extra, check);
   return (
     <div className="yaml-checks">
       <h3 className="yaml-checks-title">Problems</h3>

@@ -20,7 +20,7 @@ import type { CommandResult, Problem } from '../../store/createSimStore';
 import { createYamlView, replaceText, showProblems } from './createYamlView';
 import { closeEditor, type EditorRequest } from './editorRequest';
 import { useCheck } from './useCheck';
-import { CheckLists } from './CheckLists';
+import { allProblems, CheckLists } from './CheckLists';
 import { ConversionDiff, type Conversion } from './ConversionDiff';
 import { readTextFile } from './readDroppedFile';
 import { runFromStart } from './runFromStart';
@@ -91,7 +91,7 @@ export default function ScenarioYamlPanel({
   }, [initial]);
 
   useEffect(() => {
-    if (view.current) showProblems(view.current, [...extra, ...(check?.problems ?? [])]);
+    if (view.current) showProblems(view.current, allProblems(extra, check));
   }, [check, extra]);
 
   const close = async () => {
@@ -109,7 +109,8 @@ export default function ScenarioYamlPanel({
       if (editing) {
         const r = await store.getState().saveEdit(editing.line, editing.text, text);
         show(r);
-        if (r.exitCode === 0) {
+        if (r.exitCode !== 0) setExtra([{ line: null, message: r.output.trim() }]);
+        else {
           saved.current = true;
           closeEditor();
         }
@@ -247,7 +248,8 @@ export default function ScenarioYamlPanel({
         </pre>
       )}
       {conversion && <ConversionDiff conversion={conversion} onDone={() => setConversion(null)} />}
-      <CheckLists check={check} extra={extra} />
+      {/* kubectl edit's file is checked when it is saved: its problems come back then. */}
+      {(!editing || extra.length > 0) && <CheckLists check={check} extra={extra} />}
     </section>
   );
 }
