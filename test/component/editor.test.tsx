@@ -6,7 +6,7 @@
  * closes on Escape with the focus back on "Edit YAML".
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { EditorView } from '@codemirror/view';
 import { createTestSim, catalogText } from '../support/simHarness';
@@ -52,7 +52,8 @@ spec:
         image: nginx:1.7.9
 `;
 
-describe('The Scenario YAML panel', () => {
+// Each test loads the real engine and a CodeMirror view into jsdom: seconds on a busy machine.
+describe('The Scenario YAML panel', { timeout: 20_000 }, () => {
   it('opens on the running scenario and applies an edit to the running cluster', async () => {
     const sim = await createTestSim('ramped');
     await sim.at(5);
@@ -161,6 +162,22 @@ describe('The Scenario YAML panel', () => {
     await waitFor(() =>
       expect(screen.queryByRole('button', { name: 'Convert to apps/v1' })).toBeNull(),
     );
+  });
+
+  it('takes a file dropped on the panel, and keeps its text when a file is too big', async () => {
+    const sim = await createTestSim('ramped');
+    renderWithSim(sim, <ScenarioYamlPanel request={{ mode: 'scenario' }} />);
+    const region = screen.getByRole('region', { name: 'Scenario YAML' });
+    const file = new File([RETIRED], 'old.yaml', { type: 'application/yaml' });
+    fireEvent.drop(region, { dataTransfer: { files: [file], types: ['Files'] } });
+    await waitFor(() => expect(editorView().state.doc.toString()).toBe(RETIRED));
+    const huge = new File(['x'], 'huge.yaml');
+    Object.defineProperty(huge, 'size', { value: 3 * 1024 * 1024 });
+    fireEvent.drop(region, { dataTransfer: { files: [huge], types: ['Files'] } });
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      '"huge.yaml" is 3.0 MB; the editor opens files up to 2.0 MB. Nothing was changed.',
+    );
+    expect(editorView().state.doc.toString()).toBe(RETIRED);
   });
 
   it('hands every change to onTextChange and the text to the plan slot', async () => {

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimApi } from '../../../src/worker/api';
 import { deploymentYaml } from '../../support/TestCluster';
+import { decodeActions, encodeActions } from '../../../src/store/url';
 
 const SCENARIO = deploymentYaml({ replicas: 3 }, '  duration: 120s\n');
 
@@ -143,5 +144,24 @@ describe("the editor's Apply", () => {
     await api.seek(60_000);
     expect(await replicas(api)).toBe(4);
     expect(await replicaSets(api)).toHaveLength(2);
+  });
+
+  it('travels in a link and replays to the same cluster', async () => {
+    const api = await loaded();
+    await api.applyText(SCENARIO.replace('image: app:v1', 'image: app:v2'), 'web.yaml');
+    const open = await api.openEdit('edit deployment/web');
+    if (!open.ok) throw new Error(open.result.output);
+    await api.saveEdit(
+      'edit deployment/web',
+      open.text,
+      open.text.replace('replicas: 3', 'replicas: 4'),
+    );
+    const actions = await api.actions();
+    const decoded = await decodeActions(await encodeActions(actions));
+    expect(decoded).toEqual(actions);
+    const other = await loaded();
+    await other.restore(decoded, 60_000);
+    expect(await replicas(other)).toBe(4);
+    expect(await replicaSets(other)).toHaveLength(2);
   });
 });
