@@ -25,7 +25,7 @@ Range.prototype.getBoundingClientRect ??= () => new DOMRect();
 
 afterEach(() => {
   cleanup();
-  editorRequests.setState({ request: null, opener: null });
+  editorRequests.setState({ request: null, opener: null, draft: null });
 });
 
 const editorView = () =>
@@ -213,6 +213,16 @@ describe('The Scenario YAML panel', { timeout: 20_000 }, () => {
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Scenario YAML' })).toBeNull());
     await waitFor(() => expect(screen.getByRole('button', { name: 'Edit YAML' })).toHaveFocus());
+    // An unfinished edit is still there when the panel opens again.
+    await user.click(screen.getByRole('button', { name: 'Edit YAML' }));
+    await screen.findByRole('textbox', { name: 'Scenario YAML' });
+    expect(editorView().state.doc.toString()).toBe(catalogText('ramped'));
+    paste('kind: Deployment\n');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Scenario YAML' })).toBeNull());
+    await user.click(screen.getByRole('button', { name: 'Edit YAML' }));
+    await screen.findByRole('textbox', { name: 'Scenario YAML' });
+    expect(editorView().state.doc.toString()).toBe('kind: Deployment\n');
     closeEditor();
   });
 });

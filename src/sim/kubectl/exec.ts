@@ -101,6 +101,7 @@ Commands the simulator runs:
   apply -f NAME       Apply a manifest of the scenario file by name
   get                 Display one or many resources
   describe            Show details of a specific resource or group of resources
+  edit                Edit a resource (the in-app console opens it in the Scenario YAML editor)
   set image           Update the image of a pod template
   set selector        Set the selector on a resource
   scale               Set a new size for a deployment, replica set, or replication controller

@@ -18,7 +18,7 @@ import type { EditorView } from '@codemirror/view';
 import { useSim, useSimStore } from '../../store/SimStoreProvider';
 import type { CommandResult, Problem } from '../../store/createSimStore';
 import { createYamlView, replaceText, showProblems } from './createYamlView';
-import { closeEditor, type EditorRequest } from './editorRequest';
+import { closeEditor, keepDraft, textToOpen, type EditorRequest } from './editorRequest';
 import { useCheck } from './useCheck';
 import { allProblems, CheckLists } from './CheckLists';
 import { ConversionDiff, type Conversion } from './ConversionDiff';
@@ -49,9 +49,9 @@ export default function ScenarioYamlPanel({
   const store = useSimStore();
   const scenarioId = useSim((s) => s.scenarioId);
   const editing = request.mode === 'edit' ? request : null;
-  const [initial] = useState(() =>
-    editing ? editing.text : (store.getState().scenarioText ?? ''),
-  );
+  // The running scenario's text, or the person's unfinished edit of it (kept across closing).
+  const [base] = useState(() => store.getState().scenarioText ?? '');
+  const [initial] = useState(() => (editing ? editing.text : textToOpen(base)));
   const [text, setText] = useState(initial);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [extra, setExtra] = useState<Problem[]>([]);
@@ -65,6 +65,8 @@ export default function ScenarioYamlPanel({
   const changed = useRef(onTextChange);
   changed.current = onTextChange;
   const saved = useRef(false);
+  // kubectl edit's file is not a draft of the scenario.
+  const draftOver = useRef(editing ? null : base);
 
   const fileName = `${scenarioId ?? 'scenario'}.yaml`;
   // kubectl edit's file is one object: its problems come back from the save.
@@ -79,6 +81,7 @@ export default function ScenarioYamlPanel({
       onChange: (t) => {
         setText(t);
         setExtra([]);
+        if (draftOver.current !== null) keepDraft(draftOver.current, t);
         changed.current?.(t);
       },
     });

@@ -20,12 +20,28 @@ interface EditorRequestState {
   request: EditorRequest | null;
   /** Where the focus goes back to on close. */
   opener: HTMLElement | null;
+  /**
+   * The text last edited over the running scenario's (`base`): closing the panel never loses
+   * it, and reopening over the same scenario brings it back.
+   */
+  draft: { base: string; text: string } | null;
 }
 
 export const editorRequests = createStore<EditorRequestState>()(() => ({
   request: null,
   opener: null,
+  draft: null,
 }));
+
+/** The text to open over the running scenario's `base`: the person's own edit of it, if any. */
+export function textToOpen(base: string): string {
+  const d = editorRequests.getState().draft;
+  return d && d.base === base ? d.text : base;
+}
+
+export function keepDraft(base: string, text: string): void {
+  editorRequests.setState({ draft: { base, text } });
+}
 
 export function openEditor(request: EditorRequest): void {
   const active = typeof document !== 'undefined' ? document.activeElement : null;
