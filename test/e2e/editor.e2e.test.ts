@@ -229,4 +229,25 @@ describe('The Scenario YAML editor', () => {
     await poll(() => panel(page).count()).toBe(0);
     await poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Edit YAML');
   });
+
+  it('keeps its buttons and Problems on screen in a small window (a projector at 150 %)', async () => {
+    const { page, screenshot } = await open(browser, '/?scenario=ramped', {
+      width: 853,
+      height: 480,
+    });
+    await ready(page);
+    await page.getByRole('button', { name: 'Edit YAML' }).click();
+    await poll(() => page.getByText('No problems found.').count()).toBe(1);
+    for (const name of ['Apply', 'Run from start', 'Close', 'Import YAML file']) {
+      const box = await page
+        .getByRole('button', { name })
+        .or(page.getByText(name, { exact: true }))
+        .first()
+        .boundingBox();
+      expect(box, name).not.toBeNull();
+      expect(box!.x + box!.width, name).toBeLessThanOrEqual(853);
+      expect(box!.y + box!.height, name).toBeLessThanOrEqual(480);
+    }
+    await screenshot('editor-853x480');
+  });
 });
