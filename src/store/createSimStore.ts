@@ -6,7 +6,10 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type {
+  CheckResult,
   CommandResult,
+  ConvertResult,
+  EditOpen,
   Frame,
   FramePacket,
   PlaybackState,
@@ -18,6 +21,15 @@ import type { TrafficSpec } from '../sim/scenario/scenario';
 import { applyFrame, noViewKeys, type FrameData } from './applyFrame';
 import { editCommand, nextImage, type DeploymentField } from './edits';
 import { appendBounded } from './appendBounded';
+
+/** What the editor reads from the worker's answers (the UI imports types from the store). */
+export type {
+  CheckResult,
+  CommandResult,
+  ConvertResult,
+  EditOpen,
+  Problem,
+} from '../worker/protocol';
 
 export interface ConsoleEntry {
   line: string;
@@ -37,6 +49,8 @@ export interface SimData extends FrameData {
   console: ConsoleEntry[];
   /** Counts released slider gestures: the history changed without a new frame (address bar). */
   gesturesEnded: number;
+  /** The text the running scenario was loaded from (what "Edit YAML" opens). */
+  scenarioText: string | null;
 }
 
 export interface SimActions {
@@ -76,6 +90,16 @@ export interface SimActions {
    */
   beginGesture(): Promise<void>;
   endGesture(): Promise<void>;
+  /** The editor's Apply: `kubectl apply -f` of the text's manifests, shown in the console. */
+  applyText(text: string): Promise<CommandResult>;
+  /** `kubectl edit …` from the console: the file to open, or kubectl's error (in the console). */
+  openEdit(line: string): Promise<EditOpen>;
+  /** That file saved: kubectl's words in the console under the edit line. */
+  saveEdit(line: string, original: string, text: string): Promise<CommandResult>;
+  /** The editor's Problems, Ignored and notes for a text (nothing is loaded). */
+  check(text: string, fileName: string): Promise<CheckResult>;
+  /** "Convert to apps/v1", where the worker offers it. */
+  convert(text: string): Promise<ConvertResult | null>;
 }
 
 export type SimState = SimData & SimActions;
@@ -92,6 +116,7 @@ export function initialData(): SimData {
     playback: { playing: false, speed: 1, atEnd: false },
     console: [],
     gesturesEnded: 0,
+    scenarioText: null,
     frame: null,
     epoch: -1,
     viewKeys: noViewKeys(),
@@ -110,11 +135,13 @@ export function createSimStore(api: SimApi): SimStore {
     const refresh = async () => {
       await get().pull();
     };
+    const addEntry = (line: string, r: CommandResult) =>
+      set({ console: appendBounded(get().console, [{ line, ...r }], MAX_CONSOLE) });
     return {
       ...initialData(),
 
       async load(id, text, restore) {
-        set({ ...initialData(), status: 'loading', scenarioId: id });
+        set({ ...initialData(), status: 'loading', scenarioId: id, scenarioText: text });
         const r = await api.load(text, `${id}.yaml`);
         if (!r.ok) {
           set({ status: 'error', errors: r.errors });
@@ -214,6 +241,30 @@ export function createSimStore(api: SimApi): SimStore {
       async beginGesture() {
         gestureEntries ??= [];
         await api.beginGesture();
+      },
+      async applyText(text) {
+        const file = `${get().scenarioId ?? 'scenario'}.yaml`;
+        const r = await api.applyText(text, file);
+        addEntry(`apply -f ${file}`, r);
+        await refresh();
+        return r;
+      },
+      async openEdit(line) {
+        const r = await api.openEdit(line);
+        if (!r.ok) addEntry(line, r.result);
+        return r;
+      },
+      async saveEdit(line, original, text) {
+        const r = await api.saveEdit(line, original, text);
+        addEntry(line, r);
+        await refresh();
+        return r;
+      },
+      check(text, fileName) {
+        return api.check(text, fileName);
+      },
+      async convert(text) {
+        return api.convert ? api.convert(text) : null;
       },
       async endGesture() {
         const entries = gestureEntries;

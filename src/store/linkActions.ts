@@ -47,6 +47,8 @@ export function changesCluster(a: UserAction): boolean {
   if (a.kind === 'kubectl') return !READ_ONLY.has(verb(a.line)) && !DRY_RUN.test(a.line);
   // Ctrl-C stops a running kubectl client (rolling-update keeps scaling until stopped).
   if (a.kind === 'interrupt') return true;
+  // Manifests applied from the editor, or a `kubectl edit` saved: objects change.
+  if (a.kind === 'applyText') return true;
   // Traffic and the image's start time change the simulated world, not the Kubernetes objects.
   return false;
 }
@@ -63,6 +65,10 @@ function trafficText(patch: Extract<UserAction, { kind: 'traffic' }>['patch']): 
 export function actionText(a: UserAction): string {
   if (a.kind === 'kubectl') return `kubectl ${a.line.trim().replace(/^kubectl\s+/, '')}`;
   if (a.kind === 'traffic') return trafficText(a.patch);
+  if (a.kind === 'applyText')
+    return a.edit
+      ? `kubectl ${a.edit.line.trim().replace(/^kubectl\s+/, '')} (saved)`
+      : `kubectl apply -f ${a.file}`;
   if (a.kind === 'startTime') return `pod start time: ${a.ms / 1000} s`;
   return 'Ctrl-C: stop the kubectl commands still running';
 }

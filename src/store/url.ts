@@ -39,6 +39,8 @@ export const LINK_LIMITS = {
   maxEncoded: 200_000,
   /** Bytes a compressed `a` may inflate to (a small link must not become a huge one). */
   maxInflated: 400_000,
+  /** Characters of a text applied from the editor (manifests are longer than a command line). */
+  maxAppliedText: 100_000,
 } as const;
 
 /** Marks the compressed format; `.` is not in base64url, so old links never start with it. */
@@ -50,7 +52,8 @@ type Tuple =
   | [number, 'k', string]
   | [number, 't', Record<string, unknown>]
   | [number, 's', number]
-  | [number, 'i', 1];
+  | [number, 'i', 1]
+  | [number, 'a', { text: string; file: string; edit?: { line: string; original: string } }];
 
 /** Raised while checking a decoded value; the message names what is wrong. */
 class Invalid extends Error {}
@@ -159,6 +162,8 @@ function toTuple(a: UserAction, t = a.t): Tuple {
   if (a.kind === 'kubectl') return [t, 'k', a.line];
   if (a.kind === 'traffic') return [t, 't', { ...a.patch }];
   if (a.kind === 'interrupt') return [t, 'i', 1];
+  if (a.kind === 'applyText')
+    return [t, 'a', { text: a.text, file: a.file, ...(a.edit ? { edit: { ...a.edit } } : {}) }];
   return [t, 's', a.ms];
 }
 
@@ -235,6 +240,30 @@ function trafficPatch(v: unknown, where: string): Partial<TrafficSpec> {
   return out;
 }
 
+/** An editor's Apply or a `kubectl edit` save: texts within their own limit, nothing else. */
+function appliedText(t: number, v: unknown, where: string): UserAction {
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new Invalid(`${where} must be an object, not ${describe(v)}`);
+  const o = v as Record<string, unknown>;
+  const long = (x: unknown, what: string): string => {
+    if (typeof x !== 'string') throw new Invalid(`${what} must be text, not ${describe(x)}`);
+    if (x.length > LINK_LIMITS.maxAppliedText)
+      throw new Invalid(`${what} is longer than ${LINK_LIMITS.maxAppliedText} characters`);
+    return x;
+  };
+  const text = long(o.text, `${where}.text`);
+  const file = long(o.file, `${where}.file`);
+  if (o.edit === undefined) return { t, kind: 'applyText', text, file };
+  const e = o.edit as Record<string, unknown> | null;
+  if (typeof e !== 'object' || e === null || Array.isArray(e))
+    throw new Invalid(`${where}.edit must be an object, not ${describe(e)}`);
+  const edit = {
+    line: long(e.line, `${where}.edit.line`),
+    original: long(e.original, `${where}.edit.original`),
+  };
+  return { t, kind: 'applyText', text, file, edit };
+}
+
 function action(v: unknown, i: number, base = 0): UserAction {
   const where = `action ${i + 1}`;
   if (!Array.isArray(v) || v.length !== 3)
@@ -245,6 +274,7 @@ function action(v: unknown, i: number, base = 0): UserAction {
   if (kind === 'k') return { t, kind: 'kubectl', line: text(value, `${where}'s command`) };
   if (kind === 't') return { t, kind: 'traffic', patch: trafficPatch(value, `${where}'s traffic`) };
   if (kind === 'i') return { t, kind: 'interrupt' };
+  if (kind === 'a') return appliedText(t, value, `${where}'s applied text`);
   if (kind === 's')
     return {
       t,

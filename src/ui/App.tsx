@@ -22,6 +22,8 @@ import { LoadingSkeleton, ScenarioErrors } from './log/LoadState';
 import { useKeyboard } from './useKeyboard';
 import { useUrlSync } from './useUrlSync';
 import { LinkReplayDialog } from './link/LinkReplayDialog';
+import { EditYamlButton } from './editor/EditYamlButton';
+import { ScenarioYamlHost } from './editor/ScenarioYamlHost';
 import './App.css';
 // Buttons, inputs, tabs, loading states and the small-screen layout, right after the page's.
 import './widgets.css';
@@ -42,7 +44,9 @@ export function App() {
         </div>
         <ScenarioPicker entries={scenario.entries} value={scenario.id} onChange={scenario.choose} />
         <ScenarioHeading />
+        <EditYamlButton />
       </header>
+      <ScenarioYamlHost />
       <Notices notices={scenario.notices} onDismiss={scenario.dismiss} />
       {scenario.pending && (
         <LinkReplayDialog

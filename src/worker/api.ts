@@ -2,7 +2,7 @@
  * The simulation API behind the worker boundary: a Session plus a playback loop. Wall clock
  * and timers are injected, so the same code runs in the worker, in Node tests and in jsdom.
  */
-import type { SimApi, FramePacket, PlaybackState } from './protocol';
+import type { SimApi, FramePacket, PlaybackState, CommandResult } from './protocol';
 import { parseScenario, Session } from '../sim';
 // The editor's Problems on their lines, and "Convert to apps/v1" (issue 11).
 import { convertRetiredVersions, hasRetiredVersion, locateIgnored, locateProblems } from '../sim';
@@ -19,6 +19,21 @@ const MAX_TICK_WALL_MS = 100;
 
 export const SPEED_MIN = 0.25;
 export const SPEED_MAX = 100;
+
+function noSession(): CommandResult {
+  return { output: 'error: no scenario is loaded\n', exitCode: 1, t: 0, record: -1, epoch: -1 };
+}
+
+/** A result of the session's, placed among its commands as `exec` places them. */
+function commandResult(session: Session, r: { output: string; exitCode: number }): CommandResult {
+  return {
+    output: r.output,
+    exitCode: r.exitCode,
+    t: session.now,
+    record: session.cluster.commands.length - 1,
+    epoch: session.epoch,
+  };
+}
 
 export function createSimApi(clock: Clock): SimApi {
   let session: Session | null = null;
@@ -197,6 +212,22 @@ export function createSimApi(clock: Clock): SimApi {
     },
     async endGesture() {
       session?.endGesture();
+    },
+    async applyText(text, fileName = 'scenario.yaml') {
+      if (!session) return noSession();
+      return commandResult(session, session.applyText(text, fileName));
+    },
+    async openEdit(line) {
+      if (!session) return { ok: false, result: noSession() };
+      const r = session.openEdit(line);
+      // Opening reads: it is not among the session's commands (record -1).
+      return 'text' in r
+        ? { ok: true, text: r.text }
+        : { ok: false, result: { ...r, t: session.now, record: -1, epoch: session.epoch } };
+    },
+    async saveEdit(line, original, text) {
+      if (!session) return noSession();
+      return commandResult(session, session.saveEdit(line, original, text));
     },
   };
 }

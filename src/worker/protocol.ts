@@ -81,6 +81,15 @@ export interface CommandResult {
   epoch: number;
 }
 
+/** What `kubectl edit` opens in the editor (kubectl's header and the object), or what it printed instead. */
+export type EditOpen = { ok: true; text: string } | { ok: false; result: CommandResult };
+
+/** A retired apiVersion converted to today's (the "Convert to apps/v1" button), with what changed. */
+export interface ConvertResult {
+  text: string;
+  changes: string[];
+}
+
 /** One simulation's API and the way to end it (a worker: terminate it). */
 export interface SimConnection {
   api: SimApi;
@@ -120,4 +129,16 @@ export interface SimApi {
   /** A slider drag starts / is released: of the actions between, only the last is kept. */
   beginGesture(): Promise<void>;
   endGesture(): Promise<void>;
+  /**
+   * The editor's Apply: the text's manifests applied now, as `kubectl apply -f fileName`
+   * (`deployment.apps/web configured`, `service/web unchanged`, `… created`); an invalid text
+   * applies nothing. Recorded as an action (replayed after a seek back, carried by links).
+   */
+  applyText(text: string, fileName?: string): Promise<CommandResult>;
+  /** `kubectl edit …` typed in the console: the file kubectl would open, or its error. */
+  openEdit(line: string): Promise<EditOpen>;
+  /** That file saved as `text`: `deployment.apps/web edited`, or `Edit cancelled, no changes made.` */
+  saveEdit(line: string, original: string, text: string): Promise<CommandResult>;
+  /** Converts retired apiVersions (signature only here: implemented on the import branch). */
+  convert?(text: string): Promise<ConvertResult>;
 }

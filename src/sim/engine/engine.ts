@@ -21,7 +21,7 @@ import { EventQueue } from '../core/eventQueue';
 import { Rng } from '../core/rng';
 import { ClientCommands, type ClientProcesses } from '../kubectl/clientCommands';
 import { executeKubectl } from '../kubectl/exec';
-import type { KubectlResult } from '../kubectl/host';
+import type { KubectlHost, KubectlResult } from '../kubectl/host';
 import { KubeProxy, type Backend, type ServiceBackends } from '../network/kubeProxy';
 import type { CommandRecord, EventRecord } from '../runner/runResult';
 import type { ImageBehaviour, Scenario, TrafficSpec } from '../scenario/scenario';
@@ -245,6 +245,28 @@ export class Engine implements ClusterReader {
     if (r.process) this.clients.start(this.commands.length - 1, r.process, r.nextInMs ?? 0);
     for (const l of this.commandListeners) l(rec);
     return r;
+  }
+
+  /**
+   * A kubectl action that is not a typed line (the editor's Apply, `kubectl edit` saving its
+   * file): run now against the API server and recorded under `command`, as `exec` records.
+   */
+  runRecorded(command: string, run: (host: KubectlHost) => KubectlResult): KubectlResult {
+    const r = run(this.kubectlHost());
+    const rec: CommandRecord = {
+      t: this.time / 1000,
+      command,
+      exitCode: r.exitCode,
+      output: r.output,
+    };
+    this.commands.push(rec);
+    for (const l of this.commandListeners) l(rec);
+    return r;
+  }
+
+  /** Reads through kubectl's view of the cluster without recording (`kubectl edit` opening). */
+  readKubectl<T>(read: (host: KubectlHost) => T): T {
+    return read(this.kubectlHost());
   }
 
   /** Ctrl-C: the kubectl commands still running on the client stop where they are. */

@@ -27,6 +27,7 @@ import type { KubectlHost, KubectlResult } from './host';
 import { startRollingUpdate } from './rollingUpdate';
 import { runArgoRollouts } from './argo/index';
 import { dryRunHost, markDryRun } from './dryRun';
+import { runEdit } from './edit';
 
 export function executeKubectl(host: KubectlHost, line: string): KubectlResult {
   const parsed = parseKubectl(line);
@@ -83,6 +84,9 @@ function run(host: KubectlHost, cmd: KubectlCommand, line: string): KubectlResul
       return runGet(host, cmd);
     case 'describe':
       return runDescribe(host, cmd);
+    case 'edit':
+      // No editor here (a scenario step, the runner): the console opens one through edit.ts.
+      return runEdit(host, cmd);
     case 'rolling-update':
       // Client-side, kubectl ≤ 1.17: the first lines now, then a process the engine wakes.
       return startRollingUpdate(host, cmd);
@@ -97,6 +101,7 @@ Commands the simulator runs:
   apply -f NAME       Apply a manifest of the scenario file by name
   get                 Display one or many resources
   describe            Show details of a specific resource or group of resources
+  edit                Edit a resource (the in-app console opens it in the Scenario YAML editor)
   set image           Update the image of a pod template
   set selector        Set the selector on a resource
   scale               Set a new size for a deployment, replica set, or replication controller

@@ -9,7 +9,9 @@ import type { KubectlResult } from '../kubectl/host';
 import type { ChartPoint } from '../view/chartPoint';
 import type { ClusterReader } from '../engine/clusterReader';
 import type { FrameUpdate } from '../view/frame';
-import type { UserAction } from './userAction';
+import type { AppliedText, UserAction } from './userAction';
+import { applyText } from '../kubectl/applyText';
+import { cancelledEdit, editView, saveEdit } from '../kubectl/edit';
 import { parseScenario } from '../scenario/parse';
 import { parseKubectl } from '../kubectl/parse/parseKubectl';
 import { Engine, type EngineSnapshot } from '../engine/engine';
@@ -40,6 +42,8 @@ function isReadOnly(line: string): boolean {
   return (
     v === 'get' ||
     v === 'describe' ||
+    // Without an editor `edit` only reads (and fails); the console saves through saveEdit.
+    v === 'edit' ||
     v === 'help' ||
     v === 'rollout history' ||
     v === 'rollout status'
@@ -276,6 +280,38 @@ export class Session {
     return this.record({ t: this.wholeMs(), kind: 'kubectl', line });
   }
 
+  /** The editor's Apply: the text's manifests, as `kubectl apply -f file` (recorded, replayed). */
+  applyText(text: string, file: string): KubectlResult {
+    return this.record({ t: this.wholeMs(), kind: 'applyText', text, file });
+  }
+
+  /**
+   * `kubectl edit LINE` in the console, opening: kubectl's file (header and object), or what
+   * kubectl prints when it cannot open one (not found, a bad line). Changes nothing.
+   */
+  openEdit(line: string): { text: string } | KubectlResult {
+    const parsed = parseKubectl(line);
+    if (!parsed.ok) return { output: parsed.output, exitCode: parsed.exitCode };
+    const cmd = parsed.cmd;
+    if (cmd.verb !== 'edit')
+      return { output: `error: not an edit command: ${line}\n`, exitCode: 1 };
+    return this.engine.readKubectl((host) => editView(host, cmd));
+  }
+
+  /** `kubectl edit LINE`'s file saved: unchanged cancels (not recorded); else patched, recorded. */
+  saveEdit(line: string, original: string, text: string): KubectlResult {
+    // Cancelled before anything is sent: nothing to replay.
+    const cancelled = cancelledEdit(original, text);
+    if (cancelled) return cancelled;
+    return this.record({
+      t: this.wholeMs(),
+      kind: 'applyText',
+      text,
+      file: '',
+      edit: { line, original },
+    });
+  }
+
   setTraffic(patch: Partial<TrafficSpec>): void {
     this.record({ t: this.wholeMs(), kind: 'traffic', patch });
   }
@@ -344,10 +380,20 @@ export class Session {
       const r = this.engine.exec(a.line);
       return { output: r.output, exitCode: r.exitCode };
     }
+    if (a.kind === 'applyText') return this.applyTextAction(a);
     if (a.kind === 'traffic') this.engine.setTraffic(a.patch);
     else if (a.kind === 'interrupt') this.engine.interrupt();
     else this.engine.setStartTime(a.ms);
     return { output: '', exitCode: 0 };
+  }
+
+  private applyTextAction(a: AppliedText): KubectlResult {
+    const edit = a.edit;
+    if (edit)
+      return this.engine.runRecorded(edit.line.trim(), (host) =>
+        saveEdit(host, edit.original, a.text),
+      );
+    return this.engine.runRecorded(`apply -f ${a.file}`, (host) => applyText(host, a.text, a.file));
   }
 
   /** The frame since the previous call, with the chart points taken meanwhile. */

@@ -8,4 +8,19 @@ export type UserAction =
   | { t: number; kind: 'kubectl'; line: string }
   | { t: number; kind: 'traffic'; patch: Partial<TrafficSpec> }
   | { t: number; kind: 'startTime'; ms: number }
-  | { t: number; kind: 'interrupt' };
+  | { t: number; kind: 'interrupt' }
+  | AppliedText;
+
+/**
+ * A text of manifests applied from the editor (`kubectl apply -f file`), or, with `edit`, the
+ * file `kubectl edit` opened (`original`) saved as `text`: replayed as the same patch.
+ */
+export interface AppliedText {
+  t: number;
+  kind: 'applyText';
+  text: string;
+  /** The file name kubectl's messages use. */
+  file: string;
+  /** The `kubectl edit …` line that opened the file, and what it opened. */
+  edit?: { line: string; original: string };
+}

@@ -6,6 +6,7 @@ import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useSim, useSimStore } from '../../store/SimStoreProvider';
 import { ConsoleTranscript } from './ConsoleTranscript';
 import { useCommandHistory } from './useCommandHistory';
+import { isEditLine, openEditor } from '../editor/editorRequest';
 import './console.css';
 
 /** People type the prompt's word too; kubectl itself would not see it. */
@@ -33,6 +34,16 @@ export function KubectlConsole() {
     history.push(typed);
     setRunning(true);
     try {
+      // `kubectl edit` opens the object in the Scenario YAML panel; the save prints here.
+      if (isEditLine(typed)) {
+        const line = stripKubectl(typed);
+        const opened = await store.getState().openEdit(line);
+        if (opened.ok) {
+          setLine((now) => (now === typed ? '' : now));
+          openEditor({ mode: 'edit', line, text: opened.text });
+        }
+        return;
+      }
       const r = await store.getState().exec(stripKubectl(typed));
       // Keep the text when kubectl refused it; clear it only if nothing new was typed meanwhile.
       if (r.exitCode === 0) setLine((now) => (now === typed ? '' : now));

@@ -180,6 +180,12 @@ export type KubectlCommand = CommonOptions &
         /** `-o` as written; kubectl only resolves the printer once the update is over. */
         output: string;
       }
+    | (Targeting & {
+        /** `kubectl edit`: opens the object in an editor, then patches it with the changes. */
+        verb: 'edit';
+        output?: 'yaml' | 'json';
+        outputPatch: boolean;
+      })
     | {
         /** `kubectl argo rollouts …`: passed through for a later plugin implementation. */
         verb: 'argo rollouts';

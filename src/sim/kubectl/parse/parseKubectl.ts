@@ -13,6 +13,7 @@ import { fail, flagError, usageError, type VerbContext, type VerbResult } from '
 import { parseGet, parseDescribe } from './verbsRead';
 import { parseRollout, type RolloutAction } from './verbsRollout';
 import { parsePatch } from './verbsPatch';
+import { parseEdit } from './verbsEdit';
 import { parseRollingUpdate } from './verbsRollingUpdate';
 import {
   parseApply,
@@ -44,6 +45,7 @@ const VERBS: Record<string, (ctx: VerbContext) => VerbResult> = {
   patch: parsePatch,
   get: parseGet,
   describe: parseDescribe,
+  edit: parseEdit,
   'rolling-update': parseRollingUpdate,
   ...Object.fromEntries(
     (['status', 'history', 'undo', 'pause', 'resume', 'restart'] as RolloutAction[]).map((a) => [

@@ -205,6 +205,16 @@ export const COMMAND_FLAGS: Record<string, FlagSpec[]> = {
     b('no-headers'),
     b('server-print'),
   ],
+  edit: [
+    ...FILENAME,
+    ...PRINT,
+    b('output-patch'),
+    b('windows-line-endings'),
+    b('save-config'),
+    { name: 'validate', type: 'string', noOptDefVal: 'strict' },
+    ...FIELD_MANAGER,
+    s('subresource'),
+  ],
   describe: [
     ...FILENAME,
     ...SELECTOR,
