@@ -98,8 +98,8 @@ export interface SimActions {
   saveEdit(line: string, original: string, text: string): Promise<CommandResult>;
   /** The editor's Problems, Ignored and notes for a text (nothing is loaded). */
   check(text: string, fileName: string): Promise<CheckResult>;
-  /** "Convert to apps/v1", where the worker offers it. */
-  convert(text: string): Promise<ConvertResult | null>;
+  /** "Convert to apps/v1": the converted text and what changed. */
+  convert(text: string): Promise<ConvertResult>;
 }
 
 export type SimState = SimData & SimActions;
@@ -264,7 +264,7 @@ export function createSimStore(api: SimApi): SimStore {
         return api.check(text, fileName);
       },
       async convert(text) {
-        return api.convert ? api.convert(text) : null;
+        return api.convert(text);
       },
       async endGesture() {
         const entries = gestureEntries;

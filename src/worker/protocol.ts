@@ -103,7 +103,7 @@ export interface SimApi {
   /** Checks a scenario text (as `load` would) without loading it: for the editor's Problems. */
   check(text: string, fileName: string): Promise<CheckResult>;
   /** "Convert to apps/v1": retired Deployment/ReplicaSet versions rewritten, with what changed. */
-  convert(text: string): Promise<{ text: string; changes: string[] }>;
+  convert(text: string): Promise<ConvertResult>;
   /** The newest frame; at most one pull is in flight from the main thread. */
   pull(): Promise<FramePacket | null>;
   play(): Promise<void>;
@@ -139,6 +139,4 @@ export interface SimApi {
   openEdit(line: string): Promise<EditOpen>;
   /** That file saved as `text`: `deployment.apps/web edited`, or `Edit cancelled, no changes made.` */
   saveEdit(line: string, original: string, text: string): Promise<CommandResult>;
-  /** Converts retired apiVersions (signature only here: implemented on the import branch). */
-  convert?(text: string): Promise<ConvertResult>;
 }
