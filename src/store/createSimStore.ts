@@ -10,6 +10,7 @@ import type {
   Frame,
   FramePacket,
   PlaybackState,
+  RolloutPlan,
   ScenarioInfo,
   SimApi,
   UserAction,
@@ -76,6 +77,8 @@ export interface SimActions {
    */
   beginGesture(): Promise<void>;
   endGesture(): Promise<void>;
+  /** The rollout plan of applying `text` to the running cluster (the simulator run ahead on a copy). */
+  preview(text: string): Promise<RolloutPlan>;
 }
 
 export type SimState = SimData & SimActions;
@@ -223,6 +226,9 @@ export function createSimStore(api: SimApi): SimStore {
         const dropped = new Set(entries?.slice(0, -1));
         const kept = dropped.size ? get().console.filter((e) => !dropped.has(e)) : get().console;
         set({ console: kept, gesturesEnded: get().gesturesEnded + 1 });
+      },
+      preview(text) {
+        return api.preview(text);
       },
     };
   });

@@ -4,6 +4,7 @@
  */
 import type { SimApi, FramePacket, PlaybackState } from './protocol';
 import { parseScenario, Session } from '../sim';
+import { previewRollout } from '../sim/plan/preview';
 
 export interface Clock {
   now(): number;
@@ -187,6 +188,10 @@ export function createSimApi(clock: Clock): SimApi {
     },
     async endGesture() {
       session?.endGesture();
+    },
+    async preview(text) {
+      if (!session) return { kind: 'error', message: 'no scenario is loaded' };
+      return previewRollout(session, text);
     },
   };
 }

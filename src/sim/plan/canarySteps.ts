@@ -1,0 +1,168 @@
+/**
+ * An Argo canary as the plan records it: for each step the run ahead goes through, the pods of
+ * the canary (the new ReplicaSet) and of the stable one, the weight traffic actually sees (the
+ * plugin's ActualWeight), and the state the controller left the step in. Nothing here predicts:
+ * it reads the copy the simulator is running; canaryWhy only puts the numbers into words.
+ */
+import type { ReplicaSet, Rollout } from '../api/objects';
+import { controllerRef } from '../api/podIndex';
+import type { ClusterReader } from '../engine/clusterReader';
+import { canaryStepString, actualWeight, currentSetWeight } from '../controllers/rollout/phase';
+import { getCurrentCanaryStep, resolveCanarySurge } from '../controllers/rollout/canaryMath';
+import { rsHash, templateHash } from '../controllers/rollout/rolloutReplicaSets';
+import { PROMOTED_STEP, type CanaryPlan, type CanaryStepRow, type PlanEnd } from './planTypes';
+import { canaryWhy } from './canaryWhy';
+
+interface Counts {
+  index: number | null;
+  setWeight: number;
+  canary: number;
+  stable: number;
+  canaryAvailable: number;
+  stableAvailable: number;
+  actualWeight: number;
+}
+
+/** The traffic router a canary names (its first trafficRouting entry), or null. */
+export function routerOf(ro: Rollout): string | null {
+  const tr = ro.spec.strategy?.canary?.trafficRouting as Record<string, unknown> | undefined;
+  if (!tr) return null;
+  const key = Object.keys(tr).find((k) => k !== 'maxTrafficWeight' && tr[k] !== undefined);
+  if (key === 'plugins') {
+    const names = Object.keys((tr.plugins ?? {}) as Record<string, unknown>);
+    return names[0] ?? 'plugin';
+  }
+  return key ?? 'trafficRouting';
+}
+
+export class CanaryRecorder {
+  readonly steps: CanaryStepRow[] = [];
+  /** The pod-template hash of the ReplicaSet that was stable when the change came, once seen. */
+  private stableHash: string | null = null;
+  private newHash: string | null = null;
+  private lastPods = '';
+
+  constructor(
+    private readonly c: ClusterReader,
+    private readonly name: string,
+    private readonly t0: number,
+  ) {}
+
+  observe(): PlanEnd | null {
+    const t = this.c.now - this.t0;
+    const ro = this.c.get<Rollout>('Rollout', this.name);
+    if (!ro) return { state: 'aborted', t, message: `rollout "${this.name}" is gone` };
+    const st = ro.status ?? {};
+    const hash = templateHash(ro);
+    // Until the controller has taken up the new template, its status describes the old one.
+    if (st.currentPodHash !== hash) return null;
+    this.newHash = hash;
+    this.stableHash ??= st.stableRS && st.stableRS !== hash ? st.stableRS : '';
+    const counts = this.counts(ro);
+    const promoted = st.stableRS === hash;
+    const row = this.steps.at(-1);
+    const past = (counts.index ?? 0) >= (ro.spec.strategy?.canary?.steps ?? []).length;
+    // Past the last step there is no step left: the row is the full promotion.
+    const index = promoted || past ? null : counts.index;
+    if (!row || row.index !== index) {
+      if (row) row.to = t;
+      this.steps.push(this.row(ro, counts, index, t));
+      this.lastPods = '';
+    }
+    const cur = this.steps.at(-1)!;
+    // Each new pair of ReplicaSet sizes within a step is one more wave (maxSurge at work).
+    const pods = `${counts.canary}/${counts.stable}`;
+    if (pods !== this.lastPods) {
+      cur.waves++;
+      this.lastPods = pods;
+    }
+    Object.assign(cur, counts, { index });
+    cur.why = canaryWhy(ro, cur, routerOf(ro));
+    return this.ended(ro, t, promoted, counts.stable);
+  }
+
+  private row(ro: Rollout, k: Counts, index: number | null, t: number): CanaryStepRow {
+    const steps = ro.spec.strategy?.canary?.steps ?? [];
+    const step = index === null ? undefined : steps[index];
+    return {
+      ...k,
+      index,
+      step: step ? canaryStepString(step) : PROMOTED_STEP,
+      from: t,
+      to: null,
+      waves: 0,
+      why: '',
+    };
+  }
+
+  private counts(ro: Rollout): Counts {
+    const uid = ro.metadata?.uid;
+    const owned = this.c
+      .list<ReplicaSet>('ReplicaSet')
+      .filter((rs) => uid !== undefined && controllerRef(rs)?.uid === uid);
+    const byHash = (h: string | null) => (h ? owned.find((rs) => rsHash(rs) === h) : undefined);
+    const canaryRS = byHash(this.newHash);
+    const stableRS = byHash(this.stableHash);
+    const canaryAvailable = canaryRS?.status?.availableReplicas ?? 0;
+    const st = ro.status ?? {};
+    return {
+      index: getCurrentCanaryStep(ro.spec.strategy?.canary?.steps, st.currentStepIndex).index,
+      setWeight: currentSetWeight(ro),
+      canary: canaryRS?.spec?.replicas ?? 0,
+      stable: stableRS?.spec?.replicas ?? 0,
+      canaryAvailable,
+      stableAvailable: stableRS?.status?.availableReplicas ?? 0,
+      // The plugin's ActualWeight (rolloutSample does the same): the canary's share of the
+      // available pods without a router, the router's weight with one.
+      actualWeight: stableRS ? actualWeight(ro, canaryAvailable) : 100,
+    };
+  }
+
+  private ended(ro: Rollout, t: number, promoted: boolean, stable: number): PlanEnd | null {
+    const st = ro.status ?? {};
+    if (promoted && stable === 0) return { state: 'complete', t, message: 'rollout complete' };
+    if (st.abort) {
+      const c = (st.conditions ?? []).find((x) => x.reason === 'RolloutAborted');
+      return { state: 'aborted', t, message: c?.message ?? 'rollout aborted' };
+    }
+    const deadline = (st.conditions ?? []).find((x) => x.reason === 'ProgressDeadlineExceeded');
+    if (deadline)
+      return { state: 'deadline', t, message: deadline.message ?? 'progress deadline exceeded' };
+    if (ro.spec.paused)
+      return {
+        state: 'paused',
+        t,
+        message: `paused (spec.paused) until resumed: kubectl argo rollouts resume ${this.name}`,
+      };
+    const pause = (st.pauseConditions ?? [])[0];
+    if (pause) {
+      const steps = ro.spec.strategy?.canary?.steps;
+      const step = getCurrentCanaryStep(steps, st.currentStepIndex).step;
+      const timed = pause.reason === 'CanaryPauseStep' && step?.pause?.duration !== undefined;
+      if (!timed)
+        return {
+          state: 'paused',
+          t,
+          message: `paused with no duration: waits until promoted (kubectl argo rollouts promote ${this.name})`,
+        };
+    }
+    return null;
+  }
+}
+
+export function canaryPlan(ro: Rollout, steps: CanaryStepRow[], end: PlanEnd): CanaryPlan {
+  const c = ro.spec.strategy?.canary;
+  const replicas = ro.spec.replicas ?? 1;
+  const router = routerOf(ro);
+  const fence = resolveCanarySurge(replicas, c?.maxSurge, c?.maxUnavailable);
+  return {
+    kind: 'canary',
+    name: ro.metadata?.name ?? '',
+    replicas,
+    router,
+    maxSurge: fence.maxSurge,
+    maxUnavailable: fence.maxUnavailable,
+    steps,
+    end,
+  };
+}
