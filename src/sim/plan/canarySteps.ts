@@ -19,7 +19,7 @@ interface Counts {
   canary: number;
   stable: number;
   canaryAvailable: number;
-  stableAvailable: number;
+  available: number;
   actualWeight: number;
 }
 
@@ -60,25 +60,40 @@ export class CanaryRecorder {
     this.stableHash ??= st.stableRS && st.stableRS !== hash ? st.stableRS : '';
     const counts = this.counts(ro);
     const promoted = st.stableRS === hash;
-    const row = this.steps.at(-1);
     const past = (counts.index ?? 0) >= (ro.spec.strategy?.canary?.steps ?? []).length;
     // Past the last step there is no step left: the row is the full promotion.
     const index = promoted || past ? null : counts.index;
-    if (!row || row.index !== index) {
-      if (row) row.to = t;
-      this.steps.push(this.row(ro, counts, index, t));
-      this.lastPods = '';
+    const row = this.steps.at(-1);
+    if (row && row.index === index) this.update(ro, row, counts);
+    else {
+      // The instant the controller moves on is the step's last: what it did to finish it (the
+      // router's weight, the last pods) belongs to that step; the next starts from there.
+      if (row) {
+        // Unless moving on changed the weight in force (a new setWeight, the full promotion).
+        if (counts.setWeight === row.setWeight) this.update(ro, row, counts);
+        row.to = t;
+      } else this.lastPods = `0/${counts.stable}`;
+      const next = this.row(ro, counts, index, t);
+      this.steps.push(next);
+      this.update(ro, next, counts);
     }
-    const cur = this.steps.at(-1)!;
-    // Each new pair of ReplicaSet sizes within a step is one more wave (maxSurge at work).
-    const pods = `${counts.canary}/${counts.stable}`;
+    return this.ended(ro, t, promoted, counts.stable);
+  }
+
+  /** The step's state is now `k`; a new pair of ReplicaSet sizes is one more wave. */
+  private update(ro: Rollout, row: CanaryStepRow, k: Counts): void {
+    const pods = `${k.canary}/${k.stable}`;
     if (pods !== this.lastPods) {
-      cur.waves++;
+      row.waves++;
       this.lastPods = pods;
     }
-    Object.assign(cur, counts, { index });
-    cur.why = canaryWhy(ro, cur, routerOf(ro));
-    return this.ended(ro, t, promoted, counts.stable);
+    row.setWeight = k.setWeight;
+    row.canary = k.canary;
+    row.stable = k.stable;
+    row.canaryAvailable = k.canaryAvailable;
+    row.available = k.available;
+    row.actualWeight = k.actualWeight;
+    row.why = canaryWhy(ro, row, routerOf(ro));
   }
 
   private row(ro: Rollout, k: Counts, index: number | null, t: number): CanaryStepRow {
@@ -111,7 +126,7 @@ export class CanaryRecorder {
       canary: canaryRS?.spec?.replicas ?? 0,
       stable: stableRS?.spec?.replicas ?? 0,
       canaryAvailable,
-      stableAvailable: stableRS?.status?.availableReplicas ?? 0,
+      available: st.availableReplicas ?? 0,
       // The plugin's ActualWeight (rolloutSample does the same): the canary's share of the
       // available pods without a router, the router's weight with one.
       actualWeight: stableRS ? actualWeight(ro, canaryAvailable) : 100,

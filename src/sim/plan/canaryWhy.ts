@@ -14,12 +14,14 @@
  */
 import type { Rollout } from '../api/objects';
 import type { CanaryStepRow } from './planTypes';
+import { resolveCanarySurge } from '../controllers/rollout/canaryMath';
 import { PROMOTED_STEP } from './planTypes';
 
 const pods = (n: number): string => `${n} pod${n === 1 ? '' : 's'}`;
 const num = (x: number): string => String(Math.round(x * 100) / 100);
 
 export function canaryWhy(ro: Rollout, row: CanaryStepRow, router: string | null): string {
+  const c = ro.spec.strategy?.canary;
   const R = ro.spec.replicas ?? 1;
   const w = row.setWeight;
   if (row.step === PROMOTED_STEP) {
@@ -30,35 +32,41 @@ export function canaryWhy(ro: Rollout, row: CanaryStepRow, router: string | null
   const exact = (w * R) / 100;
   const parts: string[] = [];
   if (router !== null) {
-    const sized =
-      Number.isInteger(exact) || row.canary !== Math.ceil(exact)
-        ? `${w} % of ${R} = ${pods(row.canary)}`
-        : `${w} % of ${R} = ${num(exact)}, rounded up to ${pods(row.canary)}`;
+    const sized = Number.isInteger(exact)
+      ? `${w} % of ${R} = ${pods(row.canary)}`
+      : `${w} % of ${R} = ${num(exact)}, rounded up to ${pods(row.canary)}`;
     parts.push(
-      `Traffic router (${router}): the router sends ${row.actualWeight} %, whatever the pod counts; ` +
-        `the canary is sized from the weight (${sized}) and stable stays at ${R}` +
-        (ro.spec.strategy?.canary?.dynamicStableScale
+      `Traffic router (${router}): it sends ${row.actualWeight} % to the canary whatever the pod counts. ` +
+        `The canary is sized from the weight (${sized}); stable stays at ${R}` +
+        (c?.dynamicStableScale
           ? ' (dynamicStableScale is not simulated).'
-          : ' (it shrinks only with dynamicStableScale).'),
+          : ' (only dynamicStableScale would shrink it).'),
     );
-    if (row.waves === 1 && row.canary > 1)
-      parts.push(`All ${pods(row.canary)} come at once: maxSurge does not limit a routed canary.`);
+    const { maxSurge } = resolveCanarySurge(R, c?.maxSurge, c?.maxUnavailable);
+    if (row.waves === 1 && row.canary > Math.max(1, maxSurge))
+      parts.push(
+        `All ${pods(row.canary)} start at once: maxSurge (${maxSurge}) does not limit a routed canary.`,
+      );
     return parts.join(' ');
   }
-  const total = row.canary + row.stable;
   parts.push(
-    `No traffic router: the Service spreads requests over every available pod, so traffic sees the canary's share: ` +
-      `${row.canaryAvailable} of ${row.canaryAvailable + row.stableAvailable} = ${row.actualWeight} %.`,
+    `No traffic router: the Service spreads requests over every available pod, so traffic sees ` +
+      `the canary's share: ${row.canaryAvailable} of ${row.available} available = ${row.actualWeight} %.`,
   );
   if (w > 0 && w < 100) {
     const split = `${row.canary} canary + ${row.stable} stable`;
     if (!Number.isInteger(exact))
       parts.push(
-        `${w} % of ${R} is ${num(exact)} pods; Argo takes the whole split nearest ${w} %: ${split}.`,
+        `${w} % of ${R} is ${num(exact)} pods, not a whole number: Argo takes the split nearest ${w} %, ${split}.`,
       );
     else parts.push(`Argo splits the pods by the weight: ${split}.`);
+    if (Math.ceil(exact) >= R && row.stable > 0)
+      parts.push(`Below 100 % the stable side always keeps a pod.`);
     if (row.stable < R)
-      parts.push(`Stable shrinks from ${R} to ${row.stable} so the pod ratio is the weight.`);
+      parts.push(
+        `Stable shrinks from ${R} to ${row.stable}: without a router the pod ratio is the traffic split.`,
+      );
+    const total = row.canary + row.stable;
     if (total > R) parts.push(`maxSurge lets it run ${pods(total - R)} over ${R}.`);
   }
   if (row.waves > 1)

@@ -45,7 +45,8 @@ export interface CanaryStepRow {
   canary: number;
   stable: number;
   canaryAvailable: number;
-  stableAvailable: number;
+  /** The Rollout's available pods (status.availableReplicas), what ActualWeight divides by. */
+  available: number;
   /** The weight traffic actually sees (the plugin's ActualWeight). */
   actualWeight: number;
   /** Simulated ms after the apply when the step began and when the controller left it (null: never, in the plan). */
