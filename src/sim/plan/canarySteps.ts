@@ -7,8 +7,9 @@
 import type { ReplicaSet, Rollout } from '../api/objects';
 import { controllerRef } from '../api/podIndex';
 import type { ClusterReader } from '../engine/clusterReader';
-import { canaryStepString, actualWeight, currentSetWeight } from '../controllers/rollout/phase';
+import { canaryStepString } from '../controllers/rollout/phase';
 import { getCurrentCanaryStep, resolveCanarySurge } from '../controllers/rollout/canaryMath';
+import { rolloutSample } from '../runner/rolloutSample';
 import { rsHash, templateHash } from '../controllers/rollout/rolloutReplicaSets';
 import { PROMOTED_STEP, type CanaryPlan, type CanaryStepRow, type PlanEnd } from './planTypes';
 import { canaryWhy } from './canaryWhy';
@@ -119,17 +120,18 @@ export class CanaryRecorder {
     const canaryRS = byHash(this.newHash);
     const stableRS = byHash(this.stableHash);
     const canaryAvailable = canaryRS?.status?.availableReplicas ?? 0;
-    const st = ro.status ?? {};
+    // Step, setWeight and ActualWeight as `kubectl argo rollouts get` reports them (the runner's
+    // rolloutSample): the canary's share of the available pods without a router, the router's
+    // weight with one.
+    const sample = rolloutSample(ro, owned);
     return {
-      index: getCurrentCanaryStep(ro.spec.strategy?.canary?.steps, st.currentStepIndex).index,
-      setWeight: currentSetWeight(ro),
+      index: sample.step,
+      setWeight: sample.setWeight ?? 0,
       canary: canaryRS?.spec?.replicas ?? 0,
       stable: stableRS?.spec?.replicas ?? 0,
       canaryAvailable,
-      available: st.availableReplicas ?? 0,
-      // The plugin's ActualWeight (rolloutSample does the same): the canary's share of the
-      // available pods without a router, the router's weight with one.
-      actualWeight: stableRS ? actualWeight(ro, canaryAvailable) : 100,
+      available: ro.status?.availableReplicas ?? 0,
+      actualWeight: sample.actualWeight ?? 0,
     };
   }
 
