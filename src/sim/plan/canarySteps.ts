@@ -13,6 +13,7 @@ import { rolloutSample } from '../runner/rolloutSample';
 import { rsHash, templateHash } from '../controllers/rollout/rolloutReplicaSets';
 import { PROMOTED_STEP, type CanaryPlan, type CanaryStepRow, type PlanEnd } from './planTypes';
 import { canaryWhy } from './canaryWhy';
+import { replaced } from './planEnd';
 
 interface Counts {
   index: number | null;
@@ -55,6 +56,7 @@ export class CanaryRecorder {
     if (!ro) return { state: 'aborted', t, message: `rollout "${this.name}" is gone` };
     const st = ro.status ?? {};
     const hash = templateHash(ro);
+    if (this.newHash !== null && hash !== this.newHash) return replaced(t);
     // Until the controller has taken up the new template, its status describes the old one.
     if (st.currentPodHash !== hash) return null;
     this.newHash = hash;

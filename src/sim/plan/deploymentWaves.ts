@@ -16,6 +16,8 @@ import {
   maxUnavailable,
   TIMED_OUT_REASON,
 } from '../controllers/deployment/util';
+import { deepEqual } from '../core/clone';
+import { replaced } from './planEnd';
 import type { DeploymentPlan, DeploymentWave, PlanEnd, WaveBound } from './planTypes';
 
 type State = Omit<DeploymentWave, 't' | 'cause' | 'said'>;
@@ -55,11 +57,16 @@ const same = (a: State, b: State): boolean =>
 export class DeploymentRecorder {
   readonly waves: DeploymentWave[] = [];
 
+  /** The template this plan is about (a later change may replace it). */
+  private readonly template: unknown;
+
   constructor(
     private readonly c: ClusterReader,
     private readonly name: string,
     private readonly t0: number,
-  ) {}
+  ) {
+    this.template = c.get<Deployment>('Deployment', name)?.spec?.template;
+  }
 
   /** Records the state at the current instant if it changed; returns how the rollout ended, if it did. */
   observe(): PlanEnd | null {
@@ -72,6 +79,7 @@ export class DeploymentRecorder {
       const cause = !prev || prev.old !== s.old || prev.new !== s.new ? 'wave' : 'available';
       this.waves.push({ t, cause, ...s, said: this.said() });
     }
+    if (!deepEqual(d.spec?.template, this.template)) return replaced(t);
     const st = d.status ?? {};
     if (deploymentComplete(d, st) && s.old === 0)
       return { state: 'complete', t, message: 'rollout complete' };

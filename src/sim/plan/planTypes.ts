@@ -60,8 +60,12 @@ export interface CanaryStepRow {
 
 /** How the run ahead ended. */
 export interface PlanEnd {
-  /** complete: done; paused: waits for a person; deadline: progress deadline exceeded; aborted; horizon: still going when the plan stopped looking. */
-  state: 'complete' | 'paused' | 'deadline' | 'aborted' | 'horizon';
+  /**
+   * complete: done; paused: waits for a person; deadline: progress deadline exceeded; aborted;
+   * replaced: a later change (a scenario step) rolls out another template; horizon: still going
+   * when the plan stopped looking.
+   */
+  state: 'complete' | 'paused' | 'deadline' | 'aborted' | 'replaced' | 'horizon';
   /** Simulated ms after the apply. */
   t: number;
   message: string;

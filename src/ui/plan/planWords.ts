@@ -31,6 +31,7 @@ const END_MARK: Record<PlanEnd['state'], string> = {
   paused: '⏸',
   deadline: '✖',
   aborted: '✖',
+  replaced: '↻',
   horizon: '…',
 };
 

@@ -116,4 +116,16 @@ describe('Rollout plan of a Deployment', () => {
       message: 'no rollout: the pod template is unchanged',
     });
   });
+
+  it('a scripted change later in the scenario ends the plan where it replaces this template', () => {
+    const yaml = deploymentYaml(
+      { replicas: 3, maxSurge: 1, maxUnavailable: 0, readinessProbe: true },
+      '  defaults: { startTime: 20s }\n  steps:\n    - at: 15s\n      kubectl: set image deployment/web web=app:v3\n',
+    );
+    const p = plan(yaml, yaml.replace('app:v1', 'app:v2'), 5_000);
+    expect(p.end).toMatchObject({ state: 'replaced', t: 10_000 });
+    expect(p.end.message).toBe(
+      'a later change (a scenario step) rolls out another template from here',
+    );
+  });
 });
