@@ -87,12 +87,16 @@ function CanaryTable({ plan }: { plan: CanaryPlan }) {
           : `no traffic router (maxSurge ${plan.maxSurge}, maxUnavailable ${plan.maxUnavailable})`}
       </p>
       <div className="plan-scroll">
-        <table className="plan-table">
+        <table className="plan-table plan-canary">
           <caption>Rollout plan</caption>
           <thead>
             <tr>
               <th scope="col">Step</th>
-              <th scope="col">setWeight</th>
+              <th scope="col">
+                set
+                <wbr />
+                Weight
+              </th>
               <th scope="col">Canary pods</th>
               <th scope="col">Stable pods</th>
               <th scope="col">Traffic sees</th>
@@ -115,7 +119,7 @@ function CanaryTable({ plan }: { plan: CanaryPlan }) {
                   </td>
                   <td>
                     {after(s.from)}
-                    {waits && <span className="plan-said">⏸ waits for promote</span>}
+                    {waits && <span className="plan-said">‖ waits for promote</span>}
                   </td>
                   <td className="plan-why">{s.why}</td>
                 </tr>

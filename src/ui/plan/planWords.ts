@@ -1,8 +1,9 @@
 /** How the rollout plan's numbers read on screen (pure: plan in, words out). */
 import type { DeploymentPlan, DeploymentWave, PlanEnd, WaveBound } from '../../sim/plan/planTypes';
 
-/** Simulated ms after the apply, as "+3.0 s" (minutes past a minute: "+1:05"). */
+/** Simulated ms after the apply, as "+5 ms", "+3.0 s" or, past a minute, "+1:05". */
 export function after(ms: number): string {
+  if (ms < 1000) return `+${Math.round(ms)} ms`;
   const s = ms / 1000;
   if (s < 60) return `+${s.toFixed(1)} s`;
   const m = Math.floor(s / 60);
@@ -28,7 +29,7 @@ export function boundWords(plan: DeploymentPlan, w: DeploymentWave, b: WaveBound
 
 const END_MARK: Record<PlanEnd['state'], string> = {
   complete: '✔',
-  paused: '⏸',
+  paused: '‖',
   deadline: '✖',
   aborted: '✖',
   replaced: '↻',
