@@ -19,6 +19,10 @@ import type { PlanEnd, RolloutPlan } from './planTypes';
 export const PLAN_HORIZON_MS = 15 * 60_000;
 /** And processes at most this many happenings (a runaway run ahead stops with a message). */
 export const PLAN_MAX_HAPPENINGS = 400_000;
+/** And stops once this many pods exist (replicas: 1000000 must not hang the worker). */
+export const PLAN_MAX_PODS = 5_000;
+/** Longer texts are not planned as the person types (parsing alone would take seconds). */
+export const PLAN_MAX_TEXT = 1_000_000;
 
 type Workload = { kind: 'Deployment' | 'Rollout'; name: string };
 
@@ -27,6 +31,11 @@ const templateOf = (o: KubeObject | undefined): unknown =>
 
 /** The plan of applying `text` to `engine`, which it changes: pass a copy (Session.fork()). */
 export function planRollout(engine: Engine, text: string): RolloutPlan {
+  if (text.length > PLAN_MAX_TEXT)
+    return {
+      kind: 'error',
+      message: `the text is too long to preview (${text.length} characters; at most ${PLAN_MAX_TEXT})`,
+    };
   const parsed = manifestsOf(text);
   if (!parsed.ok) return { kind: 'error', message: parsed.error };
   const workloads: Workload[] = [];
@@ -85,6 +94,13 @@ function runAhead(engine: Engine, t0: number, observe: () => PlanEnd | null): Pl
     const t = (next ?? engine.now) - t0;
     if (next === undefined)
       return { state: 'horizon', t, message: 'nothing more happens: the rollout stops here' };
+    const pods = engine.store.count('Pod');
+    if (pods > PLAN_MAX_PODS)
+      return {
+        state: 'horizon',
+        t: engine.now - t0,
+        message: `${pods} pods exist: the plan stops looking at ${PLAN_MAX_PODS}`,
+      };
     if (next - t0 > PLAN_HORIZON_MS || happenings > PLAN_MAX_HAPPENINGS)
       return {
         state: 'horizon',

@@ -129,3 +129,27 @@ describe('Rollout plan of a Deployment', () => {
     );
   });
 });
+
+describe('Rollout plan of hostile input', () => {
+  it('replicas: 1000000 stops the run ahead at 5 000 pods, within a few seconds', () => {
+    const yaml = deploymentYaml({ replicas: 2 });
+    const p = plan(
+      yaml,
+      yaml.replace('app:v1', 'app:v2').replace('replicas: 2', 'replicas: 1000000'),
+      5_000,
+    );
+    expect(p.end).toMatchObject({
+      state: 'horizon',
+      message: expect.stringMatching(/^\d+ pods exist: the plan stops looking at 5000$/),
+    });
+  }, 30_000);
+
+  it('a 2 MB text is refused in one line without parsing it', () => {
+    const yaml = deploymentYaml({ replicas: 2 });
+    const huge = `${yaml.split('\n---')[0]}\n# ${'x'.repeat(2_000_000)}\n`;
+    expect(previewRollout(session(yaml, 1_000), huge)).toEqual({
+      kind: 'error',
+      message: `the text is too long to preview (${huge.length} characters; at most 1000000)`,
+    });
+  });
+});
