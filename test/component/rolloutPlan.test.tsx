@@ -10,6 +10,9 @@ import { createSimStore } from '../../src/store/createSimStore';
 import { SimStoreProvider } from '../../src/store/SimStoreProvider';
 import type { RolloutPlan, SimApi } from '../../src/worker/protocol';
 import { RolloutPlanPanel } from '../../src/ui/plan/RolloutPlanPanel';
+import { RolloutPlanTable } from '../../src/ui/plan/RolloutPlanTable';
+import { previewRollout } from '../../src/sim/plan/preview';
+import { canaryRollout, canaryScenario, session } from '../unit/plan/planScenarios';
 import { DeploymentPanel } from '../../src/ui/controls/DeploymentPanel';
 import { deploymentYaml } from '../support/TestCluster';
 import { renderWithSim, scenarioAt } from '../support/ui';
@@ -93,5 +96,36 @@ describe('Rollout plan', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('a canary: one row per step with canary and stable pods and the weight traffic sees', () => {
+    const c = { replicas: 10, steps: ['setWeight: 30', 'pause: {}'] };
+    const plan = previewRollout(session(canaryScenario(c), 20_000), canaryRollout(c, 'app:v2'));
+    render(<RolloutPlanTable plan={plan} />);
+    const table = screen.getByRole('table', { name: 'Rollout plan' });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual([
+      'Step',
+      'setWeight',
+      'Canary pods',
+      'Stable pods',
+      'Traffic sees',
+      'Reached',
+      'Why',
+    ]);
+    const rows = within(table)
+      .getAllByRole('rowheader')
+      .map((h) => h.textContent);
+    expect(rows).toEqual(['1. setWeight: 30', '2. pause']);
+    const first = within(table).getByRole('rowheader', { name: '1. setWeight: 30' }).closest('tr')!;
+    const cells = within(first)
+      .getAllByRole('cell')
+      .map((x) => x.textContent);
+    expect(cells.slice(0, 4)).toEqual(['30 %', '3', '7', '30 %']);
+    expect(cells[5]).toContain('Stable shrinks from 10 to 7');
+    expect(screen.getByText(/paused with no duration: waits until promoted/)).toBeInTheDocument();
   });
 });
