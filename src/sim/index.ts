@@ -9,3 +9,5 @@ export { parseScenario } from './scenario/parse';
 export type { UserAction } from './session/userAction';
 export { parseDuration } from './core/quantity';
 export { formatTable } from './kubectl/print/table';
+export { previewRollout } from './plan/preview';
+export type { RolloutPlan } from './plan/planTypes';

@@ -4,7 +4,7 @@
  */
 import type { SimApi, FramePacket, PlaybackState } from './protocol';
 import { parseScenario, Session } from '../sim';
-import { previewRollout } from '../sim/plan/preview';
+import { previewRollout } from '../sim';
 
 export interface Clock {
   now(): number;
