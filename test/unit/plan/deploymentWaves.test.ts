@@ -84,6 +84,19 @@ describe('Rollout plan of a Deployment', () => {
     expect(p.waves.at(-1)).toMatchObject({ old: 2, new: 1, available: 2 });
   });
 
+  it('Recreate: every old pod goes before a new one starts', () => {
+    const yaml = deploymentYaml({ replicas: 3, strategy: 'Recreate', readinessProbe: true });
+    const p = plan(yaml, yaml.replace('app:v1', 'app:v2'));
+    expect(p.strategy).toBe('Recreate');
+    const waves = p.waves.filter((w) => w.cause === 'wave').map((w) => [w.old, w.new]);
+    expect(waves).toEqual([
+      [3, 0],
+      [0, 0],
+      [0, 3],
+    ]);
+    expect(p.end.state).toBe('complete');
+  });
+
   it('says why in one line when the text is not a valid change', () => {
     const yaml = deploymentYaml({ replicas: 2, maxSurge: 0, maxUnavailable: 1 });
     const s = session(yaml, 5_000);
