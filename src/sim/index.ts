@@ -15,3 +15,5 @@ export { locateIgnored, locateProblems } from './scenario/locate';
 export type { UserAction } from './session/userAction';
 export { parseDuration } from './core/quantity';
 export { formatTable } from './kubectl/print/table';
+export { previewRollout } from './plan/preview';
+export type { RolloutPlan } from './plan/planTypes';

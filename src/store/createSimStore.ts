@@ -13,6 +13,7 @@ import type {
   Frame,
   FramePacket,
   PlaybackState,
+  RolloutPlan,
   ScenarioInfo,
   SimApi,
   UserAction,
@@ -100,6 +101,8 @@ export interface SimActions {
   check(text: string, fileName: string): Promise<CheckResult>;
   /** "Convert to apps/v1": the converted text and what changed. */
   convert(text: string): Promise<ConvertResult>;
+  /** The rollout plan of applying `text` to the running cluster (the simulator run ahead on a copy). */
+  preview(text: string): Promise<RolloutPlan>;
 }
 
 export type SimState = SimData & SimActions;
@@ -274,6 +277,9 @@ export function createSimStore(api: SimApi): SimStore {
         const dropped = new Set(entries?.slice(0, -1));
         const kept = dropped.size ? get().console.filter((e) => !dropped.has(e)) : get().console;
         set({ console: kept, gesturesEnded: get().gesturesEnded + 1 });
+      },
+      preview(text) {
+        return api.preview(text);
       },
     };
   });

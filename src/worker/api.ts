@@ -6,6 +6,7 @@ import type { SimApi, FramePacket, PlaybackState, CommandResult } from './protoc
 import { parseScenario, Session } from '../sim';
 // The editor's Problems on their lines, and "Convert to apps/v1" (issue 11).
 import { convertRetiredVersions, hasRetiredVersion, locateIgnored, locateProblems } from '../sim';
+import { previewRollout } from '../sim';
 
 export interface Clock {
   now(): number;
@@ -228,6 +229,10 @@ export function createSimApi(clock: Clock): SimApi {
     async saveEdit(line, original, text) {
       if (!session) return noSession();
       return commandResult(session, session.saveEdit(line, original, text));
+    },
+    async preview(text) {
+      if (!session) return { kind: 'error', message: 'no scenario is loaded' };
+      return previewRollout(session, text);
     },
   };
 }

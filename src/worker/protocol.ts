@@ -7,8 +7,26 @@ import type { ChartPoint } from '../sim/view/chartPoint';
 import type { ScenarioInfo, StepResult } from '../sim/session/session';
 import type { UserAction } from '../sim/session/userAction';
 import type { TrafficSpec } from '../sim/scenario/scenario';
+import type {
+  CanaryPlan,
+  CanaryStepRow,
+  DeploymentPlan,
+  DeploymentWave,
+  PlanEnd,
+  RolloutPlan,
+  WaveBound,
+} from '../sim/plan/planTypes';
 
 export type { Frame, FrameUpdate, ChartPoint, ScenarioInfo, UserAction, StepResult };
+export type {
+  CanaryPlan,
+  CanaryStepRow,
+  DeploymentPlan,
+  DeploymentWave,
+  PlanEnd,
+  RolloutPlan,
+  WaveBound,
+};
 
 /**
  * What the latest press of Step did: went to the next change or found the cluster steady; or
@@ -139,4 +157,9 @@ export interface SimApi {
   openEdit(line: string): Promise<EditOpen>;
   /** That file saved as `text`: `deployment.apps/web edited`, or `Edit cancelled, no changes made.` */
   saveEdit(line: string, original: string, text: string): Promise<CommandResult>;
+  /**
+   * The rollout plan of applying `text` (manifests or a whole scenario file) to the running
+   * cluster, by running the simulator ahead on a copy; the session is untouched.
+   */
+  preview(text: string): Promise<RolloutPlan>;
 }

@@ -269,6 +269,14 @@ export class Engine implements ClusterReader {
     return read(this.kubectlHost());
   }
 
+  /**
+   * `kubectl apply` of one manifest now (the rollout plan applies an edit to a copy this way):
+   * what an `apply` step does, without the step's caption.
+   */
+  apply(manifest: KubeObject): KubectlResult {
+    return applyManifest(this.ctx, manifest);
+  }
+
   /** Ctrl-C: the kubectl commands still running on the client stop where they are. */
   interrupt(): void {
     this.clients.interrupt();

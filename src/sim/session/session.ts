@@ -245,6 +245,17 @@ export class Session {
     });
   }
 
+  /**
+   * A copy of the cluster as it is now, to run ahead without touching this one (the rollout
+   * plan): a fresh engine for the same scenario and seed, loaded with this one's snapshot, so
+   * it goes on exactly as this one would.
+   */
+  fork(): Engine {
+    const copy = new Engine(this.scenario, { seed: this.seed });
+    copy.restore(this.engine.snapshot());
+    return copy;
+  }
+
   /** Goes to `t`: forward by advancing, backward by rebuilding and replaying the actions. */
   seek(t: number): void {
     if (t >= this.cluster.now) return this.advanceTo(t);

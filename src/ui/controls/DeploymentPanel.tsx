@@ -9,6 +9,7 @@ import { TrafficControls } from './TrafficControls';
 import { RolloutPanel } from '../rollout/RolloutPanel';
 import { NamedTabs } from './NamedTabs';
 import { ReplicationControllers, selectHasRcs } from './ReplicationControllers';
+import { PreviewChange } from '../plan/PreviewChange';
 import './controls.css';
 
 export function DeploymentPanel() {
@@ -28,6 +29,7 @@ export function DeploymentPanel() {
         </NamedTabs>
       </div>
       <TrafficControls />
+      <PreviewChange />
     </aside>
   );
 }
