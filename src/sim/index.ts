@@ -9,3 +9,5 @@ export { parseScenario } from './scenario/parse';
 export type { UserAction } from './session/userAction';
 export { parseDuration } from './core/quantity';
 export { formatTable } from './kubectl/print/table';
+export { exportScenario, type ExportedText } from './session/exportScenario';
+export { exportManifests } from './session/exportManifests';

@@ -13,6 +13,7 @@ import type {
   ScenarioInfo,
   SimApi,
   UserAction,
+  ExportedText,
 } from '../worker/protocol';
 import type { TrafficSpec } from '../sim/scenario/scenario';
 import { applyFrame, noViewKeys, type FrameData } from './applyFrame';
@@ -76,6 +77,10 @@ export interface SimActions {
    */
   beginGesture(): Promise<void>;
   endGesture(): Promise<void>;
+  /** "Export scenario": the loaded text with the session's actions as timed steps. */
+  exportScenario(): Promise<ExportedText | null>;
+  /** "Export manifests": the loaded text's manifests, `kubectl apply -f`-ready. */
+  exportManifests(): Promise<ExportedText | null>;
 }
 
 export type SimState = SimData & SimActions;
@@ -223,6 +228,12 @@ export function createSimStore(api: SimApi): SimStore {
         const dropped = new Set(entries?.slice(0, -1));
         const kept = dropped.size ? get().console.filter((e) => !dropped.has(e)) : get().console;
         set({ console: kept, gesturesEnded: get().gesturesEnded + 1 });
+      },
+      exportScenario() {
+        return api.exportScenario();
+      },
+      exportManifests() {
+        return api.exportManifests();
       },
     };
   });

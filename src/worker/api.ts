@@ -3,7 +3,7 @@
  * and timers are injected, so the same code runs in the worker, in Node tests and in jsdom.
  */
 import type { SimApi, FramePacket, PlaybackState } from './protocol';
-import { parseScenario, Session } from '../sim';
+import { exportManifests, exportScenario, parseScenario, Session } from '../sim';
 
 export interface Clock {
   now(): number;
@@ -20,6 +20,8 @@ export const SPEED_MAX = 100;
 
 export function createSimApi(clock: Clock): SimApi {
   let session: Session | null = null;
+  /** The text the session was loaded from (what the exports start from). */
+  let loadedText = '';
   const playback: PlaybackState = {
     playing: false,
     speed: 1,
@@ -77,6 +79,7 @@ export function createSimApi(clock: Clock): SimApi {
       const s = Session.load(text, fileName, seed);
       if ('errors' in s) return { ok: false, errors: s.errors };
       session = s;
+      loadedText = text;
       playback.atEnd = false;
       playback.pastEnd = false;
       playback.step = null;
@@ -187,6 +190,12 @@ export function createSimApi(clock: Clock): SimApi {
     },
     async endGesture() {
       session?.endGesture();
+    },
+    async exportScenario() {
+      return session ? exportScenario(loadedText, session.scenario, session.history()) : null;
+    },
+    async exportManifests() {
+      return session ? exportManifests(loadedText, session.scenario.name) : null;
     },
   };
 }

@@ -7,8 +7,10 @@ import type { ChartPoint } from '../sim/view/chartPoint';
 import type { ScenarioInfo, StepResult } from '../sim/session/session';
 import type { UserAction } from '../sim/session/userAction';
 import type { TrafficSpec } from '../sim/scenario/scenario';
+import type { ExportedText } from '../sim/session/exportScenario';
 
 export type { Frame, FrameUpdate, ChartPoint, ScenarioInfo, UserAction, StepResult };
+export type { ExportedText };
 
 /**
  * What the latest press of Step did: went to the next change or found the cluster steady; or
@@ -118,4 +120,11 @@ export interface SimApi {
   /** A slider drag starts / is released: of the actions between, only the last is kept. */
   beginGesture(): Promise<void>;
   endGesture(): Promise<void>;
+  /**
+   * "Export scenario": the loaded text with the person's actions so far as timed steps (the
+   * exported file runs as this session did); null when nothing is loaded.
+   */
+  exportScenario(): Promise<ExportedText | null>;
+  /** "Export manifests": the loaded text's manifests, `kubectl apply -f`-ready; null: none loaded. */
+  exportManifests(): Promise<ExportedText | null>;
 }
