@@ -46,6 +46,8 @@ export interface SimActions {
     id: string,
     text: string,
     restore?: { actions: UserAction[]; t: number; speed?: number },
+    /** The name messages give the file (default `${id}.yaml`). */
+    fileName?: string,
   ): Promise<void>;
   play(): Promise<void>;
   pause(): Promise<void>;
@@ -118,9 +120,9 @@ export function createSimStore(api: SimApi): SimStore {
     return {
       ...initialData(),
 
-      async load(id, text, restore) {
+      async load(id, text, restore, fileName) {
         set({ ...initialData(), status: 'loading', scenarioId: id });
-        const r = await api.load(text, `${id}.yaml`);
+        const r = await api.load(text, fileName ?? `${id}.yaml`);
         if (!r.ok) {
           set({ status: 'error', errors: r.errors });
           return;
