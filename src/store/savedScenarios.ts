@@ -147,6 +147,29 @@ export function createSavedScenarios(
         `This scenario is ${text.length} characters long; the browser keeps at most ${MAX_SAVED_CHARS}.`,
       );
   };
+  const saveNow = async (
+    { name, text, source }: { name: string; text: string; source: ScenarioSource },
+    id?: string,
+  ): Promise<SavedScenario> => {
+    check(text);
+    const t = now();
+    const existing = id
+      ? await api.get(id)
+      : ((await api.list()).find((s) => s.text === text) ?? null);
+    const record: SavedScenario = {
+      formatVersion: FORMAT_VERSION,
+      id: existing?.id ?? id ?? newId(),
+      name: name.trim().slice(0, 200) || 'Untitled scenario',
+      text,
+      source: existing?.source ?? source,
+      createdAt: existing?.createdAt ?? t,
+      updatedAt: t,
+    };
+    await storage.put('scenarios', record.id, record);
+    return record;
+  };
+  // Saves one after another: two saves of the same text (a link read twice) make one entry.
+  let saving: Promise<unknown> = Promise.resolve();
   const api: SavedScenarios = {
     async list() {
       const all = await Promise.all((await storage.getAll('scenarios')).map(read));
@@ -157,23 +180,10 @@ export function createSavedScenarios(
     async get(id) {
       return read(await storage.get('scenarios', id));
     },
-    async save({ name, text, source }, id) {
-      check(text);
-      const t = now();
-      const existing = id
-        ? await api.get(id)
-        : ((await api.list()).find((s) => s.text === text) ?? null);
-      const record: SavedScenario = {
-        formatVersion: FORMAT_VERSION,
-        id: existing?.id ?? id ?? newId(),
-        name: name.trim().slice(0, 200) || 'Untitled scenario',
-        text,
-        source: existing?.source ?? source,
-        createdAt: existing?.createdAt ?? t,
-        updatedAt: t,
-      };
-      await storage.put('scenarios', record.id, record);
-      return record;
+    save(input, id) {
+      const run = saving.then(() => saveNow(input, id));
+      saving = run.catch(() => undefined);
+      return run;
     },
     async remove(id) {
       await storage.delete('scenarios', id);

@@ -62,16 +62,17 @@ describe('When a person opens a scenario of their own from a link', () => {
     await kubectl(page, 'scale deployment/web --replicas=6');
     await screenshot('share-custom-open');
 
+    // The address bar holds the action (and the scenario's text in its fragment).
+    await expect.poll(() => new URL(page.url()).searchParams.has('a')).toBe(true);
     await page.reload();
+    // The scale survives the reload (its own link, replayed after asking, as for the catalog's).
+    await page.getByRole('button', { name: 'Replay 1 action' }).click();
     await ready(page);
     await expect.poll(() => heading(page).textContent()).toBe(TITLE);
-    await expect.poll(() => myList(page).getByRole('button', { name: TITLE }).count()).toBe(1);
-    // The scale survived the reload (its own link, replayed after asking).
-    const replay = page.getByRole('button', { name: 'Replay 1 action' });
-    if (await replay.isVisible()) await replay.click();
     await expect
-      .poll(() => page.getByRole('slider', { name: 'replicas' }).getAttribute('aria-valuenow'))
-      .toBe('6');
+      .poll(() => myList(page).getByRole('button', { name: TITLE, exact: true }).count())
+      .toBe(1);
+    await expect.poll(() => page.getByRole('slider', { name: 'replicas' }).inputValue()).toBe('6');
 
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.getByRole('button', { name: 'Copy share link' }).click();
@@ -90,12 +91,10 @@ describe('When a person opens a scenario of their own from a link', () => {
     await ready(other.page);
     await expect.poll(() => heading(other.page).textContent()).toBe(TITLE);
     await expect
-      .poll(() =>
-        other.page.getByRole('slider', { name: 'replicas' }).getAttribute('aria-valuenow'),
-      )
+      .poll(() => other.page.getByRole('slider', { name: 'replicas' }).inputValue())
       .toBe('6');
     await expect
-      .poll(() => myList(other.page).getByRole('button', { name: TITLE }).count())
+      .poll(() => myList(other.page).getByRole('button', { name: TITLE, exact: true }).count())
       .toBe(1);
     await other.screenshot('share-link-fresh-context');
     expect(problems).toEqual([]);
@@ -111,8 +110,11 @@ describe('When a person opens a scenario of their own from a link', () => {
     expect(await myList(page).getByRole('listitem').count()).toBe(1);
     await page.getByRole('button', { name: `Delete ${TITLE}` }).click();
     await page.screenshot({ path: 'test/e2e/out/share-delete-confirm.png' });
-    await ask.getByRole('button', { name: 'Delete' }).click();
+    await ask.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect.poll(() => myList(page).getByRole('listitem').count()).toBe(0);
+    // Gone from the browser's storage: a catalog page reloaded does not list it.
+    await page.getByRole('combobox', { name: 'Scenario' }).selectOption('recreate');
+    await expect.poll(() => page.url()).toContain('scenario=recreate');
     await page.reload();
     await ready(page);
     expect(await myList(page).getByRole('listitem').count()).toBe(0);
@@ -146,8 +148,13 @@ describe('When a link cannot be used', () => {
     ]);
     expect(download.suggestedFilename()).toBe('ramped.yaml');
     expect(readFileSync((await download.path())!, 'utf8')).toContain(noise);
-    // Its address names the browser's own copy, not the text: reload still opens it.
-    expect(new URL(page.url()).hash).toMatch(/^#my=/);
+    // Opened from My scenarios, its address names the browser's own copy (the text is too big
+    // for it), and a reload opens that.
+    await page.getByRole('combobox', { name: 'Scenario' }).selectOption('recreate');
+    await expect.poll(() => heading(page).textContent()).not.toBe(TITLE);
+    await myList(page).getByRole('button', { name: TITLE, exact: true }).click();
+    await expect.poll(() => new URL(page.url()).hash).toMatch(/^#my=[0-9a-f-]{36}$/);
+    await expect.poll(() => heading(page).textContent()).toBe(TITLE);
     await page.reload();
     await ready(page);
     await expect.poll(() => heading(page).textContent()).toBe(TITLE);
@@ -157,9 +164,7 @@ describe('When a link cannot be used', () => {
     const { page, problems, screenshot } = await open(browser, `/${await scenarioFragment(MINE)}`);
     await ready(page);
     await kubectl(page, 'scale deployment/web --replicas=5');
-    await expect
-      .poll(() => page.getByRole('slider', { name: 'replicas' }).getAttribute('aria-valuenow'))
-      .toBe('5');
+    await expect.poll(() => page.getByRole('slider', { name: 'replicas' }).inputValue()).toBe('5');
     const good = await scenarioFragment(catalogText('recreate'));
     for (const broken of [
       good.slice(0, Math.floor(good.length / 2)),
@@ -178,9 +183,7 @@ describe('When a link cannot be used', () => {
       await alert.getByRole('button', { name: 'Dismiss' }).click();
       // Nothing changed: the same scenario, the person's scale, and its address back.
       expect(await heading(page).textContent()).toBe(TITLE);
-      expect(
-        await page.getByRole('slider', { name: 'replicas' }).getAttribute('aria-valuenow'),
-      ).toBe('5');
+      expect(await page.getByRole('slider', { name: 'replicas' }).inputValue()).toBe('5');
       await expect.poll(() => new URL(page.url()).hash.length).toBeGreaterThan(100);
     }
     // In a fresh browser the page opens the catalog's default and says why.
@@ -204,7 +207,7 @@ describe('When a session is exported', () => {
       browser,
       `/?t=30&a=${actions}${await scenarioFragment(MINE)}`,
     );
-    await page.getByRole('button', { name: 'Replay 2 actions' }).click();
+    await page.getByRole('button', { name: 'Replay 3 actions' }).click();
     await ready(page);
     const [file] = await Promise.all([
       page.waitForEvent('download'),
@@ -226,9 +229,7 @@ describe('When a session is exported', () => {
     const other = await open(browser, `/?t=30${await scenarioFragment(text)}`);
     await ready(other.page);
     await expect
-      .poll(() =>
-        other.page.getByRole('slider', { name: 'replicas' }).getAttribute('aria-valuenow'),
-      )
+      .poll(() => other.page.getByRole('slider', { name: 'replicas' }).inputValue())
       .toBe('6');
     expect(await textView(other.page)).toBe(await textView(page));
   }, 120_000);

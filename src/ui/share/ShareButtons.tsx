@@ -61,20 +61,22 @@ export function ShareButtons({ customText }: { customText: string | null }) {
   };
 
   return (
-    <div className="share-buttons">
-      <button type="button" className="btn" onClick={() => void copy()}>
-        Copy share link
-      </button>
-      <button type="button" className="btn" onClick={() => void exportScenario()}>
-        Export scenario
-      </button>
-      <button
-        type="button"
-        className="btn"
-        onClick={() => void exportWith(() => store.getState().exportManifests())}
-      >
-        Export manifests
-      </button>
+    <>
+      <div className="share-buttons">
+        <button type="button" className="btn" onClick={() => void copy()}>
+          Copy share link
+        </button>
+        <button type="button" className="btn" onClick={() => void exportScenario()}>
+          Export scenario
+        </button>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => void exportWith(() => store.getState().exportManifests())}
+        >
+          Export manifests
+        </button>
+      </div>
       {shown && (
         <div className="share-result" role="status">
           {shown.kind === 'link' && (
@@ -107,6 +109,6 @@ export function ShareButtons({ customText }: { customText: string | null }) {
           </button>
         </div>
       )}
-    </div>
+    </>
   );
 }

@@ -34,6 +34,15 @@ describe('When scenarios are saved', () => {
     expect(list[0]!.createdAt).toBeLessThan(list[0]!.updatedAt);
   });
 
+  it('makes one entry of the same text saved twice at once (a link read twice)', async () => {
+    const { saved } = setup();
+    await Promise.all([
+      saved.save({ name: 'Shared scenario', text: 'a: 1', source: 'link' }),
+      saved.save({ name: 'Shared scenario', text: 'a: 1', source: 'link' }),
+    ]);
+    expect(await saved.list()).toHaveLength(1);
+  });
+
   it('updates the entry being edited by its id, and deletes', async () => {
     const { saved } = setup();
     const a = await saved.save({ name: 'A', text: 'a: 1', source: 'editor' });
