@@ -65,6 +65,8 @@ describe('When a person opens a scenario of their own from a link', () => {
     // The address bar holds the action (and the scenario's text in its fragment).
     await expect.poll(() => new URL(page.url()).searchParams.has('a')).toBe(true);
     await page.reload();
+    // A reload aborts the first load's requests (the worker script): not a problem of the page.
+    problems.length = 0;
     // The scale survives the reload (its own link, replayed after asking, as for the catalog's).
     await page.getByRole('button', { name: 'Replay 1 action' }).click();
     await ready(page);
