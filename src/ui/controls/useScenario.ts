@@ -68,6 +68,8 @@ export interface ScenarioChoice {
   removeSaved(savedId: string): Promise<void>;
   /** Where the editor's draft of what is open is kept (drafts.ts). */
   draftKey: string | null;
+  /** The text of the scenario on screen as it was loaded (the editor starts from it). */
+  text: string | null;
 }
 
 function fromLink(
@@ -132,6 +134,7 @@ export function useScenario(): ScenarioChoice {
   const count = useRef(0);
   const next = () => ++count.current;
 
+  const [loaded, setLoaded] = useState<{ key: string; text: string } | null>(null);
   const [initialCustom, setInitialCustom] = useState<CustomLocation | null>(null);
   const [saved, setSaved] = useState<SavedScenario[]>([]);
   const refreshSaved = useCallback(() => {
@@ -246,6 +249,7 @@ export function useScenario(): ScenarioChoice {
       .then(async (text) => {
         if (!live) return;
         setLoadProblem(null);
+        setLoaded({ key: `${choice.id}#${choice.n}`, text });
         await store
           .getState()
           .load(choice.id, text, choice.restore, custom ? fileNameOf(custom.name) : undefined);
@@ -366,5 +370,6 @@ export function useScenario(): ScenarioChoice {
     openSaved,
     removeSaved,
     draftKey: choice?.id ?? null,
+    text: loaded && loaded.key === key ? loaded.text : null,
   };
 }
