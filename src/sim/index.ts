@@ -17,3 +17,5 @@ export { parseDuration } from './core/quantity';
 export { formatTable } from './kubectl/print/table';
 export { previewRollout } from './plan/preview';
 export type { RolloutPlan } from './plan/planTypes';
+export { exportScenario, type ExportedText } from './session/exportScenario';
+export { exportManifests } from './session/exportManifests';

@@ -17,6 +17,7 @@ import type {
   ScenarioInfo,
   SimApi,
   UserAction,
+  ExportedText,
 } from '../worker/protocol';
 import type { TrafficSpec } from '../sim/scenario/scenario';
 import { applyFrame, noViewKeys, type FrameData } from './applyFrame';
@@ -60,6 +61,8 @@ export interface SimActions {
     id: string,
     text: string,
     restore?: { actions: UserAction[]; t: number; speed?: number },
+    /** The name messages give the file (default `${id}.yaml`). */
+    fileName?: string,
   ): Promise<void>;
   play(): Promise<void>;
   pause(): Promise<void>;
@@ -103,6 +106,10 @@ export interface SimActions {
   convert(text: string): Promise<ConvertResult>;
   /** The rollout plan of applying `text` to the running cluster (the simulator run ahead on a copy). */
   preview(text: string): Promise<RolloutPlan>;
+  /** "Export scenario": the loaded text with the session's actions as timed steps. */
+  exportScenario(): Promise<ExportedText | null>;
+  /** "Export manifests": the loaded text's manifests, `kubectl apply -f`-ready. */
+  exportManifests(): Promise<ExportedText | null>;
 }
 
 export type SimState = SimData & SimActions;
@@ -143,9 +150,9 @@ export function createSimStore(api: SimApi): SimStore {
     return {
       ...initialData(),
 
-      async load(id, text, restore) {
+      async load(id, text, restore, fileName) {
         set({ ...initialData(), status: 'loading', scenarioId: id, scenarioText: text });
-        const r = await api.load(text, `${id}.yaml`);
+        const r = await api.load(text, fileName ?? `${id}.yaml`);
         if (!r.ok) {
           set({ status: 'error', errors: r.errors });
           return;
@@ -280,6 +287,12 @@ export function createSimStore(api: SimApi): SimStore {
       },
       preview(text) {
         return api.preview(text);
+      },
+      exportScenario() {
+        return api.exportScenario();
+      },
+      exportManifests() {
+        return api.exportManifests();
       },
     };
   });

@@ -24,6 +24,8 @@ import { useUrlSync } from './useUrlSync';
 import { LinkReplayDialog } from './link/LinkReplayDialog';
 import { EditYamlButton } from './editor/EditYamlButton';
 import { ScenarioYamlHost } from './editor/ScenarioYamlHost';
+import { MyScenarios } from './share/MyScenarios';
+import { ShareButtons } from './share/ShareButtons';
 import './App.css';
 // Buttons, inputs, tabs, loading states and the small-screen layout, right after the page's.
 import './widgets.css';
@@ -42,9 +44,23 @@ export function App() {
           <span className="brand-mark" aria-hidden="true" />
           Rollout Lab
         </div>
-        <ScenarioPicker entries={scenario.entries} value={scenario.id} onChange={scenario.choose} />
+        <ScenarioPicker
+          entries={scenario.entries}
+          value={scenario.id}
+          onChange={scenario.choose}
+          customName={scenario.custom?.name}
+        />
         <ScenarioHeading />
         <EditYamlButton />
+        <div className="sharebar">
+          <MyScenarios
+            saved={scenario.saved}
+            openId={scenario.custom?.savedId ?? null}
+            onOpen={scenario.openSaved}
+            onDelete={scenario.removeSaved}
+          />
+          <ShareButtons customText={scenario.custom?.text ?? null} />
+        </div>
       </header>
       <ScenarioYamlHost />
       <Notices notices={scenario.notices} onDismiss={scenario.dismiss} />

@@ -11,6 +11,7 @@ import { useEffect } from 'react';
 import type { SimState } from '../store/createSimStore';
 import { useSimStore } from '../store/SimStoreProvider';
 import { encodeLink, entryScenario } from '../store/url';
+import { isCustomId } from './share/customLocation';
 
 const PLAYING_EVERY_MS = 2000;
 const SOON_MS = 50;
@@ -60,7 +61,8 @@ export function useUrlSync(): void {
         // A new scenario may have started loading meanwhile: its link is written next time.
         if (stopped || now.status !== 'ready' || now.scenarioId !== s.scenarioId) return;
         const query = await encodeLink({
-          scenario: now.scenarioId,
+          // A custom scenario is in the fragment (customLocation.ts), which stays as it is.
+          scenario: isCustomId(now.scenarioId) ? null : now.scenarioId,
           speed: now.playback.speed,
           t: (now.frame?.t ?? 0) / 1000,
           actions,

@@ -3,7 +3,7 @@
  * and timers are injected, so the same code runs in the worker, in Node tests and in jsdom.
  */
 import type { SimApi, FramePacket, PlaybackState, CommandResult } from './protocol';
-import { parseScenario, Session } from '../sim';
+import { exportManifests, exportScenario, parseScenario, Session } from '../sim';
 // The editor's Problems on their lines, and "Convert to apps/v1" (issue 11).
 import { convertRetiredVersions, hasRetiredVersion, locateIgnored, locateProblems } from '../sim';
 import { previewRollout } from '../sim';
@@ -38,6 +38,8 @@ function commandResult(session: Session, r: { output: string; exitCode: number }
 
 export function createSimApi(clock: Clock): SimApi {
   let session: Session | null = null;
+  /** The text the session was loaded from (what the exports start from). */
+  let loadedText = '';
   const playback: PlaybackState = {
     playing: false,
     speed: 1,
@@ -95,6 +97,7 @@ export function createSimApi(clock: Clock): SimApi {
       const s = Session.load(text, fileName, seed);
       if ('errors' in s) return { ok: false, errors: s.errors };
       session = s;
+      loadedText = text;
       playback.atEnd = false;
       playback.pastEnd = false;
       playback.step = null;
@@ -233,6 +236,12 @@ export function createSimApi(clock: Clock): SimApi {
     async preview(text) {
       if (!session) return { kind: 'error', message: 'no scenario is loaded' };
       return previewRollout(session, text);
+    },
+    async exportScenario() {
+      return session ? exportScenario(loadedText, session.scenario, session.history()) : null;
+    },
+    async exportManifests() {
+      return session ? exportManifests(loadedText, session.scenario.name) : null;
     },
   };
 }

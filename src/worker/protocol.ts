@@ -16,6 +16,7 @@ import type {
   RolloutPlan,
   WaveBound,
 } from '../sim/plan/planTypes';
+import type { ExportedText } from '../sim/session/exportScenario';
 
 export type { Frame, FrameUpdate, ChartPoint, ScenarioInfo, UserAction, StepResult };
 export type {
@@ -27,6 +28,7 @@ export type {
   RolloutPlan,
   WaveBound,
 };
+export type { ExportedText };
 
 /**
  * What the latest press of Step did: went to the next change or found the cluster steady; or
@@ -162,4 +164,11 @@ export interface SimApi {
    * cluster, by running the simulator ahead on a copy; the session is untouched.
    */
   preview(text: string): Promise<RolloutPlan>;
+  /**
+   * "Export scenario": the loaded text with the person's actions so far as timed steps (the
+   * exported file runs as this session did); null when nothing is loaded.
+   */
+  exportScenario(): Promise<ExportedText | null>;
+  /** "Export manifests": the loaded text's manifests, `kubectl apply -f`-ready; null: none loaded. */
+  exportManifests(): Promise<ExportedText | null>;
 }

@@ -304,6 +304,15 @@ export class Engine implements ClusterReader {
   }
 
   /**
+   * Generates the traffic up to now, as a happening does before it runs (processNext): a
+   * person's action then sees the same requests as a scenario step at that instant would, so a
+   * session saved as steps ("Export scenario") runs the same.
+   */
+  flushTraffic(): void {
+    this.traffic.flush(this.time, this.trafficWorld);
+  }
+
+  /**
    * The "pod start time" control: from now on every image takes `ms` from container start until
    * it accepts connections (containers already started keep their time).
    */

@@ -18,6 +18,7 @@ export interface StepTarget {
   exec(line: string): unknown;
   interrupt(): void;
   setTraffic(patch: Partial<TrafficSpec>): void;
+  setStartTime(ms: number): void;
 }
 
 export function runStep(step: ScenarioStep | undefined, ctx: Ctx, target: StepTarget): void {
@@ -28,6 +29,7 @@ export function runStep(step: ScenarioStep | undefined, ctx: Ctx, target: StepTa
   }
   if (step.kind === 'kubectl') target.exec(step.command);
   else if (step.kind === 'interrupt') target.interrupt();
+  else if (step.kind === 'startTime') target.setStartTime(step.ms);
   else if (step.kind === 'apply') {
     const r = applyManifest(ctx, step.manifest);
     // An inline manifest is not a command the user typed: it shows only when it failed.

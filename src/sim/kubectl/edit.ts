@@ -132,6 +132,29 @@ export function saveEdit(host: KubectlHost, original: string, edited: string): K
   return { output, exitCode };
 }
 
+/**
+ * The merge patches a save of `edited` (opened as `original`) sends, one per changed object:
+ * what "Export scenario" writes as `kubectl patch … --type=merge` steps, which replay the edit.
+ */
+export function editPatches(
+  original: string,
+  edited: string,
+): { kind: string; name: string; patch: Json }[] {
+  if (cancelledEdit(original, edited)) return [];
+  try {
+    const originals = objectsOf(parse(stripComments(original)));
+    return objectsOf(parse(stripComments(edited))).flatMap((next) => {
+      const before = originals.find((o) => sameObject(o, next));
+      if (!before || deepEqual(before, next)) return [];
+      const patch = mergePatchBetween(before, next);
+      delete patch.status;
+      return [{ kind: String(next.kind), name: String((next.metadata as Json).name), patch }];
+    });
+  } catch {
+    return [];
+  }
+}
+
 function patchOne(host: KubectlHost, originals: Json[], edited: Json): KubectlResult {
   const original = originals.find((o) => sameObject(o, edited));
   // The preconditions kubectl puts on the patch: apiVersion, kind and name stay.

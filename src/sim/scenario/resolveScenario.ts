@@ -36,8 +36,8 @@ const BEHAVIOUR_FIELDS =
     ' ',
   ) as (keyof ImageBehaviour)[];
 const TRAFFIC_FIELDS = ['target', 'rps', 'clients', 'segments'];
-const ACTIONS = ['kubectl', 'apply', 'traffic', 'interrupt'] as const;
-const ONE_OF = '`kubectl`, `apply`, `traffic` or `interrupt`';
+const ACTIONS = ['kubectl', 'apply', 'traffic', 'interrupt', 'startTime'] as const;
+const ONE_OF = '`kubectl`, `apply`, `traffic`, `interrupt` or `startTime`';
 
 export const DEFAULT_BEHAVIOUR: ImageBehaviour = {
   pullTime: 1000,
@@ -233,7 +233,8 @@ type Action =
   | { kind: 'kubectl'; command: string }
   | { kind: 'apply'; manifest: KubeObject }
   | { kind: 'traffic'; traffic: Partial<TrafficSpec> }
-  | { kind: 'interrupt' };
+  | { kind: 'interrupt' }
+  | { kind: 'startTime'; ms: number };
 
 function readAction(
   r: SpecReader,
@@ -264,6 +265,12 @@ function readAction(
     if (yes === false)
       r.errors.push(required(`${p}.interrupt`, 'must be true (Ctrl-C) when given'));
     return yes ? { kind: 'interrupt' } : undefined;
+  }
+  if (action === 'startTime') {
+    // The app's "pod start time" control, saved by "Export scenario": every image takes this
+    // long from container start to listening, from the step on (containers started keep theirs).
+    const ms = r.duration(`${p}.startTime`, o.startTime);
+    return ms === undefined ? undefined : { kind: 'startTime', ms };
   }
   return undefined;
 }

@@ -71,7 +71,9 @@ export type ScenarioStep =
   | (StepBase & { kind: 'apply'; manifest: KubeObject })
   | (StepBase & { kind: 'traffic'; traffic: Partial<TrafficSpec> })
   /** Ctrl-C: the kubectl commands still running on the client (rolling-update, status -w) stop. */
-  | (StepBase & { kind: 'interrupt' });
+  | (StepBase & { kind: 'interrupt' })
+  /** The "pod start time" control from now on (a session exported as a scenario). */
+  | (StepBase & { kind: 'startTime'; ms: number });
 
 export interface Scenario {
   name: string;

@@ -133,7 +133,9 @@ export class Session {
               ? `kubectl apply (${st.manifest.kind} ${st.manifest.metadata?.name ?? ''})`
               : st.kind === 'traffic'
                 ? `traffic ${JSON.stringify(st.traffic)}`
-                : 'Ctrl-C (interrupt)',
+                : st.kind === 'startTime'
+                  ? `pod start time: ${st.ms / 1000} s`
+                  : 'Ctrl-C (interrupt)',
       })),
     };
   }
@@ -387,6 +389,8 @@ export class Session {
   }
 
   private apply(a: UserAction): KubectlResult {
+    // The requests before this instant come first, as before a scenario step (exportScenario).
+    this.engine.flushTraffic();
     if (a.kind === 'kubectl') {
       const r = this.engine.exec(a.line);
       return { output: r.output, exitCode: r.exitCode };

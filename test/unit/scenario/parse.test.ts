@@ -245,14 +245,14 @@ describe('Steps', () => {
 
   it('need exactly one action', () => {
     expect(errors(scenarioDoc('  steps:\n    - at: 5s\n      caption: nothing'))).toEqual([
-      `${INVALID}spec.steps[0]: Required value: must specify one of \`kubectl\`, \`apply\`, \`traffic\` or \`interrupt\``,
+      `${INVALID}spec.steps[0]: Required value: must specify one of \`kubectl\`, \`apply\`, \`traffic\`, \`interrupt\` or \`startTime\``,
     ]);
     expect(
       errors(
         scenarioDoc('  steps:\n    - at: 5s\n      kubectl: get pods\n      traffic: { rps: 1 }'),
       ),
     ).toEqual([
-      `${INVALID}spec.steps[0].traffic: Forbidden: may not specify more than one of \`kubectl\`, \`apply\`, \`traffic\` or \`interrupt\``,
+      `${INVALID}spec.steps[0].traffic: Forbidden: may not specify more than one of \`kubectl\`, \`apply\`, \`traffic\`, \`interrupt\` or \`startTime\``,
     ]);
   });
 
