@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseDuration, runScenario } from '../sim';
 import { formatText } from './formatText';
+import { importReport } from './importReport';
 
 interface Args {
   file: string;
@@ -91,6 +92,9 @@ function main(): number {
     ...(args.durationMs !== undefined ? { durationMs: args.durationMs } : {}),
     ...(args.sampleMs !== undefined ? { sampleMs: args.sampleMs } : {}),
   });
+  // What import found (a generated Scenario, ignored kinds and fields) goes to stderr: stdout
+  // stays the JSON or text contract.
+  process.stderr.write(importReport(outcome));
   if (!outcome.ok) {
     process.stderr.write(`${outcome.errors.join('\n')}\n`);
     return 2;
