@@ -28,6 +28,9 @@ const WHY: Readonly<Record<string, string>> = {
   behavior: 'the autoscaler uses the default behavior',
 };
 
+const isBlank = (v: unknown): boolean =>
+  v === null || (Array.isArray(v) ? v.length === 0 : isRec(v) && Object.keys(v).length === 0);
+
 /** A field path segment: `.name`, or `[i]` for an array item. */
 function join(prefix: string, field: string): string {
   return prefix === '' ? field : `${prefix}.${field}`;
@@ -57,8 +60,9 @@ export function ignoredFields(obj: Rec, doc: number, prefix: string): IgnoredIte
     if (!isRec(value)) return; // a mistyped value is validation's to report
     for (const [field, v] of Object.entries(value)) {
       const sub = Object.hasOwn(t, field) ? t[field] : undefined;
-      if (sub === undefined) add(join(path, field), field);
-      else walk(v, sub, join(path, field));
+      if (sub === undefined) {
+        if (!isBlank(v)) add(join(path, field), field); // `securityContext: {}` asks for nothing
+      } else walk(v, sub, join(path, field));
     }
   };
   walk(obj, tree, prefix);
@@ -67,7 +71,7 @@ export function ignoredFields(obj: Rec, doc: number, prefix: string): IgnoredIte
     out.push({
       doc,
       path: join(prefix, 'metadata.namespace'),
-      what: `${kind}/${name} metadata.namespace: one namespace is simulated; the object is in "${NAMESPACE}"`,
+      what: `${kind}/${name} metadata.namespace: one namespace is simulated; all objects share it`,
     });
   }
   return out;

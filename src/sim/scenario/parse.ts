@@ -25,6 +25,7 @@ import { validateObject } from './validate';
 import { resolveScenario, SCENARIO_API_VERSION, SCENARIO_KIND } from './resolveScenario';
 import { generateScenario } from './generatedScenario';
 import { ignoredFields } from './ignoredFields';
+import { helmTestHook } from './helmHooks';
 import { neat } from './neat';
 import { ownersInFile } from './ownedObjects';
 import { crdServed, unmodelledKind } from './unmodelledKinds';
@@ -117,9 +118,11 @@ export function parseScenario(text: string, fileName: string): ParseResult {
       ignore(`${describe(obj)}: owned by ${owner} in this file, whose controller creates it again`);
       continue;
     }
-    const why = acceptsManifest(String(obj.apiVersion), String(obj.kind))
-      ? undefined
-      : unmodelledKind(obj, crds);
+    const why =
+      helmTestHook(obj) ??
+      (acceptsManifest(String(obj.apiVersion), String(obj.kind))
+        ? undefined
+        : unmodelledKind(obj, crds));
     if (why) {
       ignore(`${describe(obj)}: ${why}`);
       continue;
