@@ -24,7 +24,8 @@ function sim(file: string, ...args: string[]) {
 
 const last = (doc: RunResult) => doc.samples[doc.samples.length - 1]!;
 
-describe('npm run sim on plain manifests', () => {
+// Each test spawns the runner for a 300 s simulated run (the first also rebuilds the bundle).
+describe('npm run sim on plain manifests', { timeout: 30_000 }, () => {
   it('runs a lone tutorial Deployment, names the generated Scenario on stderr, exits 0', () => {
     const r = sim(`${FIX}/tutorial-deployment.yaml`);
     expect(r.code).toBe(0);
