@@ -63,7 +63,7 @@ describe('A file with manifests and no Scenario', () => {
   it('suggests a rollout to try, which runs when uncommented', () => {
     const text = parsed(deployment()).generatedScenario!;
     expect(text).toContain('  #     kubectl: set image deployment/web web=nginx:1.26.3\n');
-    const uncommented = text.replace(/^ {2}# (steps|  )/gm, '  $1');
+    const uncommented = text.replace(/^ {2}# (steps| {2})/gm, '  $1');
     const r = parsed(file(deployment(), uncommented));
     expect(r.scenario.steps).toMatchObject([
       { at: 30_000, kind: 'kubectl', command: 'set image deployment/web web=nginx:1.26.3' },
