@@ -149,6 +149,8 @@ export function parseScenario(text: string, fileName: string): ParseResult {
       `dropped what the cluster filled in from ${neatObjects} object${neatObjects === 1 ? '' : 's'}, ` +
         `as kubectl-neat does: ${[...neatened].join(', ')}`,
     );
+  // kubectl's words for a file with no objects at all (kubectl/pkg/cmd/apply): nothing to run.
+  if (entries.length === 0 && brokenDocs === 0) errors.push('error: no objects passed to apply');
   // A file with a broken document may well have had its Scenario in it: nothing is generated.
   if (scenarioDocs === 0 && brokenDocs === 0 && errors.length === 0) {
     const generated = generateScenario(manifests, fileName);

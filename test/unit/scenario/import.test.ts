@@ -117,6 +117,14 @@ spec:
     ]);
   });
 
+  it('is not generated for a file with no objects at all: kubectl has nothing to apply', () => {
+    for (const text of ['', '# just a comment\n', '---\n---\n'])
+      expect(parseScenario(text, 'shop.yaml')).toMatchObject({
+        ok: false,
+        errors: ['error: no objects passed to apply'],
+      });
+  });
+
   it('is not generated when the file has its own', () => {
     const r = parsed(file(deployment(), service(), scenario));
     expect(r.scenario.name).toBe('demo');
