@@ -11,6 +11,12 @@
  *
  * Manifests are returned as written: the engine applies them as `kubectl apply` does, and the
  * API server defaults them on the way in.
+ *
+ * Import (docs/scenario-format-extensions.md): kubectl Lists are opened, exports cleaned as
+ * kubectl-neat does (neat.ts), objects owned by others in the file and Helm chart tests skipped,
+ * kinds a cluster serves but the simulator does not model and unmodelled fields listed as
+ * ignored (unmodelledKinds.ts, ignoredFields.ts), and a file with no Scenario document gets a
+ * generated one (generatedScenario.ts).
  */
 import type { Document } from 'yaml';
 import { parseAllDocuments } from 'yaml';
