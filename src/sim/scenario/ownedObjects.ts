@@ -3,10 +3,19 @@
  * besides the Deployments (their ReplicaSets, and those ReplicaSets' Pods). Applying them would
  * make copies beside the ones the controllers create again from their owners, so import skips
  * them and lists them as ignored. An owner is matched by uid (what an export carries), or by
- * kind and name when a reference has no uid.
+ * kind and name when a reference has no uid; only what the owner's simulated controller creates
+ * counts (a Service that some operator marked as owned by a Deployment is applied as usual).
  */
 import type { Rec } from './specReader';
 import { isRec } from './specReader';
+
+/** The kinds each simulated controller creates for the objects it owns. */
+const CREATES: Readonly<Record<string, readonly string[]>> = {
+  Deployment: ['ReplicaSet'],
+  Rollout: ['ReplicaSet', 'AnalysisRun'],
+  ReplicaSet: ['Pod'],
+  ReplicationController: ['Pod'],
+};
 
 const label = (o: Rec): string =>
   `${String(o.kind)}/${isRec(o.metadata) ? String(o.metadata.name ?? '') : ''}`;
@@ -30,7 +39,10 @@ export function ownersInFile(objects: readonly unknown[]): (obj: Rec) => string 
         typeof ref.uid === 'string' && byUid.has(ref.uid)
           ? byUid.get(ref.uid)
           : `${String(ref.kind)}/${String(ref.name)}`;
-      if (owner !== undefined && byName.has(owner) && owner !== label(obj)) return owner;
+      const ownerKind = owner?.slice(0, owner.indexOf('/')) ?? '';
+      const creates = Object.hasOwn(CREATES, ownerKind) ? CREATES[ownerKind] : undefined;
+      if (owner !== undefined && byName.has(owner) && creates?.includes(String(obj.kind)))
+        return owner;
     }
     return undefined;
   };

@@ -182,6 +182,36 @@ items:
   });
 });
 
+describe('Objects owned by others in the file', () => {
+  const owned = (kind: string, owner: string) =>
+    `metadata:\n  ownerReferences: [{ apiVersion: apps/v1, kind: ${owner}, name: web, uid: u1, controller: true }]\n`;
+  it('are skipped only when the owner’s controller creates them again', () => {
+    const deploy = deployment().replace(
+      'metadata: { name: web }',
+      'metadata: { name: web, uid: u1 }',
+    );
+    const rs = deployment('web-5d4f', 3)
+      .replace('kind: Deployment', 'kind: ReplicaSet')
+      .replace(
+        'metadata: { name: web-5d4f }',
+        `${owned('ReplicaSet', 'Deployment')}  name: web-5d4f`,
+      );
+    const svc = service().replace(
+      'metadata: { name: web }',
+      `${owned('Service', 'Deployment')}  name: web`,
+    );
+    const r = parsed(file(deploy, rs, svc));
+    expect(r.scenario.manifests.map((m) => m.kind)).toEqual(['Deployment', 'Service']);
+    expect(r.ignored).toEqual([
+      {
+        doc: 1,
+        path: '',
+        what: 'ReplicaSet/web-5d4f: owned by Deployment/web in this file, whose controller creates it again',
+      },
+    ]);
+  });
+});
+
 describe('What the simulator does not model', () => {
   it('is listed kind by kind and field by field, with document and path, and the file still runs', () => {
     const affinity =
