@@ -121,7 +121,13 @@ export function parseScenario(text: string, fileName: string): ParseResult {
     }
     const owner = ownerOf(obj);
     if (owner) {
-      ignore(`${describe(obj)}: owned by ${owner} in this file, whose controller creates it again`);
+      // A ReplicaSet scaled to 0 is an old revision: history the new run does not have.
+      const old = obj.kind === 'ReplicaSet' && isRec(obj.spec) && obj.spec.replicas === 0;
+      ignore(
+        old
+          ? `${describe(obj)}: an old revision of ${owner} in this file; the run starts from its current template as revision 1`
+          : `${describe(obj)}: owned by ${owner} in this file, whose controller creates it again`,
+      );
       continue;
     }
     const why =

@@ -200,13 +200,19 @@ describe('Objects owned by others in the file', () => {
       'metadata: { name: web }',
       `${owned('Service', 'Deployment')}  name: web`,
     );
-    const r = parsed(file(deploy, rs, svc));
+    const oldRs = rs.replace(/web-5d4f/g, 'web-77b9').replace('replicas: 3', 'replicas: 0');
+    const r = parsed(file(deploy, rs, svc, oldRs));
     expect(r.scenario.manifests.map((m) => m.kind)).toEqual(['Deployment', 'Service']);
     expect(r.ignored).toEqual([
       {
         doc: 1,
         path: '',
         what: 'ReplicaSet/web-5d4f: owned by Deployment/web in this file, whose controller creates it again',
+      },
+      {
+        doc: 3,
+        path: '',
+        what: 'ReplicaSet/web-77b9: an old revision of Deployment/web in this file; the run starts from its current template as revision 1',
       },
     ]);
   });
