@@ -146,6 +146,18 @@ function exposeHint(manifests: readonly KubeObject[]): string {
   );
 }
 
+/** With no Service: the traffic block to uncomment once the Service the note gives is added. */
+function noTraffic(workloads: readonly KubeObject[], rps: number): string[] {
+  const w = workloads.find((m) => WORKLOADS.has(kindOf(m)));
+  if (!w) return ['  # No Service in the file, so no traffic.'];
+  return [
+    '  # No Service in the file, so no traffic: add the one the note gives, then uncomment:',
+    '  # traffic:',
+    `  #   target: ${q(nameOf(w))}`,
+    `  #   rps: ${rps}`,
+  ];
+}
+
 export function generateScenario(
   manifests: readonly KubeObject[],
   fileName: string,
@@ -174,7 +186,7 @@ export function generateScenario(
     `  duration: ${duration}s`,
     ...(target
       ? ['  traffic:', `    target: ${q(target.target)}`, `    rps: ${rps}`, '    clients: 100']
-      : []),
+      : noTraffic(workloads, rps)),
     ...exampleStep(manifests),
   ];
   const chose = target

@@ -63,7 +63,7 @@ describe('A file with manifests and no Scenario', () => {
   it('suggests a rollout to try, which runs when uncommented', () => {
     const text = parsed(deployment()).generatedScenario!;
     expect(text).toContain('  #     kubectl: set image deployment/web web=nginx:1.26.3\n');
-    const uncommented = text.replace(/^ {2}# (steps| {2})/gm, '  $1');
+    const uncommented = text.replace(/^ {2}# (steps:| {2}- at| {4}kubectl)/gm, '  $1');
     const r = parsed(file(deployment(), uncommented));
     expect(r.scenario.steps).toMatchObject([
       { at: 30_000, kind: 'kubectl', command: 'set image deployment/web web=nginx:1.26.3' },
@@ -103,7 +103,15 @@ spec:
     const r = parsed(deployment());
     expect(r.scenario.traffic).toBeNull();
     expect(r.notes[1]).toMatch(/^no Service in shop\.yaml, so no traffic is sent: add a Service/);
-    expect(r.generatedScenario).not.toContain('traffic:');
+    expect(r.generatedScenario).not.toMatch(/^ {2}traffic:/m);
+    // With the Service the note gives, the commented traffic block sends traffic to it.
+    const svc = /makes it: `(.*)`$/.exec(r.notes[1]!)![1]!;
+    const scenarioText = r.generatedScenario!.replace(
+      /^ {2}# ( {2})?(traffic|target|rps)/gm,
+      '  $1$2',
+    );
+    const again = parsed(file(deployment(), `${svc}\n`, scenarioText));
+    expect(again.scenario.traffic).toMatchObject({ target: 'web', rps: 30 });
   });
 
   it('is not generated when the file has an error, and two Scenarios are still an error', () => {
