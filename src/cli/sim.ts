@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { parseDuration, runScenario } from '../sim';
 import { convertRetiredVersions } from '../sim';
 import { formatText } from './formatText';
+import { importReport } from './importReport';
 
 interface Args {
   file: string;
@@ -99,6 +100,9 @@ function main(): number {
     ...(args.durationMs !== undefined ? { durationMs: args.durationMs } : {}),
     ...(args.sampleMs !== undefined ? { sampleMs: args.sampleMs } : {}),
   });
+  // What import found (a generated Scenario, ignored kinds and fields) goes to stderr: stdout
+  // stays the JSON or text contract.
+  process.stderr.write(importReport(outcome));
   if (!outcome.ok) {
     process.stderr.write(`${outcome.errors.join('\n')}\n`);
     return 2;

@@ -4,6 +4,7 @@
  */
 import type { RunResult, Sample } from './runResult';
 import { parseScenario } from '../scenario/parse';
+import type { ParseExtras } from '../scenario/scenario';
 import { Engine } from '../engine/engine';
 import type { ClusterReader } from '../engine/clusterReader';
 import { buildSample } from './sample';
@@ -15,7 +16,8 @@ export interface RunOptions {
   sampleMs?: number;
 }
 
-export type RunOutcome = { ok: true; result: RunResult } | { ok: false; errors: string[] };
+export type RunOutcome = ({ ok: true; result: RunResult } | { ok: false; errors: string[] }) &
+  Partial<ParseExtras>;
 
 export function runScenario(text: string, fileName: string, opts: RunOptions = {}): RunOutcome {
   const parsed = parseScenario(text, fileName);
@@ -40,6 +42,8 @@ export function runScenario(text: string, fileName: string, opts: RunOptions = {
   const c = cluster.traffic.counters;
   return {
     ok: true,
+    ignored: parsed.ignored,
+    notes: parsed.notes,
     result: {
       scenario: scenario.name,
       seed: cluster.seed,

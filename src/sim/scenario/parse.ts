@@ -11,6 +11,12 @@
  *
  * Manifests are returned as written: the engine applies them as `kubectl apply` does, and the
  * API server defaults them on the way in.
+ *
+ * Import (docs/scenario-format-extensions.md): kubectl Lists are opened, exports cleaned as
+ * kubectl-neat does (neat.ts), objects owned by others in the file and Helm chart tests skipped,
+ * kinds a cluster serves but the simulator does not model and unmodelled fields listed as
+ * ignored (unmodelledKinds.ts, ignoredFields.ts), and a file with no Scenario document gets a
+ * generated one (generatedScenario.ts).
  */
 import type { Document } from 'yaml';
 import { parseAllDocuments } from 'yaml';
@@ -20,61 +26,129 @@ import { acceptsManifest } from '../api/kinds';
 import { goQuote } from './fieldError';
 import type { Rec } from './specReader';
 import { isRec } from './specReader';
-import type { ParseResult, Scenario } from './scenario';
+import type { ParseExtras, ParseResult, Scenario } from './scenario';
 import { validateObject } from './validate';
 import { resolveScenario, SCENARIO_API_VERSION, SCENARIO_KIND } from './resolveScenario';
-
-/**
- * The documents a scenario file holds besides manifests, by `apiVersion kind`; the manifests'
- * kinds and versions are api/kinds.ts's (`fromManifests`).
- */
-const ROLES: Record<string, 'list' | 'scenario'> = {
-  'v1 List': 'list',
-  [`${SCENARIO_API_VERSION} ${SCENARIO_KIND}`]: 'scenario',
-};
+import { generateScenario } from './generatedScenario';
+import { ignoredFields } from './ignoredFields';
+import { helmTestHook } from './helmHooks';
+import { neat } from './neat';
+import { ownersInFile } from './ownedObjects';
+import { crdServed, unmodelledKind } from './unmodelledKinds';
 
 const STOP_VALIDATE =
   'if you choose to ignore these errors, turn validation off with --validate=false';
 const ONE_SCENARIO = `the file needs exactly one document with apiVersion: ${SCENARIO_API_VERSION} and kind: ${SCENARIO_KIND}`;
+
+/** One object of the file: its YAML document, and its path there (`items[2]` in a List). */
+interface Entry {
+  doc: number;
+  path: string;
+  value: unknown;
+}
+
+/**
+ * A list kubectl prints (`v1 List` from `kubectl get a,b -o yaml`) or the API serves
+ * (`DeploymentList`, whose items carry no apiVersion or kind: the list's apply to them).
+ */
+function listItems(value: unknown): unknown[] | undefined {
+  if (!isRec(value) || typeof value.kind !== 'string' || !Array.isArray(value.items)) return;
+  if (value.kind === 'List' && value.apiVersion === 'v1') return value.items;
+  if (!value.kind.endsWith('List') || value.kind === 'List') return;
+  const kind = value.kind.slice(0, -'List'.length);
+  return value.items.map((item) =>
+    isRec(item) ? { apiVersion: value.apiVersion, kind, ...item } : item,
+  );
+}
+
+/** The documents' objects in file order, with Lists opened. */
+function entriesOf(values: { doc: number; value: unknown }[]): Entry[] {
+  const out: Entry[] = [];
+  const add = (doc: number, path: string, value: unknown) => {
+    const items = listItems(value);
+    if (items) items.forEach((item, i) => add(doc, `${path ? `${path}.` : ''}items[${i}]`, item));
+    else out.push({ doc, path, value });
+  };
+  for (const { doc, value } of values) add(doc, '', value);
+  return out;
+}
+
+const describe = (o: Rec): string =>
+  `${String(o.kind)}/${isRec(o.metadata) ? String(o.metadata.name ?? '') : ''}`;
 
 /** Parses and checks a whole scenario file. `fileName` appears in kubectl-style messages. */
 export function parseScenario(text: string, fileName: string): ParseResult {
   const errors: string[] = [];
   const manifests: KubeObject[] = [];
   const scenarios: Omit<Scenario, 'manifests'>[] = [];
+  const extras: ParseExtras = { ignored: [], notes: [] };
   let scenarioDocs = 0;
   let brokenDocs = 0;
   const checkManifest = (value: unknown) => checkObject(value, fileName, false);
 
-  const visit = (value: unknown): void => {
-    const kindErrors = objectKindErrors(value);
-    if (kindErrors.length) {
-      errors.push(validatingError(fileName, kindErrors));
-      return;
-    }
-    const obj = value as Rec;
-    const role = ROLES[`${String(obj.apiVersion)} ${String(obj.kind)}`];
-    if (role === 'list') {
-      for (const item of Array.isArray(obj.items) ? obj.items : []) visit(item);
-    } else if (role === 'scenario') {
-      scenarioDocs++;
-      const resolved = resolveScenario(obj, checkManifest);
-      errors.push(...resolved.errors);
-      if (resolved.scenario) scenarios.push(resolved.scenario);
-    } else {
-      const checked = checkObject(obj, fileName, true);
-      errors.push(...checked.errors);
-      if (checked.manifest) manifests.push(checked.manifest);
-    }
-  };
-
-  for (const doc of parseAllDocuments(text, { merge: true })) {
+  const values: { doc: number; value: unknown }[] = [];
+  parseAllDocuments(text, { merge: true }).forEach((doc, index) => {
     const parsed = toJS(doc, fileName);
     if ('error' in parsed) {
       brokenDocs++;
       errors.push(parsed.error);
     } else if (parsed.value !== null && parsed.value !== undefined) {
-      visit(parsed.value); // empty documents (a stray `---`) are skipped, as kubectl skips them
+      // empty documents (a stray `---`, helm's comment-only ones) are skipped, as kubectl skips them
+      values.push({ doc: index, value: parsed.value });
+    }
+  });
+  const entries = entriesOf(values);
+  const all = entries.map((e) => e.value);
+  const ownerOf = ownersInFile(all);
+  const crds = crdServed(all);
+  const neatened = new Set<string>();
+  let neatObjects = 0;
+
+  for (const { doc, path, value } of entries) {
+    const kindErrors = objectKindErrors(value);
+    if (kindErrors.length) {
+      errors.push(validatingError(fileName, kindErrors));
+      continue;
+    }
+    const obj = value as Rec;
+    const ignore = (what: string) => extras.ignored.push({ doc, path, what });
+    if (obj.apiVersion === SCENARIO_API_VERSION && obj.kind === SCENARIO_KIND) {
+      scenarioDocs++;
+      const resolved = resolveScenario(obj, checkManifest);
+      errors.push(...resolved.errors);
+      if (resolved.scenario) scenarios.push(resolved.scenario);
+      continue;
+    }
+    const owner = ownerOf(obj);
+    if (owner) {
+      // A ReplicaSet scaled to 0 is an old revision: history the new run does not have.
+      const old = obj.kind === 'ReplicaSet' && isRec(obj.spec) && obj.spec.replicas === 0;
+      ignore(
+        old
+          ? `${describe(obj)}: an old revision of ${owner} in this file; the run starts from its current template as revision 1`
+          : `${describe(obj)}: owned by ${owner} in this file, whose controller creates it again`,
+      );
+      continue;
+    }
+    const why =
+      helmTestHook(obj) ??
+      (acceptsManifest(String(obj.apiVersion), String(obj.kind))
+        ? undefined
+        : unmodelledKind(obj, crds));
+    if (why) {
+      ignore(`${describe(obj)}: ${why}`);
+      continue;
+    }
+    const clean = neat(obj);
+    if (clean.dropped.length) {
+      neatObjects++;
+      for (const d of clean.dropped) neatened.add(d.replace(/\[\d+\]/g, '[*]'));
+    }
+    const checked = checkObject(clean.obj, fileName, true);
+    errors.push(...checked.errors);
+    if (checked.manifest) {
+      manifests.push(checked.manifest);
+      extras.ignored.push(...ignoredFields(clean.obj, doc, path));
     }
   }
 
@@ -82,11 +156,24 @@ export function parseScenario(text: string, fileName: string): ParseResult {
     errors.push(
       `error: error validating "${fileName}": found ${scenarioDocs} Scenario documents: ${ONE_SCENARIO}`,
     );
-  // A file with a broken document may well have had its Scenario in it: that error says enough.
-  if (scenarioDocs === 0 && brokenDocs === 0)
-    errors.push(`error: error validating "${fileName}": no Scenario document: ${ONE_SCENARIO}`);
+  if (neatObjects)
+    extras.notes.push(
+      `dropped what the cluster filled in from ${neatObjects} object${neatObjects === 1 ? '' : 's'}, ` +
+        `as kubectl-neat does: ${[...neatened].join(', ')}`,
+    );
+  // kubectl's words for a file with no objects at all (kubectl/pkg/cmd/apply): nothing to run.
+  if (entries.length === 0 && brokenDocs === 0) errors.push('error: no objects passed to apply');
+  // A file with a broken document may well have had its Scenario in it: nothing is generated.
+  if (scenarioDocs === 0 && brokenDocs === 0 && errors.length === 0) {
+    const generated = generateScenario(manifests, fileName);
+    extras.generatedScenario = generated.text;
+    extras.notes.unshift(...generated.notes);
+    const doc = parseAllDocuments(generated.text)[0]?.toJS() as Rec;
+    const resolved = resolveScenario(doc, checkManifest);
+    errors.push(...resolved.errors);
+    if (resolved.scenario) scenarios.push(resolved.scenario);
+  }
   const scenario = scenarios[0];
-  const extras = { ignored: [], notes: [] };
   if (errors.length || !scenario) return { ok: false, errors, ...extras };
   return { ok: true, scenario: { ...scenario, manifests }, ...extras };
 }

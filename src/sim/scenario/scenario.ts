@@ -111,6 +111,11 @@ export interface ParseExtras {
   ignored: IgnoredItem[];
   /** Notes for people (the runner prints them on stderr): e.g. that a Scenario was generated. */
   notes: string[];
+  /**
+   * The YAML text of the Scenario document generated for a file that holds only manifests
+   * (generatedScenario.ts), for the editor to show and the person to edit; absent otherwise.
+   */
+  generatedScenario?: string;
 }
 
 export type ParseResult = ({ ok: true; scenario: Scenario } | { ok: false; errors: string[] }) &

@@ -414,12 +414,9 @@ describe('Documents kubectl would refuse', () => {
     ]);
   });
 
-  it('need exactly one Scenario', () => {
+  it('need at most one Scenario (none: one is generated, see import tests)', () => {
     const need =
       'the file needs exactly one document with apiVersion: rolloutlab.dev/v1alpha1 and kind: Scenario';
-    expect(errors(DEPLOYMENT)).toEqual([
-      `error: error validating "demo.yaml": no Scenario document: ${need}`,
-    ]);
     expect(errors(file(scenarioDoc(), scenarioDoc('', 'other')))).toEqual([
       `error: error validating "demo.yaml": found 2 Scenario documents: ${need}`,
     ]);
