@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { TestCluster } from '../support/TestCluster';
 import { deployment } from '../support/meshScenario';
 import { runScenario } from '../../src/sim/runner/run';
+import { createTestSim } from '../support/simHarness';
 
 const service = (name: string, version: string) => `apiVersion: v1
 kind: Service
@@ -241,6 +242,72 @@ describe('HTTPRoute validation, in the API server’s words', () => {
       backendRefs: [{ name: web-v1, port: 80 }]`;
     expect(errorsOf(rules)).toEqual([
       `HTTPRoute.gateway.networking.k8s.io "web" is invalid: [spec.rules[0].matches[0].path: Invalid value: "object": value must be an absolute path and start with '/' when type one of ['Exact', 'PathPrefix'], spec.rules[0].matches[0].headers[0].type: Unsupported value: "Prefix": supported values: "Exact", "RegularExpression"]`,
+    ]);
+  });
+});
+
+describe('The route box slider’s kubectl line', () => {
+  it('patches the HTTPRoute’s backendRef weights, and traffic follows', async () => {
+    const { httpRouteWeightCommand, splitWeights } =
+      await import('../../src/ui/stage/weightCommand');
+    const rules = `    - backendRefs:
+        - { name: web-v1, port: 80 }
+        - { name: web-v2, port: 80 }`;
+    const c = TestCluster.load(gateway(rules, '    target: web\n    rps: 300')).advance('10s');
+    const line = httpRouteWeightCommand('web', 0, splitWeights(25));
+    expect(line).toBe(
+      `patch httproute web --type=json -p '[{"op":"add","path":"/spec/rules/0/backendRefs/0/weight","value":75},{"op":"add","path":"/spec/rules/0/backendRefs/1/weight","value":25}]'`,
+    );
+    expect(c.kubectl(line)).toBe('httproute.gateway.networking.k8s.io/web patched\n');
+    const before = { ...c.byImage() };
+    const b = c.advance('60s').byImage();
+    const v1 = (b['app:v1'] ?? 0) - (before['app:v1'] ?? 0);
+    const v2 = (b['app:v2'] ?? 0) - (before['app:v2'] ?? 0);
+    expectShare(v2, v1 + v2, 0.25);
+  });
+});
+
+describe('The frame’s view of an HTTPRoute (the stage’s route box)', () => {
+  it('lists its rules in words, the segments each takes, and weights with their share', async () => {
+    const rules = `    - backendRefs:
+        - { name: web-v1, port: 80, weight: 9 }
+        - { name: web-v2, port: 80 }
+    - matches:
+        - path: { type: PathPrefix, value: /api }
+      backendRefs: [{ name: web-v2, port: 80 }]
+    - matches:
+        - path: { type: Exact, value: /api/login }
+        - headers: [{ name: X-Canary, value: "true" }]
+      backendRefs: [{ name: web-v1, port: 80 }]`;
+    const traffic = `    target: web.example.com
+    rps: 50
+    segments:
+      - { share: 0.5, headers: { ":path": /api/v1 } }
+      - { share: 0.25, headers: { x-canary: "true" } }`;
+    const sim = await createTestSim(gateway(rules, traffic));
+    await sim.at(5);
+    const routes = sim.store.getState().frame!.routes;
+    expect(routes).toHaveLength(1);
+    const r = routes[0]!;
+    expect([r.kind, r.name, r.active, r.hosts]).toEqual([
+      'HTTPRoute',
+      'web',
+      true,
+      ['web.example.com'],
+    ]);
+    expect(r.http.map((h) => h.match)).toEqual([
+      'default',
+      'path prefix /api',
+      'path = /api/login or x-canary = true',
+    ]);
+    expect(r.http.map((h) => [h.segments, h.share])).toEqual([
+      [[-1], 0.25],
+      [[0], 0.5],
+      [[1], 0.25],
+    ]);
+    expect(r.http[0]!.destinations.map((d) => [d.service, d.configuredWeight, d.weight])).toEqual([
+      ['web-v1', 9, 90],
+      ['web-v2', 1, 10],
     ]);
   });
 });
