@@ -11,7 +11,17 @@
 import type { HTTPRoute, HTTPRouteRule } from '../api/objects';
 import type { TrafficSegment } from '../scenario/scenario';
 import { httpRouteFor, ruleDestinations, ruleIndexFor } from '../network/gatewayRouter';
-import type { BuiltService, Selected } from './routeView';
+
+/**
+ * What routeView.ts's endpoint selection gives for a Service (its `Selected`); declared here, not
+ * imported, so the two modules do not import each other. routeView type-checks the result.
+ */
+interface Selected {
+  pods: string[];
+  ready: number;
+  images: string[];
+  usable: string[];
+}
 
 type RouteMatch = NonNullable<HTTPRouteRule['matches']>[number];
 
@@ -47,7 +57,7 @@ export function buildHttpRoutes(
   routedByMesh: boolean,
   segments: readonly TrafficSegment[],
   select: (service: string, subset: string | null) => Selected | null,
-): BuiltService[] {
+) {
   const active = target && !routedByMesh ? httpRouteFor(routes, target) : undefined;
   return routes.map((route) => {
     const isActive = route === active;

@@ -83,7 +83,7 @@ export interface RuleCounts {
 
 type Match = Record<string, unknown>;
 
-export interface Selected {
+interface Selected {
   pods: string[];
   ready: number;
   images: string[];
@@ -130,7 +130,7 @@ export function measureRoutes(
   };
 }
 
-export interface BuiltService {
+interface BuiltService {
   name: string;
   hosts: string[];
   active: boolean;
@@ -254,11 +254,11 @@ function buildRoutes(
     };
   });
   // HTTPRoutes after the VirtualServices; one is active only when no VirtualService covers the target.
-  const gateway = buildHttpRoutes(httpRoutes, target, !!active, segments, select);
+  const gateway: BuiltService[] = buildHttpRoutes(httpRoutes, target, !!active, segments, select);
   return gateway.length ? [...services, ...gateway] : services;
 }
 
-export type Built = {
+type Built = {
   view: HttpRouteView;
   dests: { view: RouteDestinationView; usable: string[] }[];
 };
