@@ -204,6 +204,12 @@ describe('kubectl and the Gateway API kinds', () => {
     );
   });
 
+  it('a GatewayClass is cluster-scoped: stored and described without a namespace', () => {
+    expect(c.kubectl('get gatewayclass example -o yaml')).not.toMatch(/namespace:/);
+    expect(c.kubectl('describe gc example')).toMatch(/^Name: +example\nNamespace: *\n/);
+    expect(c.kubectl('get gateway public -o yaml')).toMatch(/^ {2}namespace: default$/m);
+  });
+
   it('describe httproute shows its rules', () => {
     const out = c.kubectl('describe httproute web');
     expect(out).toMatch(/^Name: +web\n/);
