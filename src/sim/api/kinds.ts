@@ -244,6 +244,48 @@ export const KINDS = {
     scalable: false,
     generation: false,
   },
+  // Gateway API's standard-channel CRDs (kubernetes-sigs/gateway-api
+  // config/crd/standard/gateway.networking.k8s.io_*.yaml): GatewayClass is cluster-scoped,
+  // HTTPRoute has no short name; all three are in the `gateway-api` category.
+  GatewayClass: {
+    group: 'gateway.networking.k8s.io',
+    versions: ['v1'],
+    plural: 'gatewayclasses',
+    singular: 'gatewayclass',
+    shortNames: ['gc'],
+    namespaced: false,
+    categories: ['gateway-api'],
+    simulated: true,
+    fromManifests: true,
+    scalable: false,
+    generation: true,
+  },
+  Gateway: {
+    group: 'gateway.networking.k8s.io',
+    versions: ['v1'],
+    plural: 'gateways',
+    singular: 'gateway',
+    shortNames: ['gtw'],
+    namespaced: true,
+    categories: ['gateway-api'],
+    simulated: true,
+    fromManifests: true,
+    scalable: false,
+    generation: true,
+  },
+  HTTPRoute: {
+    group: 'gateway.networking.k8s.io',
+    versions: ['v1'],
+    plural: 'httproutes',
+    singular: 'httproute',
+    shortNames: NONE,
+    namespaced: true,
+    categories: ['gateway-api'],
+    simulated: true,
+    fromManifests: true,
+    scalable: false,
+    generation: true,
+  },
 } as const satisfies Record<ResourceKind, KindFacts>;
 
 type Table = typeof KINDS;

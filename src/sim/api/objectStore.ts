@@ -67,7 +67,8 @@ export class ObjectStore {
     }
     if (m.has(name)) throw new Error(`${kind} "${name}" already exists`);
     const meta: ServerMeta = (obj.metadata ??= {});
-    meta.namespace ??= NAMESPACE;
+    // A cluster-scoped kind (Node, GatewayClass) has no namespace, as the API server stores it.
+    if (kindFacts(kind)?.namespaced !== false) meta.namespace ??= NAMESPACE;
     meta.uid = this.nextUid();
     meta.resourceVersion = String(++this.rv);
     meta.creationTimestamp = toTimestamp(this.now());

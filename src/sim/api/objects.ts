@@ -13,6 +13,9 @@ import type { IDestinationRule } from '@kubernetes-models/istio/networking.istio
 import type { IRollout } from '@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1/Rollout';
 import type { IAnalysisTemplate } from '@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1/AnalysisTemplate';
 import type { IAnalysisRun } from '@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1/AnalysisRun';
+import type { IHTTPRoute } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute';
+import type { IGateway } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/Gateway';
+import type { IGatewayClass } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/GatewayClass';
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 
@@ -36,6 +39,16 @@ export type BlueGreenStrategy = NonNullable<NonNullable<RolloutSpec['strategy']>
 export type AnalysisTemplate = Omit<IAnalysisTemplate, 'metadata'> & { metadata?: ObjectMeta };
 export type AnalysisRun = Omit<IAnalysisRun, 'metadata'> & { metadata?: ObjectMeta };
 export type AnalysisMetric = IAnalysisTemplate['spec']['metrics'][number];
+
+/** Gateway API's CRD shapes (gateway.networking.k8s.io/v1), with Kubernetes' own metadata type. */
+type GatewayApi<T> = Omit<T, 'metadata' | 'apiVersion'> & {
+  metadata?: ObjectMeta;
+  apiVersion?: string;
+};
+export type HTTPRoute = GatewayApi<IHTTPRoute>;
+export type Gateway = GatewayApi<IGateway>;
+export type GatewayClass = GatewayApi<IGatewayClass>;
+export type HTTPRouteRule = NonNullable<HTTPRoute['spec']['rules']>[number];
 
 export type {
   HorizontalPodAutoscaler,
@@ -63,7 +76,10 @@ export type KubeObject =
   | DestinationRule
   | Rollout
   | AnalysisTemplate
-  | AnalysisRun;
+  | AnalysisRun
+  | GatewayClass
+  | Gateway
+  | HTTPRoute;
 
 export type Kind = NonNullable<KubeObject['kind']>;
 

@@ -40,6 +40,17 @@ import { validateHpaSpec } from '../scenario/validateHpa';
 import { validateVirtualService } from '../scenario/validateIstio';
 import { isDNS1035Label } from '../scenario/nameRules';
 import {
+  validateGatewayClassSpec,
+  validateGatewaySpec,
+  validateHttpRouteSpec,
+} from '../scenario/validateGateway';
+import { defaultHttpRoute } from './gatewayDefaults';
+import {
+  gatewayClassColumns,
+  gatewayColumns,
+  httpRouteColumns,
+} from '../kubectl/print/gatewayColumns';
+import {
   deploymentColumns,
   endpointSliceColumns,
   endpointsColumns,
@@ -154,6 +165,22 @@ export const REGISTRY: { readonly [K in SimulatedKind]: KindBehaviour<K> } = {
     describe: genericDescriber,
   },
   DestinationRule: { columns: destinationRuleColumns, describe: genericDescriber },
+  GatewayClass: {
+    validation: { spec: validateGatewayClassSpec },
+    columns: gatewayClassColumns,
+    describe: genericDescriber,
+  },
+  Gateway: {
+    validation: { spec: validateGatewaySpec },
+    columns: gatewayColumns,
+    describe: genericDescriber,
+  },
+  HTTPRoute: {
+    defaults: defaultHttpRoute,
+    validation: { spec: validateHttpRouteSpec },
+    columns: httpRouteColumns,
+    describe: genericDescriber,
+  },
 };
 
 /** The part of a kind's behaviour the API server applies to an object whose kind is read at run time. */

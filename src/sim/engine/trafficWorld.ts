@@ -3,7 +3,7 @@
  * Services and how each pod serves. Built once by the engine from its parts, here so the engine
  * does not carry the glue.
  */
-import type { DestinationRule, Pod, VirtualService } from '../api/objects';
+import type { DestinationRule, HTTPRoute, Pod, VirtualService } from '../api/objects';
 import type { ObjectStore } from '../api/objectStore';
 import type { Kubelet } from '../controllers/kubelet/lifecycle';
 import { accepting } from '../controllers/kubelet/runtime';
@@ -11,6 +11,7 @@ import type { KubeProxy } from '../network/kubeProxy';
 import type { ImageBehaviour } from '../scenario/scenario';
 import type { TrafficWorld } from '../traffic/generator';
 import { meshView } from '../traffic/meshView';
+import { gatewayView } from '../traffic/gatewayView';
 
 export function trafficWorld(
   store: ObjectStore,
@@ -26,6 +27,11 @@ export function trafficWorld(
         destinationRules: () => store.list<DestinationRule>('DestinationRule'),
         usable: (service) => proxy.usable(service),
         pod: (name) => store.get<Pod>('Pod', name),
+      }) ??
+      // No VirtualService covers it: an HTTPRoute named by the target (or one of its hostnames).
+      gatewayView(target, {
+        httpRoutes: () => store.list<HTTPRoute>('HTTPRoute'),
+        usable: (service) => proxy.usable(service),
       }),
     serviceFor: (target) => (store.get('Service', target) ? target : null),
     serve: (pod) => {

@@ -4,7 +4,8 @@
  * spec rules, or the admission webhook that validates a custom resource; on update, what the
  * kind's strategy forbids to change. Which rules a kind has is its entry in api/registry.ts;
  * the rules themselves are validateWorkloads.ts, validatePodSpec.ts, validateService.ts,
- * validateHpa.ts and validateIstio.ts. See k8s-semantics.md §2.2.
+ * validateHpa.ts, validateIstio.ts and validateGateway.ts (Gateway API's HTTPRoute CRD schema).
+ * See k8s-semantics.md §2.2.
  *
  * Objects are expected already defaulted (api/defaults.ts), as the server validates after
  * defaulting. Each function returns complete messages (`Deployment.apps "web" is invalid: ...`),

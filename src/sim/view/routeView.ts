@@ -5,11 +5,12 @@
  * requests measured per route and destination. Built from the same routing code the traffic
  * generator uses (network/meshRouter.ts), so what the stage says is what happens.
  */
-import type { DestinationRule, Pod, VirtualService } from '../api/objects';
+import type { DestinationRule, HTTPRoute, Pod, VirtualService } from '../api/objects';
 import type { ClusterReader } from '../engine/clusterReader';
 import type { TrafficSegment } from '../scenario/scenario';
 import { routeFor, serviceOfHost, subsetLabels, virtualServiceFor } from '../network/meshRouter';
 import { matchText } from './segmentView';
+import { buildHttpRoutes } from './gatewayRouteView';
 
 export interface RouteDestinationView {
   service: string;
@@ -24,6 +25,8 @@ export interface RouteDestinationView {
   images: string[];
   /** The subset is named but no DestinationRule defines it (Envoy has no cluster for it). */
   missing: boolean;
+  /** An HTTPRoute backendRef's own weight (`weight` is then its share in percent). */
+  configuredWeight?: number;
 }
 
 export interface MirrorView {
@@ -54,6 +57,8 @@ export interface VirtualServiceView {
   /** Covers the traffic target: the clients' requests go through it. */
   active: boolean;
   http: HttpRouteView[];
+  /** Set for a Gateway API HTTPRoute shown in a VirtualService's shape (gatewayRouteView.ts). */
+  kind?: 'HTTPRoute';
 }
 
 /** Requests measured on the active VirtualService's routes over some stretch of time. */
@@ -96,6 +101,7 @@ export function routeViews(
     hosts: vs.hosts,
     active: vs.active,
     http: vs.http.map((h) => h.view),
+    ...(vs.kind ? { kind: vs.kind } : {}),
   }));
 }
 
@@ -113,7 +119,13 @@ export function measureRoutes(
   const vs = buildRoutes(cluster, target, segments).find((x) => x.active);
   if (!vs) return null;
   return {
-    view: { name: vs.name, hosts: vs.hosts, active: true, http: vs.http.map((h) => h.view) },
+    view: {
+      name: vs.name,
+      hosts: vs.hosts,
+      active: true,
+      http: vs.http.map((h) => h.view),
+      ...(vs.kind ? { kind: vs.kind } : {}),
+    },
     counts: { name: vs.name, rules: measure(vs.http, byPod, mirrored) },
   };
 }
@@ -123,6 +135,7 @@ interface BuiltService {
   hosts: string[];
   active: boolean;
   http: Built[];
+  kind?: 'HTTPRoute';
 }
 
 function buildRoutes(
@@ -131,7 +144,8 @@ function buildRoutes(
   segments: readonly TrafficSegment[],
 ): BuiltService[] {
   const vss = cluster.list<VirtualService>('VirtualService');
-  if (!vss.length) return [];
+  const httpRoutes = cluster.list<HTTPRoute>('HTTPRoute');
+  if (!vss.length && !httpRoutes.length) return [];
   const drs = cluster.list<DestinationRule>('DestinationRule');
   const active = target ? virtualServiceFor(vss, target) : undefined;
   const podCache = new Map<string, Pod | undefined>();
@@ -172,7 +186,7 @@ function buildRoutes(
     };
   };
 
-  return vss.map((vs) => {
+  const services: BuiltService[] = vss.map((vs) => {
     const isActive = vs === active;
     // Which route each segment's requests take (the clients in no segment send no headers).
     const routeShare = new Map<number, number>();
@@ -239,6 +253,9 @@ function buildRoutes(
       http,
     };
   });
+  // HTTPRoutes after the VirtualServices; one is active only when no VirtualService covers the target.
+  const gateway: BuiltService[] = buildHttpRoutes(httpRoutes, target, !!active, segments, select);
+  return gateway.length ? [...services, ...gateway] : services;
 }
 
 type Built = {

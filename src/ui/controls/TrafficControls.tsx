@@ -10,6 +10,10 @@ export function TrafficControls() {
   const store = useSimStore();
   const rps = useSim((s) => s.frame?.traffic.rps ?? 0);
   const target = useSim((s) => s.frame?.traffic.target ?? null);
+  // A Gateway API target is an HTTPRoute (or one of its hostnames), not a Service.
+  const httpRoute = useSim(
+    (s) => s.frame?.routes.find((r) => r.active && r.kind === 'HTTPRoute')?.name ?? null,
+  );
   const epoch = useSim((s) => s.epoch);
   const [startMs, setStartMs] = useState<number | null>(null);
 
@@ -41,7 +45,15 @@ export function TrafficControls() {
         apply={(v) => store.getState().setTraffic({ rps: v })}
         format={(v) => `${v} rps`}
         disabled={target === null}
-        hint={target === null ? 'This scenario sends no traffic.' : `to service/${target}`}
+        hint={
+          target === null
+            ? 'This scenario sends no traffic.'
+            : httpRoute === null
+              ? `to service/${target}`
+              : httpRoute === target
+                ? `to httproute/${target}`
+                : `to ${target} through httproute/${httpRoute}`
+        }
       />
       <LabeledSlider
         label="pod start time"

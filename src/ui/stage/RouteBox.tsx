@@ -32,15 +32,23 @@ export function RouteBox({ name }: { name: string }) {
   // The copies are counted per VirtualService: under the mirror when one rule mirrors, else once.
   const mirroring = data.rules.filter((r) => r.mirror).length;
   const hosts = data.hosts.join(', ');
+  // An HTTPRoute picks the most specific match (Gateway API's precedence), not the first.
+  const gateway = data.kind === 'HTTPRoute';
   return (
-    <div ref={ref} className="route-box" role="group" aria-label={`VirtualService ${name}`}>
+    <div ref={ref} className="route-box" role="group" aria-label={`${data.kind} ${name}`}>
       <div className="route-head">
-        <span className="service-kind">VirtualService</span>
-        <span className="route-order">first match wins</span>
+        <span className="service-kind">{data.kind}</span>
+        <span className="route-order">
+          {gateway ? 'most specific match wins' : 'first match wins'}
+        </span>
       </div>
       <div className="route-title">
         <span className="service-name">{name}</span>
-        {hosts !== name && <span className="route-hosts">hosts {hosts}</span>}
+        {hosts !== name && hosts !== '' && (
+          <span className="route-hosts">
+            {gateway ? 'hostnames' : 'hosts'} {hosts}
+          </span>
+        )}
       </div>
       <ol className="route-rules">
         {data.rules.map((r) => (
@@ -51,6 +59,7 @@ export function RouteBox({ name }: { name: string }) {
             segmented={data.segmented}
             measured={rates?.rules[r.index] ?? null}
             onlyMirror={mirroring === 1 && rates !== null}
+            kind={data.kind}
           />
         ))}
       </ol>

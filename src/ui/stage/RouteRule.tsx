@@ -21,6 +21,8 @@ interface Props {
   measured: RuleCounts | null;
   /** The only rule that mirrors: the mirrored copies' outcome is shown under its mirror. */
   onlyMirror?: boolean;
+  /** An HTTPRoute's rule: weights are proportions, shown with their share. */
+  kind?: 'VirtualService' | 'HTTPRoute';
 }
 
 export const RouteRule = memo(function RouteRule({
@@ -29,6 +31,7 @@ export const RouteRule = memo(function RouteRule({
   segmented,
   measured,
   onlyMirror = false,
+  kind = 'VirtualService',
 }: Props) {
   const head = useRegister('routes', routeId(vs, rule.index));
   const perDest = rule.dests.map((_, j) => measured?.destinations[j] ?? 0);
@@ -64,7 +67,7 @@ export const RouteRule = memo(function RouteRule({
           <span className="rule-all">{isDefault ? 'all requests' : 'all clients'}</span>
         )}
       </div>
-      {rule.dests.length > 1 && <SplitBar vs={vs} rule={rule} measured={shares} />}
+      {rule.dests.length > 1 && <SplitBar vs={vs} rule={rule} measured={shares} kind={kind} />}
       <ul className="rule-dests">
         {rule.dests.map((d, j) => (
           <DestRow key={j} vs={vs} rule={rule.index} index={j} dest={d} share={shares[j] ?? null} />
@@ -87,6 +90,11 @@ function DestRow(p: {
   const ref = useRegister('routes', routeId(p.vs, p.rule, p.index));
   const d = p.dest;
   const measured = p.share === null ? 'measured —' : `measured ${formatShare(p.share)}`;
+  // An HTTPRoute's weight is a proportion: "weight 1 (10%)"; a VirtualService's is a percent.
+  const weight =
+    d.configuredWeight === undefined
+      ? `${d.weight}%`
+      : `${d.configuredWeight} (${formatShare(d.weight / 100)})`;
   const what = d.missing
     ? `no subset "${d.subset ?? ''}" in a DestinationRule`
     : d.pods.length === 0
@@ -98,7 +106,7 @@ function DestRow(p: {
       className="rule-dest"
       data-v={d.slot}
       data-off={d.weight === 0 ? '' : undefined}
-      aria-label={`${destName(d)}: weight ${d.weight}%, ${measured}`}
+      aria-label={`${destName(d)}: weight ${weight}, ${measured}`}
       title={d.pods.join('\n') || undefined}
     >
       <span className="dest-swatch" aria-hidden="true" />
@@ -112,7 +120,7 @@ function DestRow(p: {
           <b>{d.service}</b>
         )}
       </span>
-      <span className="dest-weight">{d.weight}%</span>
+      <span className="dest-weight">{weight}</span>
       <span className="dest-measured">{measured}</span>
       <span className="dest-pods" data-warn={d.missing || d.pods.length === 0 ? '' : undefined}>
         {what}

@@ -10,7 +10,7 @@ import { useLiveValue } from '../controls/useLiveValue';
 import { useSimGesture } from '../controls/useSimGesture';
 import { destName, formatShare } from './routeText';
 import type { RouteRuleData } from './stageSelectors';
-import { splitWeights, weightCommand } from './weightCommand';
+import { httpRouteWeightCommand, splitWeights, weightCommand } from './weightCommand';
 
 /** Slider steps of 5%: the usual canary steps, and fewer patches while dragging. */
 const STEP = 5;
@@ -20,16 +20,19 @@ interface Props {
   rule: RouteRuleData;
   /** Measured share per destination (null: nothing measured yet). */
   measured: (number | null)[];
+  /** The route box shows an HTTPRoute: dragging patches its backendRef weights. */
+  kind?: 'VirtualService' | 'HTTPRoute';
 }
 
-export function SplitBar({ vs, rule, measured }: Props) {
+export function SplitBar({ vs, rule, measured, kind = 'VirtualService' }: Props) {
+  const command = kind === 'HTTPRoute' ? httpRouteWeightCommand : weightCommand;
   const store = useSimStore();
   const dests = rule.dests;
   const two = dests.length === 2;
   const [a, b] = dests;
   const live = useLiveValue(
     a?.weight ?? 0,
-    (v) => store.getState().exec(weightCommand(vs, rule.index, splitWeights(100 - v))),
+    (v) => store.getState().exec(command(vs, rule.index, splitWeights(100 - v))),
     250,
     useSimGesture(),
   );

@@ -234,6 +234,8 @@ export interface RouteDestData {
   pods: string[];
   ready: number;
   missing: boolean;
+  /** An HTTPRoute backendRef's own weight (`weight` is its share in percent). */
+  configuredWeight?: number;
 }
 
 export interface RouteRuleData {
@@ -248,6 +250,8 @@ export interface RouteRuleData {
 }
 
 export interface RouteBoxData {
+  /** What the box shows: Istio's VirtualService or Gateway API's HTTPRoute. */
+  kind: 'VirtualService' | 'HTTPRoute';
   name: string;
   hosts: string[];
   /** The traffic has segments (rules then name the client groups that take them). */
@@ -259,6 +263,8 @@ export interface RouteBoxData {
 export const selectRoute =
   (name: string) =>
   (s: SimState): VirtualServiceView | undefined =>
+    // The active one first: an HTTPRoute may share a VirtualService's name.
+    s.frame?.routes.find((x) => x.name === name && x.active) ??
     s.frame?.routes.find((x) => x.name === name);
 
 /** What a route box shows of its VirtualService, with segment labels and version colours. */
@@ -270,6 +276,7 @@ export function routeBoxData(
   const label = (seg: number) =>
     seg < 0 ? 'other' : (segments[seg]?.label ?? `segment ${seg + 1}`);
   return {
+    kind: vs.kind ?? 'VirtualService',
     name: vs.name,
     hosts: vs.hosts,
     segmented: segments.length > 0,
@@ -288,6 +295,7 @@ export function routeBoxData(
         pods: d.pods,
         ready: d.ready,
         missing: d.missing,
+        ...(d.configuredWeight !== undefined ? { configuredWeight: d.configuredWeight } : {}),
       })),
       mirror: r.mirror && {
         service: r.mirror.service,

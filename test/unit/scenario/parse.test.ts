@@ -395,11 +395,11 @@ describe('Documents kubectl would refuse', () => {
 
   it('report unknown kinds as the RESTMapper does', () => {
     const route =
-      'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: { name: web, namespace: shop }\n';
+      'apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: { name: web, namespace: shop }\n';
     const old = DEPLOYMENT.replace('apps/v1', 'extensions/v1beta1');
     expect(errors(file(route, old, scenarioDoc()))).toEqual([
       'error: resource mapping not found for name: "web" namespace: "shop" from "demo.yaml": no matches for kind ' +
-        '"HTTPRoute" in version "gateway.networking.k8s.io/v1"\nensure CRDs are installed first',
+        '"ServiceMonitor" in version "monitoring.coreos.com/v1"\nensure CRDs are installed first',
       'error: resource mapping not found for name: "web" namespace: "" from "demo.yaml": no matches for kind ' +
         '"Deployment" in version "extensions/v1beta1"\nensure CRDs are installed first',
     ]);
@@ -428,13 +428,13 @@ describe('A file with problems in several documents', () => {
     const badDeployment = DEPLOYMENT.replace('replicas: 3', 'replicas: -1');
     const badService = SERVICE.replace('ports: [{ port: 80 }]', 'ports: []');
     const crd =
-      'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: { name: web }\n';
+      'apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: { name: web }\n';
     expect(
       errors(file(badDeployment, crd, badService, scenarioDoc('  traffic: { rps: 5 }'))),
     ).toEqual([
       'Deployment.apps "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0',
       'error: resource mapping not found for name: "web" namespace: "" from "demo.yaml": no matches for kind ' +
-        '"HTTPRoute" in version "gateway.networking.k8s.io/v1"\nensure CRDs are installed first',
+        '"ServiceMonitor" in version "monitoring.coreos.com/v1"\nensure CRDs are installed first',
       'Service "web" is invalid: spec.ports: Required value',
       `${INVALID}spec.traffic.target: Required value`,
     ]);

@@ -46,6 +46,7 @@ import {
   setVirtualServiceWeight,
   updateDestinationRuleHashes,
 } from './trafficRouting';
+import { setHttpRouteWeight } from './gatewayPlugin';
 
 function counts(rs: ReplicaSet | undefined): RsCounts | null {
   if (!rs) return null;
@@ -209,6 +210,7 @@ function reconcileTrafficRouting(s: RolloutSync): void {
   const stableHash = rsHash(stableRS) ?? canaryHash;
   updateDestinationRuleHashes(s.ctx, s.ro, fully ? stableHash : canaryHash, stableHash);
   setVirtualServiceWeight(s.ctx, s.ro, weight);
+  setHttpRouteWeight(s.ctx, s.ro, weight);
   const prev = st.canary?.weights?.canary.weight;
   const weights = {
     canary: {

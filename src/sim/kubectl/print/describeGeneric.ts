@@ -94,7 +94,8 @@ function printContent(
 export function describeGeneric(obj: KubeObject, events: readonly Event[], nowMs: number): string {
   const w = new PrefixWriter();
   w.write(LEVEL_0, `Name:\t${obj.metadata?.name ?? ''}\n`);
-  w.write(LEVEL_0, `Namespace:\t${obj.metadata?.namespace ?? 'default'}\n`);
+  // obj.GetNamespace(): empty for a cluster-scoped kind (GatewayClass).
+  w.write(LEVEL_0, `Namespace:\t${obj.metadata?.namespace ?? ''}\n`);
   printLabelsMultiline(w, 'Labels', obj.metadata?.labels);
   printAnnotationsMultiline(w, 'Annotations', obj.metadata?.annotations);
   printContent(w, LEVEL_0, asServed(obj) as unknown as Record<string, unknown>, '');
