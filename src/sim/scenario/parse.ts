@@ -23,6 +23,7 @@ import { isRec } from './specReader';
 import type { ParseResult, Scenario } from './scenario';
 import { validateObject } from './validate';
 import { resolveScenario, SCENARIO_API_VERSION, SCENARIO_KIND } from './resolveScenario';
+import { inputLimitErrors } from './inputLimits';
 
 /**
  * The documents a scenario file holds besides manifests, by `apiVersion kind`; the manifests'
@@ -39,6 +40,8 @@ const ONE_SCENARIO = `the file needs exactly one document with apiVersion: ${SCE
 
 /** Parses and checks a whole scenario file. `fileName` appears in kubectl-style messages. */
 export function parseScenario(text: string, fileName: string): ParseResult {
+  const overLimits = inputLimitErrors(text, fileName); // hostile input stops here (inputLimits.ts)
+  if (overLimits.length) return { ok: false, errors: overLimits, ignored: [], notes: [] };
   const errors: string[] = [];
   const manifests: KubeObject[] = [];
   const scenarios: Omit<Scenario, 'manifests'>[] = [];
