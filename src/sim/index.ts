@@ -9,3 +9,5 @@ export { parseScenario } from './scenario/parse';
 export type { UserAction } from './session/userAction';
 export { parseDuration } from './core/quantity';
 export { formatTable } from './kubectl/print/table';
+export { RunawayError } from './engine/runaway';
+export { trafficLimitError } from './scenario/simulationLimits';

@@ -37,6 +37,8 @@ export interface SimData extends FrameData {
   console: ConsoleEntry[];
   /** Counts released slider gestures: the history changed without a new frame (address bar). */
   gesturesEnded: number;
+  /** Messages from the connection (the watchdog restarted a stuck worker), until dismissed. */
+  notices: string[];
 }
 
 export interface SimActions {
@@ -76,6 +78,9 @@ export interface SimActions {
    */
   beginGesture(): Promise<void>;
   endGesture(): Promise<void>;
+  /** A message for the person (shown with the page's Notices); dismissNotice removes it. */
+  notify(message: string): void;
+  dismissNotice(message: string): void;
 }
 
 export type SimState = SimData & SimActions;
@@ -92,6 +97,7 @@ export function initialData(): SimData {
     playback: { playing: false, speed: 1, atEnd: false },
     console: [],
     gesturesEnded: 0,
+    notices: [],
     frame: null,
     epoch: -1,
     viewKeys: noViewKeys(),
@@ -223,6 +229,12 @@ export function createSimStore(api: SimApi): SimStore {
         const dropped = new Set(entries?.slice(0, -1));
         const kept = dropped.size ? get().console.filter((e) => !dropped.has(e)) : get().console;
         set({ console: kept, gesturesEnded: get().gesturesEnded + 1 });
+      },
+      notify(message) {
+        set({ notices: [...get().notices.filter((n) => n !== message), message] });
+      },
+      dismissNotice(message) {
+        set({ notices: get().notices.filter((n) => n !== message) });
       },
     };
   });
