@@ -154,7 +154,9 @@ export class Engine implements ClusterReader {
   }
 
   image(name: string | undefined): ImageBehaviour {
-    const b = (name !== undefined && this.scenario.images[name]) || this.scenario.defaults;
+    // Own keys only: an image may be called `constructor` (issue 11 item 9, hostile names).
+    const own = name !== undefined && Object.hasOwn(this.scenario.images, name);
+    const b = (own && this.scenario.images[name]) || this.scenario.defaults;
     return this.startTimeOverride === null ? b : { ...b, startTime: this.startTimeOverride };
   }
 
