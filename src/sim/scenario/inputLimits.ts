@@ -119,7 +119,8 @@ function scanText(text: string): string | null {
     }
     if (quote === null && (body === '' || body.startsWith('#'))) continue;
     // A string longer than the limit on one line: the yaml library takes long to read it.
-    if (line.length > INPUT_LIMITS.stringBytes) return tooLong(at, line);
+    // (Not a line of minified JSON: that is a whole document on one line.)
+    if (line.length > INPUT_LIMITS.stringBytes && !/^[[{]/.test(body)) return tooLong(at, line);
     sawContent = true;
     if (quote === null && flows.length === 0) {
       while (blocks.length && (blocks.at(-1)?.indent ?? 0) > indent) blocks.pop();

@@ -3,6 +3,7 @@
  * printed (for the report), asserted only loosely: a busy machine must not make this flaky.
  */
 import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
 import { parseScenario } from '../../../src/sim';
 import { INPUT_LIMITS } from '../../../src/sim/scenario/inputLimits';
 import { catalogFiles, catalogText } from '../../support/catalog';
@@ -43,6 +44,22 @@ describe('hostile scenario files', () => {
     for (const file of catalogFiles()) {
       const r = parseScenario(catalogText(file), file);
       expect(r.ok ? [] : r.errors, file).toEqual([]);
+    }
+  });
+
+  it('JSON, minified or pretty, is read as YAML is', () => {
+    const docs = parseAllDocuments(catalogText('ramped')).map((d) => d.toJS() as unknown);
+    const list = { apiVersion: 'v1', kind: 'List', items: docs };
+    // Big enough that a minified line is longer than the string limit.
+    const pad = 'x'.repeat(150_000);
+    const padded = { ...list, metadata: { annotations: { a: pad, b: pad } } };
+    for (const text of [
+      JSON.stringify(list),
+      JSON.stringify(list, null, 2),
+      JSON.stringify(padded),
+    ]) {
+      const r = parseScenario(text, 'x.json');
+      expect(r.ok ? [] : r.errors).toEqual([]);
     }
   });
 
