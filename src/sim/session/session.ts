@@ -410,8 +410,12 @@ export class Session {
       this.points = [];
     }
     this.cursor = initialCursor(this.cluster);
-    this.advanceTo(t);
-    // The UI starts its history over with this epoch: send every point since t = 0.
-    this.pendingPoints = this.points.slice();
+    try {
+      this.advanceTo(t);
+    } finally {
+      // The UI starts its history over with this epoch: send every point since t = 0 (also
+      // when a runaway stopped the replay short of `t`).
+      this.pendingPoints = this.points.slice();
+    }
   }
 }
