@@ -19,3 +19,5 @@ export { previewRollout } from './plan/preview';
 export type { RolloutPlan } from './plan/planTypes';
 export { exportScenario, type ExportedText } from './session/exportScenario';
 export { exportManifests } from './session/exportManifests';
+export { RunawayError } from './engine/runaway';
+export { trafficLimitError } from './scenario/simulationLimits';

@@ -26,8 +26,10 @@ export function SimStoreProvider({ connect, store, children }: Props) {
     const connection = connect();
     const created = createSimStore(connection.api);
     const stop = pullEveryFrame(created);
+    const unsubscribe = connection.onNotice?.((m) => created.getState().notify(m));
     setOwned(created);
     return () => {
+      unsubscribe?.();
       stop();
       connection.close();
       setOwned(null);

@@ -53,6 +53,8 @@ export interface SimData extends FrameData {
   gesturesEnded: number;
   /** The text the running scenario was loaded from (what "Edit YAML" opens). */
   scenarioText: string | null;
+  /** Messages from the connection (the watchdog restarted a stuck worker), until dismissed. */
+  notices: string[];
 }
 
 export interface SimActions {
@@ -110,6 +112,9 @@ export interface SimActions {
   exportScenario(): Promise<ExportedText | null>;
   /** "Export manifests": the loaded text's manifests, `kubectl apply -f`-ready. */
   exportManifests(): Promise<ExportedText | null>;
+  /** A message for the person (shown with the page's Notices); dismissNotice removes it. */
+  notify(message: string): void;
+  dismissNotice(message: string): void;
 }
 
 export type SimState = SimData & SimActions;
@@ -127,6 +132,7 @@ export function initialData(): SimData {
     console: [],
     gesturesEnded: 0,
     scenarioText: null,
+    notices: [],
     frame: null,
     epoch: -1,
     viewKeys: noViewKeys(),
@@ -293,6 +299,12 @@ export function createSimStore(api: SimApi): SimStore {
       },
       exportManifests() {
         return api.exportManifests();
+      },
+      notify(message) {
+        set({ notices: [...get().notices.filter((n) => n !== message), message] });
+      },
+      dismissNotice(message) {
+        set({ notices: get().notices.filter((n) => n !== message) });
       },
     };
   });

@@ -18,6 +18,7 @@ import { RolloutStatusLine } from './log/RolloutStatusLine';
 import { StepsList } from './log/StepsList';
 import { KubectlConsole } from './console/KubectlConsole';
 import { Notices } from './log/Notices';
+import { useSimNotices } from './log/useSimNotices';
 import { LoadingSkeleton, ScenarioErrors } from './log/LoadState';
 import { useKeyboard } from './useKeyboard';
 import { useUrlSync } from './useUrlSync';
@@ -32,6 +33,7 @@ import './widgets.css';
 
 export function App() {
   const scenario = useScenario();
+  const sim = useSimNotices();
   const status = useSim((s) => s.status);
   const hasFrame = useSim((s) => s.frame !== null);
   useKeyboard();
@@ -64,6 +66,7 @@ export function App() {
       </header>
       <ScenarioYamlHost />
       <Notices notices={scenario.notices} onDismiss={scenario.dismiss} />
+      <Notices notices={sim.notices} onDismiss={sim.dismiss} />
       {scenario.pending && (
         <LinkReplayDialog
           scenario={scenario.pending.title}

@@ -3,10 +3,11 @@
  * and timers are injected, so the same code runs in the worker, in Node tests and in jsdom.
  */
 import type { SimApi, FramePacket, PlaybackState, CommandResult } from './protocol';
-import { exportManifests, exportScenario, parseScenario, Session } from '../sim';
+import { exportManifests, exportScenario, parseScenario, Session, trafficLimitError } from '../sim';
 // The editor's Problems on their lines, and "Convert to apps/v1" (issue 11).
 import { convertRetiredVersions, hasRetiredVersion, locateIgnored, locateProblems } from '../sim';
 import { previewRollout } from '../sim';
+import { guardWork } from './runawayGuard';
 
 export interface Clock {
   now(): number;
@@ -66,7 +67,17 @@ export function createSimApi(clock: Clock): SimApi {
     playback.atEnd = !playback.pastEnd && session.now >= session.scenario.duration;
   };
 
-  const tick = () => {
+  /** Runs a call's simulation work under the runaway guard: a runaway stops playback with a notice. */
+  const guard = <T>(work: () => T, fallback: (message: string) => T): T =>
+    guardWork(session, work, (message) => {
+      stop();
+      playback.notice = message;
+      return fallback(message);
+    });
+
+  const tick = () => guard(tickWork, () => undefined);
+
+  const tickWork = () => {
     if (!session || !playback.playing) return;
     const now = clock.now();
     const wall = Math.min(now - last, MAX_TICK_WALL_MS);
@@ -94,10 +105,16 @@ export function createSimApi(clock: Clock): SimApi {
   return {
     async load(text, fileName, seed) {
       stop();
-      const s = Session.load(text, fileName, seed);
+      // The current session stays as it is until the new one has loaded (hostile input).
+      const s = guardWork(
+        null,
+        () => Session.load(text, fileName, seed),
+        (m) => ({ errors: [m] }),
+      );
       if ('errors' in s) return { ok: false, errors: s.errors };
       session = s;
       loadedText = text;
+      playback.notice = null;
       playback.atEnd = false;
       playback.pastEnd = false;
       playback.step = null;
@@ -155,7 +172,10 @@ export function createSimApi(clock: Clock): SimApi {
       // At the end, Step goes no further: going on is an explicit choice.
       if (playback.atEnd) playback.step = { outcome: 'end', from: t, t, changes: [], total: 0 };
       else {
-        playback.step = session.step();
+        playback.step = guard(
+          () => session!.step(),
+          () => null,
+        );
         placed();
       }
     },
@@ -164,13 +184,21 @@ export function createSimApi(clock: Clock): SimApi {
     },
     async seek(t) {
       if (!session) return;
-      session.seek(Math.max(0, t));
+      playback.notice = null;
+      guard(
+        () => session!.seek(Math.max(0, t)),
+        () => undefined,
+      );
       playback.step = null;
       placed();
     },
     async reset() {
       stop();
-      session?.reset();
+      playback.notice = null;
+      guard(
+        () => session?.reset(),
+        () => undefined,
+      );
       playback.step = null;
       placed();
     },
@@ -184,7 +212,11 @@ export function createSimApi(clock: Clock): SimApi {
           epoch: -1,
         };
       }
-      const r = session.exec(line);
+      const s = session;
+      const r = guard(
+        () => s.exec(line),
+        (message) => ({ output: `${message}\n`, exitCode: 1 }),
+      );
       return {
         ...r,
         t: session.now,
@@ -193,18 +225,38 @@ export function createSimApi(clock: Clock): SimApi {
       };
     },
     async setTraffic(patch) {
-      session?.setTraffic(patch);
+      const refused = trafficLimitError(patch);
+      if (refused) playback.notice = refused;
+      else
+        guard(
+          () => session?.setTraffic(patch),
+          () => undefined,
+        );
     },
     async setStartTime(ms) {
-      session?.setStartTime(ms);
+      guard(
+        () => session?.setStartTime(ms),
+        () => undefined,
+      );
     },
     async interrupt() {
-      session?.interrupt();
+      guard(
+        () => session?.interrupt(),
+        () => undefined,
+      );
     },
     async restore(actions, t) {
       if (!session) return;
       stop();
-      session.restore(actions, Math.max(0, t));
+      // A link's traffic changes the simulator cannot run are left out, and the person told.
+      const runnable = actions.filter((a) => a.kind !== 'traffic' || !trafficLimitError(a.patch));
+      const refused = actions.find((a) => a.kind === 'traffic' && trafficLimitError(a.patch));
+      playback.notice = refused?.kind === 'traffic' ? trafficLimitError(refused.patch) : null;
+      const s = session;
+      guard(
+        () => s.restore(runnable, Math.max(0, t)),
+        () => undefined,
+      );
       playback.step = null;
       placed();
     },

@@ -6,8 +6,20 @@
  */
 import * as Comlink from 'comlink';
 import type { SimApi, SimConnection } from './protocol';
+import { watchdog, WATCHDOG_MS } from './watchdog';
 
 export function createWorkerClient(): SimConnection {
+  // A worker that stops answering is replaced and the session put back (watchdog.ts).
+  return watchdog(startWorker, {
+    timeoutMs: WATCHDOG_MS,
+    after: (ms, fn) => {
+      const id = setTimeout(fn, ms);
+      return () => clearTimeout(id);
+    },
+  });
+}
+
+function startWorker(): SimConnection {
   const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), {
     type: 'module',
     name: 'simulation',

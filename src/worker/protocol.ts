@@ -51,6 +51,11 @@ export interface PlaybackState {
   pastEnd?: boolean;
   /** What the latest Step (or refused Play) did; cleared by playing, a seek or a reset. */
   step?: StepNote | null;
+  /**
+   * A message for the person from the simulation: why it stopped by itself (a runaway,
+   * engine/runaway.ts) or what it refused (a traffic change it cannot run). Absent: none.
+   */
+  notice?: string | null;
 }
 
 /**
@@ -114,6 +119,8 @@ export interface ConvertResult {
 export interface SimConnection {
   api: SimApi;
   close(): void;
+  /** Messages from the connection itself (the watchdog restarted a stuck worker); returns an unsubscriber. */
+  onNotice?(listener: (message: string) => void): () => void;
 }
 
 /** The API sim.worker.ts exposes. Every call is cheap; none blocks on simulated time. */

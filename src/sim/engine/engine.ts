@@ -46,12 +46,15 @@ import { runStep } from './steps';
 import { syncController } from './syncController';
 import { trafficWorld } from './trafficWorld';
 import { PRIO_KUBELET, PRIO_STEP, WorkQueues, type QueueItem } from './workQueue';
+import { WorkBudget } from './runaway';
 
 export type { QueueItem } from './workQueue';
 export type { EngineSnapshot } from './snapshot';
 
 export interface EngineOptions {
   seed?: number;
+  /** Shared by the engines a session rebuilds (runaway.ts); default: a fresh one. */
+  budget?: WorkBudget;
 }
 
 export class Engine implements ClusterReader {
@@ -75,6 +78,8 @@ export class Engine implements ClusterReader {
   captionAt: number | null = null;
   private readonly autoscalers: Autoscalers;
   private startTimeOverride: number | null = null;
+  /** Bounds the work of one call (runaway.ts); the session `begin()`s it per call. */
+  readonly budget: WorkBudget;
 
   private time = 0;
   private readonly queue = new EventQueue<QueueItem>();
@@ -89,6 +94,7 @@ export class Engine implements ClusterReader {
   constructor(scenario: Scenario, opts: EngineOptions = {}) {
     this.scenario = scenario;
     this.seed = opts.seed ?? scenario.seed;
+    this.budget = opts.budget ?? new WorkBudget();
     this.names = new Rng(this.seed, 1);
     const now = (): number => this.time;
     this.work = new WorkQueues(this.queue, now);
@@ -148,7 +154,9 @@ export class Engine implements ClusterReader {
   }
 
   image(name: string | undefined): ImageBehaviour {
-    const b = (name !== undefined && this.scenario.images[name]) || this.scenario.defaults;
+    // Own keys only: an image may be called `constructor` (issue 11 item 9, hostile names).
+    const own = name !== undefined && Object.hasOwn(this.scenario.images, name);
+    const b = (own && this.scenario.images[name]) || this.scenario.defaults;
     return this.startTimeOverride === null ? b : { ...b, startTime: this.startTimeOverride };
   }
 
@@ -171,6 +179,9 @@ export class Engine implements ClusterReader {
 
   /** Processes the next happening only (for step-by-step narration); returns its time. */
   processNext(): number | undefined {
+    const due = this.queue.peekTime();
+    if (due === undefined) return undefined;
+    this.budget.spend(due); // before the pop: a runaway stops between two happenings
     const next = this.queue.pop();
     if (!next) return undefined;
     this.traffic.flush(next.t, this.trafficWorld);

@@ -68,7 +68,8 @@ export function setImage(
     }
   }
   for (const x of containers) {
-    const img = images[x.name] ?? images['*'];
+    // Own keys only: a container may be called `constructor`.
+    const img = Object.hasOwn(images, x.name) ? images[x.name] : images['*'];
     if (img !== undefined) x.image = img;
   }
   if (changeCause !== undefined) setAnnotation(next, 'kubernetes.io/change-cause', changeCause);

@@ -35,6 +35,7 @@ import { helmTestHook } from './helmHooks';
 import { neat } from './neat';
 import { ownersInFile } from './ownedObjects';
 import { crdServed, unmodelledKind } from './unmodelledKinds';
+import { inputLimitErrors } from './inputLimits';
 
 const STOP_VALIDATE =
   'if you choose to ignore these errors, turn validation off with --validate=false';
@@ -78,6 +79,8 @@ const describe = (o: Rec): string =>
 
 /** Parses and checks a whole scenario file. `fileName` appears in kubectl-style messages. */
 export function parseScenario(text: string, fileName: string): ParseResult {
+  const overLimits = inputLimitErrors(text, fileName); // hostile input stops here (inputLimits.ts)
+  if (overLimits.length) return { ok: false, errors: overLimits, ignored: [], notes: [] };
   const errors: string[] = [];
   const manifests: KubeObject[] = [];
   const scenarios: Omit<Scenario, 'manifests'>[] = [];

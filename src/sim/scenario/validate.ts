@@ -18,6 +18,7 @@ import type { FieldError } from './fieldError';
 import { invalid, invalidMessage, required } from './fieldError';
 import { isDNS1123Subdomain } from './nameRules';
 import { decodeError } from './decodeCheck';
+import { simulationLimitErrors } from './simulationLimits';
 
 type Rec = Record<string, unknown>;
 
@@ -27,6 +28,8 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** Create-time validation of one defaulted object; [] when the API server would accept it. */
 export function validateObject(obj: KubeObject): string[] {
+  const overLimit = simulationLimitErrors(obj); // valid for Kubernetes, too big to simulate
+  if (overLimit.length) return overLimit;
   const kind = obj.kind;
   const rules = behaviourOf(kind)?.validation;
   if (!kind || !rules) return [];

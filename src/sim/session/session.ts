@@ -22,6 +22,7 @@ import { RateWindows, type RateState } from '../view/rateWindows';
 import { copyCounters, type TrafficCounters } from '../traffic/metrics';
 import type { WatchEvent } from '../api/objectStore';
 import { describeChanges, describeEvents, type StepResult } from './stepNarration';
+import { POINT_COST, WorkBudget } from '../engine/runaway';
 
 export type { StepResult } from './stepNarration';
 
@@ -99,6 +100,8 @@ export class Session {
   private changed: WatchEvent[] | null = null;
   /** The actions recorded since beginGesture() (one slider drag or key burst), if one is open. */
   private gesture: UserAction[] | null = null;
+  /** The work one call may do, across the engines a seek back rebuilds (engine/runaway.ts). */
+  private readonly budget = new WorkBudget();
 
   static load(text: string, fileName: string, seed?: number): Session | { errors: string[] } {
     const parsed = parseScenario(text, fileName);
@@ -109,7 +112,7 @@ export class Session {
   constructor(scenario: Scenario, seed: number) {
     this.scenario = scenario;
     this.seed = seed;
-    this.engine = new Engine(scenario, { seed });
+    this.engine = new Engine(scenario, { seed, budget: this.budget });
     this.watchChanges();
     this.cursor = initialCursor(this.cluster);
     this.chartBefore = copyCounters(this.cluster.traffic.counters);
@@ -138,6 +141,11 @@ export class Session {
                   : 'Ctrl-C (interrupt)',
       })),
     };
+  }
+
+  /** A call from the person starts (a tick, a step, a seek, a command): its work is bounded from here. */
+  beginWork(): void {
+    this.budget.begin();
   }
 
   /** The cluster as views read it. */
@@ -421,6 +429,7 @@ export class Session {
   }
 
   private takePoint(): void {
+    this.budget.spend(this.cluster.now, POINT_COST); // a quiet cluster still costs its points
     const point = chartPoint(this.cluster, this.chartBefore);
     this.rates.close(this.cluster, this.chartBefore);
     this.pendingPoints.push(point);
@@ -453,7 +462,7 @@ export class Session {
       this.applied = cp.applied;
       this.points = this.points.slice(0, cp.points);
     } else {
-      this.engine = new Engine(this.scenario, { seed: this.seed });
+      this.engine = new Engine(this.scenario, { seed: this.seed, budget: this.budget });
       this.watchChanges();
       this.chartBefore = copyCounters(this.cluster.traffic.counters);
       this.rates = new RateWindows(CHART_STEP_MS);
@@ -462,8 +471,12 @@ export class Session {
       this.points = [];
     }
     this.cursor = initialCursor(this.cluster);
-    this.advanceTo(t);
-    // The UI starts its history over with this epoch: send every point since t = 0.
-    this.pendingPoints = this.points.slice();
+    try {
+      this.advanceTo(t);
+    } finally {
+      // The UI starts its history over with this epoch: send every point since t = 0 (also
+      // when a runaway stopped the replay short of `t`).
+      this.pendingPoints = this.points.slice();
+    }
   }
 }
