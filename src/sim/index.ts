@@ -19,5 +19,6 @@ export { previewRollout } from './plan/preview';
 export type { RolloutPlan } from './plan/planTypes';
 export { exportScenario, type ExportedText } from './session/exportScenario';
 export { exportManifests } from './session/exportManifests';
+export { editorSchema, type SchemaNode } from './scenario/editorSchema';
 export { RunawayError } from './engine/runaway';
 export { trafficLimitError } from './scenario/simulationLimits';

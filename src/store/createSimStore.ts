@@ -112,6 +112,8 @@ export interface SimActions {
   exportScenario(): Promise<ExportedText | null>;
   /** "Export manifests": the loaded text's manifests, `kubectl apply -f`-ready. */
   exportManifests(): Promise<ExportedText | null>;
+  /** The editor's completion data (the fields the simulator models). */
+  fieldSchema(): ReturnType<SimApi['fieldSchema']>;
   /** A message for the person (shown with the page's Notices); dismissNotice removes it. */
   notify(message: string): void;
   dismissNotice(message: string): void;
@@ -299,6 +301,9 @@ export function createSimStore(api: SimApi): SimStore {
       },
       exportManifests() {
         return api.exportManifests();
+      },
+      fieldSchema() {
+        return api.fieldSchema();
       },
       notify(message) {
         set({ notices: [...get().notices.filter((n) => n !== message), message] });

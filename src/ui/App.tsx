@@ -24,7 +24,7 @@ import { useKeyboard } from './useKeyboard';
 import { useUrlSync } from './useUrlSync';
 import { LinkReplayDialog } from './link/LinkReplayDialog';
 import { EditYamlButton } from './editor/EditYamlButton';
-import { ScenarioYamlHost } from './editor/ScenarioYamlHost';
+import { LabYamlHost } from './editor/LabYamlHost';
 import { MyScenarios } from './share/MyScenarios';
 import { ShareButtons } from './share/ShareButtons';
 import './App.css';
@@ -64,7 +64,7 @@ export function App() {
           <ShareButtons customText={scenario.custom?.text ?? null} />
         </div>
       </header>
-      <ScenarioYamlHost />
+      <LabYamlHost scenario={scenario} />
       <Notices notices={scenario.notices} onDismiss={scenario.dismiss} />
       <Notices notices={sim.notices} onDismiss={sim.dismiss} />
       {scenario.pending && (

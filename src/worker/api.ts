@@ -7,6 +7,7 @@ import { exportManifests, exportScenario, parseScenario, Session, trafficLimitEr
 // The editor's Problems on their lines, and "Convert to apps/v1" (issue 11).
 import { convertRetiredVersions, hasRetiredVersion, locateIgnored, locateProblems } from '../sim';
 import { previewRollout } from '../sim';
+import { editorSchema } from '../sim';
 import { guardWork } from './runawayGuard';
 
 export interface Clock {
@@ -291,6 +292,9 @@ export function createSimApi(clock: Clock): SimApi {
     },
     async exportScenario() {
       return session ? exportScenario(loadedText, session.scenario, session.history()) : null;
+    },
+    async fieldSchema() {
+      return editorSchema();
     },
     async exportManifests() {
       return session ? exportManifests(loadedText, session.scenario.name) : null;

@@ -17,6 +17,7 @@ import type {
   WaveBound,
 } from '../sim/plan/planTypes';
 import type { ExportedText } from '../sim/session/exportScenario';
+import type { SchemaNode } from '../sim/scenario/editorSchema';
 
 export type { Frame, FrameUpdate, ChartPoint, ScenarioInfo, UserAction, StepResult };
 export type {
@@ -178,4 +179,6 @@ export interface SimApi {
   exportScenario(): Promise<ExportedText | null>;
   /** "Export manifests": the loaded text's manifests, `kubectl apply -f`-ready; null: none loaded. */
   exportManifests(): Promise<ExportedText | null>;
+  /** The editor's completion data: each modelled kind's fields (`apiVersion kind` → tree). */
+  fieldSchema(): Promise<Record<string, SchemaNode>>;
 }

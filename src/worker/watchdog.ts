@@ -184,6 +184,7 @@ export function watchdog(start: () => SimConnection, opts: WatchdogOptions): Sim
     preview: (...a) => call('preview', a, (message) => ({ kind: 'error', message })),
     exportScenario: () => call('exportScenario', [], () => null),
     exportManifests: () => call('exportManifests', [], () => null),
+    fieldSchema: () => call('fieldSchema', [], () => ({})),
   };
 
   return {

@@ -5,6 +5,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useEditorRequest } from './editorRequest';
 import type { EditorSchema } from './schema';
+import type { OpenCustom } from './runFromStart';
 
 const ScenarioYamlPanel = lazy(() => import('./ScenarioYamlPanel'));
 
@@ -13,9 +14,15 @@ export interface ScenarioYamlHostProps {
   schema?: EditorSchema;
   planSlot?: (text: string) => ReactNode;
   onTextChange?: (text: string) => void;
+  openCustom?: OpenCustom;
 }
 
-export function ScenarioYamlHost({ schema, planSlot, onTextChange }: ScenarioYamlHostProps) {
+export function ScenarioYamlHost({
+  schema,
+  planSlot,
+  onTextChange,
+  openCustom,
+}: ScenarioYamlHostProps) {
   const request = useEditorRequest();
   if (!request) return null;
   const key = request.mode === 'edit' ? `edit:${request.line}:${request.text.length}` : 'scenario';
@@ -33,6 +40,7 @@ export function ScenarioYamlHost({ schema, planSlot, onTextChange }: ScenarioYam
         {...(schema ? { schema } : {})}
         {...(planSlot ? { planSlot } : {})}
         {...(onTextChange ? { onTextChange } : {})}
+        {...(openCustom ? { openCustom } : {})}
       />
     </Suspense>
   );

@@ -23,7 +23,7 @@ import { useCheck } from './useCheck';
 import { allProblems, CheckLists } from './CheckLists';
 import { ConversionDiff, type Conversion } from './ConversionDiff';
 import { readTextFile } from './readDroppedFile';
-import { runFromStart } from './runFromStart';
+import { runFromStart, type OpenCustom } from './runFromStart';
 import type { EditorSchema } from './schema';
 import { BASE_SCHEMA } from './baseSchema';
 import './editor.css';
@@ -36,6 +36,8 @@ export interface ScenarioYamlPanelProps {
   planSlot?: (text: string) => ReactNode;
   /** Every change of the text (drafts are kept from here). */
   onTextChange?: (text: string) => void;
+  /** Opens the text as the person's own scenario (saved, with its own address). */
+  openCustom?: OpenCustom;
 }
 
 type Outcome = { output: string; ok: boolean } | null;
@@ -45,6 +47,7 @@ export default function ScenarioYamlPanel({
   schema = BASE_SCHEMA,
   planSlot,
   onTextChange,
+  openCustom,
 }: ScenarioYamlPanelProps) {
   const store = useSimStore();
   const scenarioId = useSim((s) => s.scenarioId);
@@ -69,7 +72,7 @@ export default function ScenarioYamlPanel({
   const draftOver = useRef(editing ? null : base);
 
   const fileName = `${scenarioId ?? 'scenario'}.yaml`;
-  // kubectl edit's file is one object: its problems come back from the save.
+  // kubectl edit's file is checked when saved, as kubectl does (its problems come from the save).
   const check = useCheck(text, fileName, !editing);
 
   useEffect(() => {
@@ -81,8 +84,11 @@ export default function ScenarioYamlPanel({
       onChange: (t) => {
         setText(t);
         setExtra([]);
-        if (draftOver.current !== null) keepDraft(draftOver.current, t);
-        changed.current?.(t);
+        // kubectl edit's file is not a draft of the scenario: only the scenario's text is kept.
+        if (draftOver.current !== null) {
+          keepDraft(draftOver.current, t);
+          changed.current?.(t);
+        }
       },
     });
     view.current = v;
@@ -135,7 +141,7 @@ export default function ScenarioYamlPanel({
         setExtra(r.problems);
         return;
       }
-      await runFromStart(store, text);
+      await runFromStart(store, text, openCustom);
       const s = store.getState();
       setOutcome(
         s.status === 'ready'
