@@ -20,5 +20,6 @@ export type { RolloutPlan } from './plan/planTypes';
 export { exportScenario, type ExportedText } from './session/exportScenario';
 export { exportManifests } from './session/exportManifests';
 export { editorSchema, type SchemaNode } from './scenario/editorSchema';
+export { inputLimitErrors } from './scenario/inputLimits';
 export { RunawayError } from './engine/runaway';
 export { trafficLimitError } from './scenario/simulationLimits';

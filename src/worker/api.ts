@@ -7,7 +7,13 @@ import { exportManifests, exportScenario, parseScenario, Session, trafficLimitEr
 // The editor's Problems on their lines, and "Convert to apps/v1" (issue 11).
 import { convertRetiredVersions, hasRetiredVersion, locateIgnored, locateProblems } from '../sim';
 import { previewRollout } from '../sim';
-import { editorSchema } from '../sim';
+import { editorSchema, inputLimitErrors } from '../sim';
+
+/** The line a message names (`yaml: line 12: …`), if any. */
+const lineIn = (message: string): number | null => {
+  const m = /\bline (\d+)\b/.exec(message);
+  return m ? Number(m[1]) : null;
+};
 import { guardWork } from './runawayGuard';
 
 export interface Clock {
@@ -122,6 +128,12 @@ export function createSimApi(clock: Clock): SimApi {
       return { ok: true, info: s.info() };
     },
     async check(text, fileName) {
+      // Over a limit: say so before anything else parses the text (locating lines parses it).
+      const limits = inputLimitErrors(text, fileName);
+      if (limits.length) {
+        const problems = limits.map((message) => ({ line: lineIn(message), message }));
+        return { ok: false, problems, ignored: [], notes: [], convertible: false };
+      }
       const r = parseScenario(text, fileName);
       const problems = r.ok ? [] : locateProblems(text, r.errors);
       const lines = locateIgnored(text, r.ignored);
@@ -133,6 +145,8 @@ export function createSimApi(clock: Clock): SimApi {
       return { ok: r.ok, problems, ignored, notes: r.notes, convertible: hasRetiredVersion(text) };
     },
     async convert(text) {
+      const limits = inputLimitErrors(text, 'scenario.yaml');
+      if (limits.length) return { text, changes: limits };
       return convertRetiredVersions(text);
     },
     async pull(): Promise<FramePacket | null> {

@@ -11,6 +11,7 @@
  * `unable to launch the editor "vi"`, vi being the default without $KUBE_EDITOR or $EDITOR).
  */
 import { parse, stringify } from 'yaml';
+import { inputLimitErrors } from '../scenario/inputLimits';
 import type { Kind, KubeObject } from '../api/objects';
 import type { KubectlCommand } from './parse/command';
 import { resourceRef, kubectlInvalid } from '../api/resourceRef';
@@ -111,6 +112,9 @@ export function cancelledEdit(original: string, edited: string): KubectlResult |
 export function saveEdit(host: KubectlHost, original: string, edited: string): KubectlResult {
   const cancelled = cancelledEdit(original, edited);
   if (cancelled) return cancelled;
+  // The saved file is the person's text: the importer's limits before it is parsed.
+  const limits = inputLimitErrors(edited, 'edit.yaml');
+  if (limits.length) return fail(limits.join('\n'));
   const before = stripComments(original);
   const after = stripComments(edited);
   let originals: Json[];
