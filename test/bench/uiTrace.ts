@@ -205,6 +205,35 @@ async function main(): Promise<void> {
       'MinorGC',
       'V8.GC_MC_BACKGROUND_MARKING',
     ]);
+    if (process.argv.includes('--roots')) {
+      // Where rendering time goes over the whole window: layout by its root, paint by layer.
+      const mainKey = (e: TraceEvent) => mains.some((m) => m.pid === e.pid && m.tid === e.tid);
+      const roots = new Map<string, [number, number]>();
+      const note = (k: string, d: number) => {
+        const r = roots.get(k) ?? [0, 0];
+        r[0] += d;
+        r[1]++;
+        roots.set(k, r);
+      };
+      let dumped = 0;
+      for (const e of events) {
+        if (e.ph !== 'X' || !mainKey(e)) continue;
+        const d = (e.tdur ?? e.dur ?? 0) / 1000;
+        const a = e.args as Record<string, Record<string, unknown>> | undefined;
+        if (e.name === 'Layout') {
+          const r = (a?.endData?.layoutRoots as { nodeName: string }[] | undefined)?.[0];
+          note(`Layout ${r?.nodeName.slice(0, 60) ?? '?'}`, d);
+        } else if (e.name === 'Paint') {
+          if (dumped++ < 2) console.log(JSON.stringify(e.args).slice(0, 400));
+          note(`Paint ${String(a?.data?.nodeName ?? a?.data?.layerId ?? '?').slice(0, 60)}`, d);
+        } else if (
+          ['UpdateLayoutTree', 'PrePaint', 'Layerize', 'Commit', 'HitTest'].includes(e.name)
+        )
+          note(e.name, d);
+      }
+      for (const [k, [ms, n]] of [...roots].sort((x, y) => y[1][0] - x[1][0]).slice(0, 20))
+        console.log(`  ${ms.toFixed(0).padStart(6)} ms ${String(n).padStart(5)}×  ${k}`);
+    }
     // Long by CPU time (thread time): on a loaded machine wall time says more about the load.
     const long = tasks.filter((t) => (t.tdur ?? 0) / 1000 > threshold);
     const total = { parts: new Map<string, number>(), app: new Map<string, number>() };
