@@ -68,6 +68,7 @@ export function PodList({ ids, label }: { ids: string[]; label: string }) {
 
   const tile = tileSize(ids.length);
   const style = { '--tile': `${tile}px`, '--gap': `${tileGap(tile)}px` } as CSSProperties;
+  const size = tile <= 12 ? 'xs' : tile <= 18 ? 's' : 'm';
   return (
     <div
       ref={list}
@@ -75,7 +76,7 @@ export function PodList({ ids, label }: { ids: string[]; label: string }) {
       role="listbox"
       aria-label={label}
       style={style}
-      data-size={tile <= 12 ? 'xs' : tile <= 18 ? 's' : 'm'}
+      data-size={size}
       onKeyDown={onKeyDown}
       onFocus={(e) => {
         hadFocus.current = true;
@@ -90,7 +91,7 @@ export function PodList({ ids, label }: { ids: string[]; label: string }) {
       }}
     >
       {drawn.map(({ id, ghost }) => (
-        <PodTile key={id} name={id} ghost={ghost} tabbable={id === tabbable} />
+        <PodTile key={id} name={id} ghost={ghost} tabbable={id === tabbable} bare={size === 'xs'} />
       ))}
     </div>
   );

@@ -14,10 +14,17 @@ export const PodTile = memo(function PodTile({
   name,
   ghost,
   tabbable,
+  bare = false,
 }: {
   name: string;
   ghost: boolean;
   tabbable: boolean;
+  /**
+   * Tiles too small for marks (stageGroups.css hides them at the smallest size): no check,
+   * dot or badge elements at all, so a big fleet's tiles are one element each to create, style
+   * and lay out.
+   */
+  bare?: boolean;
 }) {
   const pod = useSim(useMemo(() => selectPod(name), [name]));
   const [last, setLast] = useState(pod);
@@ -45,13 +52,15 @@ export const PodTile = memo(function PodTile({
       title={label}
       data-name={name}
     >
-      {look === 'ready' && (
+      {!bare && look === 'ready' && (
         <svg className="pod-check" viewBox="0 0 12 12" aria-hidden="true">
           <path d="M2.5 6.4 5 8.8 9.6 3.6" />
         </svg>
       )}
-      {look === 'ready' && view.available && <span className="pod-dot" aria-hidden="true" />}
-      {look === 'failing' && (
+      {!bare && look === 'ready' && view.available && (
+        <span className="pod-dot" aria-hidden="true" />
+      )}
+      {!bare && look === 'failing' && (
         <span className="pod-badge" aria-hidden="true">
           !
         </span>

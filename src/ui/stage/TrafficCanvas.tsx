@@ -45,6 +45,8 @@ function draw(
     return b && { x: b.right, y: b.cy };
   };
 
+  /** Opaque filled dots by colour: x, y pairs (one fill per colour instead of one per dot). */
+  const solid = new Map<string, number[]>();
   let w = 0;
   for (let i = 0; i < dots.length; i++) {
     const d = dots[i];
@@ -81,7 +83,15 @@ function draw(
     if (u < 0 || !p) continue;
     // Mirrored copies fade out as they arrive: their responses go nowhere.
     const fade = d.mirror ? Math.min(1, (1 - u) * 6) : 1;
-    ctx.globalAlpha = Math.min(1, u * 10) * fade;
+    const alpha = Math.min(1, u * 10) * fade;
+    if (alpha === 1 && !d.mirror) {
+      // Most dots: opaque and filled, drawn below as one path per colour.
+      const at = solid.get(d.colour);
+      if (at) at.push(p.x, p.y);
+      else solid.set(d.colour, [p.x, p.y]);
+      continue;
+    }
+    ctx.globalAlpha = alpha;
     ctx.beginPath();
     ctx.arc(p.x, p.y, d.mirror ? DOT_R - 0.5 : DOT_R, 0, Math.PI * 2);
     if (d.mirror) {
@@ -94,6 +104,16 @@ function draw(
     }
   }
   dots.length = w;
+  ctx.globalAlpha = 1;
+  for (const [colour, xy] of solid) {
+    ctx.fillStyle = colour;
+    ctx.beginPath();
+    for (let i = 0; i < xy.length; i += 2) {
+      ctx.moveTo(xy[i]! + DOT_R, xy[i + 1]!);
+      ctx.arc(xy[i]!, xy[i + 1]!, DOT_R, 0, Math.PI * 2);
+    }
+    ctx.fill();
+  }
 
   let b = 0;
   for (let i = 0; i < bursts.length; i++) {
