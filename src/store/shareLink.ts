@@ -17,6 +17,7 @@
  * failure is a sentence for the person, never an exception for the page. The text it gives is
  * only ever loaded as a scenario (parsed as data by the simulator), never run or shown as HTML.
  */
+import { readBounded } from './readBounded';
 
 export const SHARE_LINK_MAX_CHARS = 16_000;
 /** Links read may be longer than we write (hand-made ones), within reason. */
@@ -48,30 +49,6 @@ function fromBase64Url(s: string): Uint8Array {
   return Uint8Array.from(bin, (c) => c.charCodeAt(0));
 }
 
-/** All bytes of a stream, refusing more than `limit`. */
-async function readAll(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      void reader.cancel().catch(() => undefined);
-      throw new Unreadable(`it unpacks to more than ${limit} bytes`);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
-}
-
 function through(t: CompressionStream | DecompressionStream, bytes: Uint8Array) {
   const w = t.writable.getWriter();
   w.write(bytes as Uint8Array<ArrayBuffer>).catch(() => undefined);
@@ -82,7 +59,11 @@ function through(t: CompressionStream | DecompressionStream, bytes: Uint8Array) 
 /** `#s=1.…` for a scenario text (the fragment, with its `#`). */
 export async function scenarioFragment(text: string): Promise<string> {
   const bytes = new TextEncoder().encode(text);
-  const packed = await readAll(through(new CompressionStream('deflate-raw'), bytes), Infinity);
+  const packed = await readBounded(
+    through(new CompressionStream('deflate-raw'), bytes),
+    Infinity,
+    (m) => new Unreadable(m),
+  );
   return `#${PARAM}=${MARK}${toBase64Url(packed)}`;
 }
 
@@ -110,9 +91,10 @@ export async function readScenarioFragment(hash: string): Promise<ReadLink> {
     if (!value.startsWith(MARK)) throw new Unreadable('it does not start as a link of ours does');
     let bytes: Uint8Array;
     try {
-      bytes = await readAll(
+      bytes = await readBounded(
         through(new DecompressionStream('deflate-raw'), fromBase64Url(value.slice(MARK.length))),
         MAX_INFLATED_BYTES,
+        (m) => new Unreadable(m),
       );
     } catch (e) {
       if (e instanceof Unreadable) throw e;

@@ -10,6 +10,7 @@
  */
 import type { UserAction } from '../worker/protocol';
 import type { TrafficSpec } from '../sim/scenario/scenario';
+import { readBounded } from './readBounded';
 
 export interface LinkState {
   scenario: string | null;
@@ -99,30 +100,6 @@ export function canCompress(): boolean {
   return typeof CompressionStream === 'function' && typeof DecompressionStream === 'function';
 }
 
-/** Everything a stream yields, refusing (Invalid) more than `limit` bytes. */
-async function readAll(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      void reader.cancel().catch(() => undefined);
-      throw new Invalid(`it unpacks to more than ${limit} bytes`);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
-}
-
 /** Bytes through a (de)compression stream; a failure to write shows up when reading. */
 function through(
   transform: CompressionStream | DecompressionStream,
@@ -136,16 +113,21 @@ function through(
 
 async function deflate(text: string): Promise<Uint8Array> {
   const bytes = new TextEncoder().encode(text);
-  return readAll(through(new CompressionStream('deflate-raw'), bytes), Infinity);
+  return readBounded(
+    through(new CompressionStream('deflate-raw'), bytes),
+    Infinity,
+    (m) => new Invalid(m),
+  );
 }
 
 /** Inflates at most LINK_LIMITS.maxInflated bytes; more, or broken data, is Invalid. */
 async function inflate(bytes: Uint8Array): Promise<Uint8Array> {
   if (!canCompress()) throw new Invalid('this browser cannot read compressed links');
   try {
-    return await readAll(
+    return await readBounded(
       through(new DecompressionStream('deflate-raw'), bytes),
       LINK_LIMITS.maxInflated,
+      (m) => new Invalid(m),
     );
   } catch (e) {
     if (e instanceof Invalid) throw e;
