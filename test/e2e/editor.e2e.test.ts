@@ -56,6 +56,8 @@ const RAMPED = readFileSync('public/scenarios/ramped.yaml', 'utf8');
 
 const editorBox = (page: Page) => page.getByRole('textbox', { name: 'Scenario YAML' });
 const panel = (page: Page) => page.getByRole('region', { name: 'Scenario YAML' });
+/** What Apply, Run from start or an import said (the Rollout plan has a status line of its own). */
+const outcome = (page: Page) => panel(page).locator('.yaml-outcome');
 
 async function ready(page: Page) {
   await poll(() => page.getByRole('button', { name: 'Edit YAML' }).isEnabled()).toBe(true);
@@ -92,9 +94,7 @@ describe('The Scenario YAML editor', () => {
     await paste(page, TUTORIAL);
     await poll(() => page.getByText('No problems found.').count()).toBe(1);
     await page.getByRole('button', { name: 'Run from start' }).click();
-    await poll(() => panel(page).getByRole('status').textContent()).toContain(
-      'Loaded from t = 0 and playing.',
-    );
+    await poll(() => outcome(page).textContent()).toContain('Loaded from t = 0 and playing.');
     await page.getByRole('button', { name: 'Close' }).click();
     await consoleRun(page, 'get pods');
     await poll(
@@ -125,9 +125,7 @@ describe('The Scenario YAML editor', () => {
       /(line \d+: )?.*spec\.strategy\.rollingUpdate\.maxUnavailable: Invalid value: 0: may not be 0 when `maxSurge` is 0/,
     );
     await page.getByRole('button', { name: 'Run from start' }).click();
-    await poll(() => panel(page).getByRole('status').textContent()).toContain(
-      'The running scenario is unchanged.',
-    );
+    await poll(() => outcome(page).textContent()).toContain('The running scenario is unchanged.');
     expect(await editorBox(page).textContent()).toContain('maxUnavailable: 0');
     // Each problem once, whether the check or Run from start found it.
     expect(await problemsList.getByRole('listitem').count()).toBe(1);
@@ -155,7 +153,7 @@ describe('The Scenario YAML editor', () => {
     await poll(() => editorBox(page).textContent()).toContain('image: nginx:1.26');
     await paste(page, RAMPED.replace('image: nginx:1.26', 'image: nginx:1.25'));
     await page.getByRole('button', { name: 'Apply' }).click();
-    await poll(() => panel(page).getByRole('status').textContent()).toBe(
+    await poll(() => outcome(page).textContent()).toBe(
       'deployment.apps/web configured\nservice/web unchanged\n',
     );
     await screenshot('editor-applied-1280x720');

@@ -41,8 +41,10 @@ describe.each(catalog.map((c) => c.id))('The %s scenario', (id) => {
     await expect
       .poll(() => events.textContent(), { timeout: 10_000 })
       .toMatch(deployments ? /ScalingReplicaSet/ : /ScalingReplicaSet|SuccessfulCreate|Created/);
-    const lists = await cluster.getByRole('listbox').all();
-    const names = await Promise.all(lists.map((l) => l.getAttribute('aria-label')));
+    // Read at one instant: a list can go while playing (a ReplicationController deleted).
+    const names = await cluster
+      .getByRole('listbox')
+      .evaluateAll((lists) => lists.map((l) => l.getAttribute('aria-label')));
     expect(names.some((n) => /^(ReplicaSet|ReplicationController) /.test(n ?? ''))).toBe(true);
     await screenshot(`play-${id}`);
     expect(problems).toEqual([]);
