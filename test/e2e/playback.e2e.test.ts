@@ -148,6 +148,15 @@ describe('The charts', () => {
     await played.page.getByRole('button', { name: 'Play' }).click();
     await expect.poll(() => clockSeconds(played.page), { timeout: 15_000 }).toBeGreaterThan(t + 1);
     // Points up to t are final once the clock has passed it: playing on changes none of them.
+    // The charts trail the clock (throttled, rendered in a transition): wait for them to reach t.
+    await expect
+      .poll(
+        async () => upTo(await chartTables(played.page), t)['Traffic share by version']?.length,
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe(afterStep['Traffic share by version']?.length);
     const afterPlay = upTo(await chartTables(played.page), t);
 
     // Not vacuous: 40-odd points per chart, requests answered by both versions.
