@@ -11,6 +11,7 @@
 import type { HTTPRoute, HTTPRouteRule } from '../api/objects';
 import type { TrafficSegment } from '../scenario/scenario';
 import { httpRouteFor, ruleDestinations, ruleIndexFor } from '../network/gatewayRouter';
+import { segmentRules } from './segmentRules';
 
 /**
  * What routeView.ts's endpoint selection gives for a Service (its `Selected`); declared here, not
@@ -61,19 +62,9 @@ export function buildHttpRoutes(
   const active = target && !routedByMesh ? httpRouteFor(routes, target) : undefined;
   return routes.map((route) => {
     const isActive = route === active;
-    const routeShare = new Map<number, number>();
-    const routeSegments = new Map<number, number[]>();
-    if (isActive) {
-      const groups = segments.map((s, i) => ({ i, share: s.share, headers: s.headers }));
-      const rest = 1 - segments.reduce((a, s) => a + s.share, 0);
-      if (rest > 1e-9 || !segments.length) groups.push({ i: -1, share: rest, headers: {} });
-      for (const g of groups) {
-        const index = ruleIndexFor(route, g.headers);
-        if (index === null) continue;
-        routeShare.set(index, (routeShare.get(index) ?? 0) + g.share);
-        routeSegments.set(index, [...(routeSegments.get(index) ?? []), g.i]);
-      }
-    }
+    const { routeShare, routeSegments } = isActive
+      ? segmentRules(segments, (headers) => ruleIndexFor(route, headers))
+      : { routeShare: new Map<number, number>(), routeSegments: new Map<number, number[]>() };
     const http = (route.spec?.rules ?? []).map((rule, index) => {
       const dests = ruleDestinations(rule);
       const total = dests.reduce((a, d) => a + d.weight, 0);

@@ -11,6 +11,7 @@ import type { TrafficSegment } from '../scenario/scenario';
 import { routeFor, serviceOfHost, subsetLabels, virtualServiceFor } from '../network/meshRouter';
 import { matchText } from './segmentView';
 import { buildHttpRoutes } from './gatewayRouteView';
+import { segmentRules } from './segmentRules';
 
 export interface RouteDestinationView {
   service: string;
@@ -189,19 +190,9 @@ function buildRoutes(
   const services: BuiltService[] = vss.map((vs) => {
     const isActive = vs === active;
     // Which route each segment's requests take (the clients in no segment send no headers).
-    const routeShare = new Map<number, number>();
-    const routeSegments = new Map<number, number[]>();
-    if (isActive) {
-      const groups = segments.map((s, i) => ({ i, share: s.share, headers: s.headers }));
-      const rest = 1 - segments.reduce((a, s) => a + s.share, 0);
-      if (rest > 1e-9 || !segments.length) groups.push({ i: -1, share: rest, headers: {} });
-      for (const g of groups) {
-        const r = routeFor(vs, g.headers);
-        if (!r) continue;
-        routeShare.set(r.index, (routeShare.get(r.index) ?? 0) + g.share);
-        routeSegments.set(r.index, [...(routeSegments.get(r.index) ?? []), g.i]);
-      }
-    }
+    const { routeShare, routeSegments } = isActive
+      ? segmentRules(segments, (headers) => routeFor(vs, headers)?.index ?? null)
+      : { routeShare: new Map<number, number>(), routeSegments: new Map<number, number[]>() };
     const http = (vs.spec?.http ?? []).map((r, index) => {
       const dests = (r.route ?? []).map((d) => {
         const service = serviceOfHost(d.destination?.host ?? '');
