@@ -11,27 +11,18 @@
 import type { KubeObject } from '../api/objects';
 import { applyManifest } from '../api/apply';
 import { parseScenario } from '../scenario/parse';
-import { SCENARIO_API_VERSION, SCENARIO_KIND } from '../scenario/resolveScenario';
 import type { KubectlHost, KubectlResult } from './host';
 
 /**
- * A Scenario document appended to a text of manifests alone, so they are checked exactly as in
- * a scenario file. It goes last: the lines of every problem found stay those of the text.
+ * The manifests of a text (with or without its Scenario document: manifests alone get a
+ * generated one, parse.ts), or every problem in it.
  */
-const STAND_IN = `\n---\napiVersion: ${SCENARIO_API_VERSION}\nkind: ${SCENARIO_KIND}\nmetadata:\n  name: applied\nspec: {}\n`;
-
-/** The manifests of a text (with or without its Scenario document), or every problem in it. */
 export function manifestsOf(
   text: string,
   fileName: string,
 ): { manifests: KubeObject[] } | { errors: string[] } {
   const parsed = parseScenario(text, fileName);
-  if (parsed.ok) return { manifests: parsed.scenario.manifests };
-  // Manifests alone: no Scenario document is the one "problem" Apply does not care about.
-  const real = parsed.errors.filter((e) => !e.includes('no Scenario document'));
-  if (real.length) return { errors: real };
-  const again = parseScenario(text + STAND_IN, fileName);
-  return again.ok ? { manifests: again.scenario.manifests } : { errors: again.errors };
+  return parsed.ok ? { manifests: parsed.scenario.manifests } : { errors: parsed.errors };
 }
 
 /** Applies a text's manifests now, as `kubectl apply -f fileName` would. */
