@@ -19,6 +19,18 @@ export default defineConfig({
         },
       },
       {
+        // The Kubernetes API (issue 12): `sim serve` on a real socket, driven by real kubectl.
+        // Files run one at a time: each starts servers and many kubectl processes.
+        extends: true,
+        test: {
+          name: 'api',
+          environment: 'node',
+          include: ['test/api/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 30_000,
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'component',
