@@ -83,7 +83,13 @@ export async function startServe(file: string, opts: ServeOptions = {}): Promise
     });
     child.once('exit', (code) => fail(new Error(`sim serve exited (${code}): ${errors}`)));
   });
-  const env = { ...process.env, KUBECONFIG: kubeconfig, PATH: `${bin}:${process.env.PATH ?? ''}` };
+  // kubectl's discovery cache goes to the server's temp dir, not ~/.kube/cache (KUBECACHEDIR).
+  const env = {
+    ...process.env,
+    KUBECONFIG: kubeconfig,
+    KUBECACHEDIR: join(dir, 'cache'),
+    PATH: `${bin}:${process.env.PATH ?? ''}`,
+  };
   const spawnKubectl = (a: string | readonly string[]): ChildProcess =>
     spawn('kubectl', split(a), { env, stdio: ['ignore', 'pipe', 'pipe'] });
   return {
