@@ -93,6 +93,17 @@ describe('watch', () => {
     ]);
   });
 
+  it('derives Endpoints changes from EndpointSlice changes (kubectl get endpoints -w)', () => {
+    const state = serveAt('ramped', 10_000);
+    const rv = state.view.store.resourceVersion;
+    const w = open(state, `/api/v1/namespaces/default/endpoints?watch=true&resourceVersion=${rv}`);
+    state.session.advanceTo(30_000);
+    const events = parse(w.stream.next(state.context(WALL)));
+    expect(events.length).toBeGreaterThan(2);
+    expect(events.every((e) => e.type === 'MODIFIED' && e.object.kind === 'Endpoints')).toBe(true);
+    expect(events.every((e) => e.object.metadata.name === 'web')).toBe(true);
+  });
+
   it('asked for a Table, sends one-row Tables with the column definitions in the first only', () => {
     const state = serveAt('ramped', 10_000);
     const w = open(state, '/api/v1/namespaces/default/pods?watch=true', { accept: TABLE_ACCEPT });
