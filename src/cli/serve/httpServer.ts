@@ -16,8 +16,11 @@ interface OpenWatch {
   timer: NodeJS.Timeout | undefined;
 }
 
-/** A request body larger than etcd's limit (1.5 MiB) is refused, as the API server does. */
+/** Request bodies are read up to this size (twice etcd's 1.5 MiB limit; the rest is dropped). */
 const MAX_BODY = 3 * 1024 * 1024;
+
+/** Bytes of watch events a client may leave unread before its watch is closed. */
+const MAX_UNREAD = 16 * 1024 * 1024;
 
 export class ApiHttpServer {
   readonly server: Server;
@@ -56,7 +59,9 @@ export class ApiHttpServer {
     for (const w of this.watches) {
       const frames = w.stream.next(ctx);
       if (frames.length) w.res.write(frames.join(''));
-      if (w.stream.done) this.close(w);
+      // A client that stops reading is dropped, as the watch cache terminates slow watchers,
+      // instead of its events piling up in memory; it relists and watches again.
+      if (w.stream.done || w.res.writableLength > MAX_UNREAD) this.close(w);
     }
   }
 
