@@ -9,6 +9,7 @@ import type { ApiRequest } from '../../sim/apiserver/types';
 import type { ServeState } from '../../sim/apiserver/serveState';
 import type { WatchStream } from '../../sim/apiserver/watch';
 import { apiAnswer } from '../../sim/apiserver/handle';
+import { statusBody } from '../../sim/apiserver/status';
 
 interface OpenWatch {
   stream: WatchStream;
@@ -16,7 +17,7 @@ interface OpenWatch {
   timer: NodeJS.Timeout | undefined;
 }
 
-/** Request bodies are read up to this size (twice etcd's 1.5 MiB limit; the rest is dropped). */
+/** The API server's maxRequestBodyBytes (3 MiB): a larger body is refused with 413. */
 const MAX_BODY = 3 * 1024 * 1024;
 
 /** Bytes of watch events a client may leave unread before its watch is closed. */
@@ -88,6 +89,16 @@ export class ApiHttpServer {
       if (size <= MAX_BODY) chunks.push(c);
     });
     req.on('end', () => {
+      if (size > MAX_BODY) {
+        const status = statusBody(
+          413,
+          'RequestEntityTooLarge',
+          `Request entity too large: limit is ${MAX_BODY}`,
+        );
+        res.writeHead(413, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify(status));
+        return;
+      }
       try {
         this.answer(toApiRequest(req, Buffer.concat(chunks).toString('utf8')), res);
       } catch (e) {
