@@ -52,6 +52,20 @@ describe('watch', () => {
     ]);
   });
 
+  it('with sendInitialEvents (watch-list), ends the initial objects with a marked BOOKMARK', () => {
+    const state = serveAt('ramped', 10_000);
+    const w = open(
+      state,
+      '/api/v1/namespaces/default/pods?watch=true&sendInitialEvents=true&allowWatchBookmarks=true&resourceVersionMatch=NotOlderThan',
+    );
+    const events = parse(w.initial);
+    expect(events.map((e) => e.type)).toEqual(['ADDED', 'ADDED', 'ADDED', 'BOOKMARK']);
+    expect(events[3]?.object.metadata).toEqual({
+      resourceVersion: String(state.view.store.resourceVersion),
+      annotations: { 'k8s.io/initial-events-end': 'true' },
+    });
+  });
+
   it('says a resourceVersion older than its history is too old (410 in an ERROR event) and ends', () => {
     const state = serveAt('ramped', 10_000, 5);
     const rv = state.view.store.resourceVersion;
