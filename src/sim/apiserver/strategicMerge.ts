@@ -113,7 +113,7 @@ function mergeMap(
 ): Rec | undefined {
   if (patch.$patch === 'delete') return undefined;
   if (patch.$patch === 'replace') return plain(patch) as Rec;
-  if (patch.$patch !== undefined)
+  if (patch.$patch !== undefined && patch.$patch !== 'merge')
     throw new PatchError(`Unknown patch type: ${String(patch.$patch)} in map: ${goMap(patch)}`);
   const out: Rec = target ? clone(target) : {};
   const retain = patch.$retainKeys;
