@@ -65,7 +65,7 @@ describe('strategicMerge', () => {
       spec: {
         template: {
           spec: {
-            '$setElementOrder/containers': [{ name: 'side' }, { name: 'new' }],
+            '$setElementOrder/containers': [{ name: 'new' }, { name: 'side' }],
             containers: [
               { name: 'new', image: 'n' },
               { name: 'web', $patch: 'delete' },
@@ -75,8 +75,8 @@ describe('strategicMerge', () => {
       },
     });
     expect(containersOf(out)).toEqual([
-      { name: 'side', image: 's' },
       { name: 'new', image: 'n' },
+      { name: 'side', image: 's' },
     ]);
   });
 
