@@ -7,7 +7,7 @@
 import type { Kind } from '../api/objects';
 import { jsonPatch, mergePatch } from '../kubectl/patch';
 import { PatchError, strategicMerge } from './strategicMerge';
-import { badRequest, unsupportedMediaType, type StatusAnswer } from './status';
+import { badRequest, unsupportedMediaType, type StatusAnswer } from './writeStatus';
 import { decodeJson } from './decodeBody';
 import { isCustomResource } from './resourceKind';
 

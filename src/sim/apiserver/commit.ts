@@ -10,7 +10,7 @@ import type { Ctx } from '../controllers/context';
 import { applyDefaults } from '../api/defaults';
 import { clone, deepEqual } from '../core/clone';
 import { validateObject, validateUpdate } from '../scenario/validate';
-import { denied, invalid } from './status';
+import { denied, invalid } from './writeStatus';
 import { refused, written } from './outcome';
 import type { WriteOutcome } from './writeRequest';
 

@@ -13,7 +13,7 @@ import { clone } from '../core/clone';
 import { toTimestamp } from '../core/time';
 import { SAFE_ALPHABET } from '../controllers/context';
 import { validateObject } from '../scenario/validate';
-import { alreadyExists, badRequest } from './status';
+import { alreadyExists, badRequest } from './writeStatus';
 import { invalidOutcome } from './commit';
 import { refused, written } from './outcome';
 import { isRec } from './decodeBody';

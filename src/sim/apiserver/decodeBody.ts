@@ -4,7 +4,7 @@
  * unknown-field names it cannot hold) are the scenario checker's (scenario/inputLimits.ts).
  */
 import { parse } from 'yaml';
-import { badRequest, type StatusAnswer } from './status';
+import { badRequest, type StatusAnswer } from './writeStatus';
 
 export type Decoded = { value: unknown } | { error: StatusAnswer };
 

@@ -13,7 +13,7 @@ import { clone } from '../core/clone';
 import { collectDependents } from '../controllers/garbageCollector';
 import { deletePod } from '../controllers/podDeletion';
 import { resourceRef } from '../api/resourceRef';
-import { badRequest, conflict, deleted, notFound } from './status';
+import { badRequest, conflict, deleted, notFound } from './writeStatus';
 import { refused } from './outcome';
 import { isRec } from './decodeBody';
 import type { ApiWriteRequest, WriteOutcome } from './writeRequest';

@@ -1,7 +1,7 @@
 /** Building a WriteOutcome: the answer, and the line the engine's command log shows for it. */
 import type { Kind, KubeObject } from '../api/objects';
 import { resourceRef } from '../api/resourceRef';
-import type { StatusAnswer } from './status';
+import type { StatusAnswer } from './writeStatus';
 import type { WriteOutcome } from './writeRequest';
 
 /** A refused write: its Status, logged as kubectl prints it (`Error from server (NotFound): …`). */

@@ -8,7 +8,7 @@
 import type { Kind, KubeObject } from '../api/objects';
 import type { Ctx } from '../controllers/context';
 import { mergePatch } from '../kubectl/patch';
-import { badRequest, conflict, notFound } from './status';
+import { badRequest, conflict, notFound } from './writeStatus';
 import { commitUpdate } from './commit';
 import { createObject, urlMismatch } from './create';
 import { refused } from './outcome';

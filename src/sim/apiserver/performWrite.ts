@@ -7,7 +7,7 @@
 import type { KubectlHost } from '../kubectl/host';
 import { NAMESPACE } from '../api/objects';
 import { kindFacts } from '../api/kinds';
-import { methodNotAllowed, notFound, badRequest } from './status';
+import { methodNotAllowed, notFound, badRequest, noSuchResource } from './writeStatus';
 import { refused } from './outcome';
 import { kindOfPath } from './resourceKind';
 import { createObject } from './create';
@@ -23,21 +23,7 @@ export function performWrite(host: KubectlHost, req: ApiWriteRequest): WriteOutc
   const ctx = host.ctx;
   const { path } = req;
   const kind = kindOfPath(path);
-  if (!kind) {
-    return refused({
-      code: 404,
-      body: {
-        kind: 'Status',
-        apiVersion: 'v1',
-        metadata: {},
-        status: 'Failure',
-        message: 'the server could not find the requested resource',
-        reason: 'NotFound',
-        details: {},
-        code: 404,
-      },
-    });
-  }
+  if (!kind) return refused(noSuchResource());
   if (req.query.dryRun !== undefined && req.query.dryRun !== 'All') {
     return refused(
       badRequest(`Invalid dry run value: ${req.query.dryRun}; valid values are: "All"`),

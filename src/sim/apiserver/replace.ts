@@ -6,7 +6,7 @@
  */
 import type { Kind, KubeObject } from '../api/objects';
 import type { Ctx } from '../controllers/context';
-import { badRequest, conflict, notFound } from './status';
+import { badRequest, conflict, notFound } from './writeStatus';
 import { commitUpdate } from './commit';
 import { urlMismatch } from './create';
 import { refused } from './outcome';

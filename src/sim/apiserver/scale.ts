@@ -8,13 +8,13 @@ import type { Kind, KubeObject } from '../api/objects';
 import type { Ctx } from '../controllers/context';
 import { kindFacts } from '../api/kinds';
 import { clone } from '../core/clone';
-import { badRequest, conflict, methodNotAllowed, notFound } from './status';
+import { badRequest, conflict, methodNotAllowed, notFound } from './writeStatus';
 import { commitUpdate } from './commit';
 import { refused } from './outcome';
 import { decodeJson, isRec } from './decodeBody';
 import { patchDocument, patchTypeRefusal } from './applyPatch';
 import { staleVersion } from './patchObject';
-import { invalid } from './status';
+import { invalid } from './writeStatus';
 import type { ApiWriteRequest, WriteOutcome } from './writeRequest';
 
 type Rec = Record<string, unknown>;

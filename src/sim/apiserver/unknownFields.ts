@@ -12,7 +12,7 @@
  */
 import type { Kind } from '../api/objects';
 import { KINDS } from '../api/kinds';
-import { badRequest, type StatusAnswer } from './status';
+import { badRequest, type StatusAnswer } from './writeStatus';
 import { isRec } from './decodeBody';
 import type { ApiWriteRequest } from './writeRequest';
 

@@ -6,7 +6,7 @@
 import type { Kind, KubeObject } from '../api/objects';
 import type { KubectlResult } from '../kubectl/host';
 import type { ResourcePath } from './types';
-import type { StatusAnswer } from './status';
+import type { StatusAnswer } from './writeStatus';
 
 export interface ApiWriteRequest {
   method: string;

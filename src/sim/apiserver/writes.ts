@@ -10,6 +10,10 @@ import type { ApiWriteRequest, WriteOutcome } from './writeRequest';
 import { scaleOf } from './scale';
 import { decodeYaml } from './decodeBody';
 import { refused } from './outcome';
+import { kindOfPath } from './resourceKind';
+import { noSuchResource, notFound } from './writeStatus';
+import { kindFacts } from '../api/kinds';
+import { NAMESPACE } from '../api/objects';
 
 /** The media type of a Content-Type header, without parameters (`; charset=utf-8`). */
 export function mediaType(header: string | undefined): string {
@@ -22,8 +26,12 @@ const json = (status: number, body: unknown): ApiResponse => ({
   body: JSON.stringify(body),
 });
 
-/** The answer to a POST, PUT, PATCH or DELETE on `path`. */
+/**
+ * The answer to a POST, PUT, PATCH or DELETE on `path`, and to a GET of the scale subresource
+ * (what `kubectl scale --current-replicas` and autoscalers read).
+ */
 export function writeAnswer(ctx: ApiContext, req: ApiRequest, path: ResourcePath): ApiResponse {
+  if (req.method.toUpperCase() === 'GET') return readScale(ctx, path);
   let contentType = mediaType(req.headers['content-type']);
   let body = req.body;
   // A create or update may come as YAML (the API server's yaml serializer); store it as JSON.
@@ -43,6 +51,16 @@ export function writeAnswer(ctx: ApiContext, req: ApiRequest, path: ResourcePath
     ...(command ? { command } : {}),
   };
   return render(ctx, ctx.session.apiWrite(request));
+}
+
+function readScale(ctx: ApiContext, path: ResourcePath): ApiResponse {
+  const kind = kindOfPath(path);
+  const name = path.name ?? '';
+  const obj =
+    kind && path.subresource === 'scale' ? ctx.session.cluster.get(kind, name) : undefined;
+  if (!kind || !obj || !kindFacts(kind)?.scalable || path.namespace !== NAMESPACE)
+    return render(ctx, refused(kind ? notFound(kind, name) : noSuchResource()));
+  return json(200, scaleOf(kind, ctx.served(kind, obj)));
 }
 
 function render(ctx: ApiContext, out: WriteOutcome): ApiResponse {

@@ -25,6 +25,7 @@ import { describeChanges, describeEvents, type StepResult } from './stepNarratio
 import { POINT_COST, WorkBudget } from '../engine/runaway';
 import { performWrite, writeLine } from '../apiserver/performWrite';
 import { isDryRun, type ApiWriteRequest, type WriteOutcome } from '../apiserver/writeRequest';
+import { ApiView } from './apiView';
 
 export type { StepResult } from './stepNarration';
 
@@ -255,6 +256,7 @@ export class Session {
     this.engine.store.watch((e) => {
       if (this.changed && changesObject(e)) this.changed.push(e);
     });
+    this.api?.hook(this.engine);
   }
 
   /**
@@ -495,5 +497,18 @@ export class Session {
       // when a runaway stopped the replay short of `t`).
       this.pendingPoints = this.points.slice();
     }
+  }
+
+  /** `sim serve`'s view of the cluster (apiserver/): see ApiView. */
+  private api: ApiView | undefined;
+
+  /**
+   * The API server's storage and event log (sim serve: reads, lists and its watch cache), with
+   * listeners for every store write and recorded event that stay registered when the engine is
+   * rebuilt (a rebuild bumps `epoch`: resourceVersions start over).
+   */
+  apiView(): ApiView {
+    this.api ??= new ApiView(this.engine);
+    return this.api;
   }
 }

@@ -12,7 +12,7 @@ const MERGE = 'application/merge-patch+json';
 const JSONPATCH = 'application/json-patch+json';
 
 const web = (s: ReturnType<typeof started>['session']) =>
-  s.cluster.store.get<Deployment>('Deployment', 'web');
+  s.cluster.get<Deployment>('Deployment', 'web');
 const images = (d: Deployment | undefined) =>
   d?.spec?.template.spec?.containers.map((c) => `${c.name}=${c.image}`);
 
@@ -44,7 +44,7 @@ describe('writeAnswer: what kubectl sends', () => {
       { containerPort: 80, protocol: 'TCP' },
     ]);
     session.advanceTo(session.now + 1000);
-    const rs = session.cluster.store.list<ReplicaSet>('ReplicaSet');
+    const rs = session.cluster.list<ReplicaSet>('ReplicaSet');
     expect(rs.map((x) => x.spec?.template?.spec?.containers[0]?.image).sort()).toEqual([
       'nginx:1.26',
       'nginx:1.27',
@@ -64,7 +64,7 @@ describe('writeAnswer: what kubectl sends', () => {
     });
     expect(web(session)?.spec?.replicas).toBe(5);
     session.advanceTo(session.now + 500);
-    expect(session.cluster.store.list('Pod').length).toBe(5);
+    expect(session.cluster.list('Pod').length).toBe(5);
   });
 
   it('rollout undo: a JSON patch replacing the template goes back to the old image', () => {
@@ -77,13 +77,12 @@ describe('writeAnswer: what kubectl sends', () => {
       SMP,
     );
     session.advanceTo(session.now + 20_000);
-    const old = session.cluster.store
+    const old = session.cluster
       .list<ReplicaSet>('ReplicaSet')
       .find((x) => x.spec?.template?.spec?.containers[0]?.image === 'nginx:1.26');
-    const template = structuredClone(old?.spec?.template) as Record<string, never>;
-    delete (template as { metadata: { labels: Record<string, string> } }).metadata.labels[
-      'pod-template-hash'
-    ];
+    const template = structuredClone(old?.spec?.template) as unknown as Record<string, never>;
+    delete (template as unknown as { metadata: { labels: Record<string, string> } }).metadata
+      .labels['pod-template-hash'];
     const r = send(
       ctx,
       'PATCH',
@@ -109,7 +108,7 @@ describe('writeAnswer: what kubectl sends', () => {
     });
     expect(created.status).toBe(201);
     expect((created.body.metadata as { uid?: string }).uid).toBeTruthy();
-    expect(session.cluster.store.get('Deployment', 'api')).toBeTruthy();
+    expect(session.cluster.get('Deployment', 'api')).toBeTruthy();
     const again = send(ctx, 'POST', DEPLOYMENTS, fresh);
     expect(again.status).toBe(409);
     expect(again.body).toEqual({
@@ -142,7 +141,7 @@ describe('writeAnswer: what kubectl sends', () => {
       { dryRun: 'All' },
     );
     expect(created.status).toBe(201);
-    expect(session.cluster.store.get('Deployment', 'x')).toBeUndefined();
+    expect(session.cluster.get('Deployment', 'x')).toBeUndefined();
     const deleted = send(ctx, 'DELETE', at(DEPLOYMENTS, 'web'), {
       propagationPolicy: 'Background',
       dryRun: ['All'],
@@ -257,18 +256,18 @@ describe('writeAnswer: what kubectl sends', () => {
       details: { name: 'web', group: 'apps', kind: 'deployments' },
     });
     session.advanceTo(session.now + 60_000);
-    expect(session.cluster.store.list('ReplicaSet')).toEqual([]);
-    expect(session.cluster.store.list('Pod')).toEqual([]);
+    expect(session.cluster.list('ReplicaSet')).toEqual([]);
+    expect(session.cluster.list('Pod')).toEqual([]);
   });
 
   it('delete (Orphan): the ReplicaSet stays, without its owner', () => {
     const { session, ctx } = started();
     send(ctx, 'DELETE', at(DEPLOYMENTS, 'web'), { propagationPolicy: 'Orphan' });
     session.advanceTo(session.now + 60_000);
-    const rs = session.cluster.store.list<ReplicaSet>('ReplicaSet');
+    const rs = session.cluster.list<ReplicaSet>('ReplicaSet');
     expect(rs.length).toBe(1);
     expect(rs[0]?.metadata?.ownerReferences).toBeUndefined();
-    expect(session.cluster.store.list('Pod').length).toBe(2);
+    expect(session.cluster.list('Pod').length).toBe(2);
   });
 
   it('a write is replayed after a seek back, at the same instant', () => {
@@ -276,11 +275,11 @@ describe('writeAnswer: what kubectl sends', () => {
     send(ctx, 'PATCH', at(DEPLOYMENTS, 'web', 'scale'), { spec: { replicas: 4 } }, MERGE);
     const t = session.now;
     session.advanceTo(t + 5_000);
-    const names = session.cluster.store.list('Pod').map((p) => p.metadata?.name);
+    const names = session.cluster.list('Pod').map((p) => p.metadata?.name);
     session.seek(1_000);
     expect(web(session)?.spec?.replicas).toBe(2);
     session.advanceTo(t + 5_000);
     expect(web(session)?.spec?.replicas).toBe(4);
-    expect(session.cluster.store.list('Pod').map((p) => p.metadata?.name)).toEqual(names);
+    expect(session.cluster.list('Pod').map((p) => p.metadata?.name)).toEqual(names);
   });
 });
