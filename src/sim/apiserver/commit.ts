@@ -13,6 +13,7 @@ import { validateObject, validateUpdate } from '../scenario/validate';
 import { denied, invalid } from './writeStatus';
 import { refused, written } from './outcome';
 import type { WriteOutcome } from './writeRequest';
+import { withoutNulls } from './decodeBody';
 
 const SERVER_META = [
   'name',
@@ -40,7 +41,7 @@ export function commitUpdate(
   verb: string,
   scale = false,
 ): WriteOutcome {
-  const next = clone(candidate) as KubeObject & { status?: unknown };
+  const next = withoutNulls(clone(candidate)) as KubeObject & { status?: unknown };
   if (live.kind) next.kind = live.kind;
   if (live.apiVersion) next.apiVersion = live.apiVersion;
   const meta = (next.metadata ??= {}) as Record<string, unknown>;

@@ -16,7 +16,7 @@ import { validateObject } from '../scenario/validate';
 import { alreadyExists, badRequest } from './writeStatus';
 import { invalidOutcome } from './commit';
 import { refused, written } from './outcome';
-import { isRec } from './decodeBody';
+import { isRec, withoutNulls } from './decodeBody';
 import type { WriteOutcome } from './writeRequest';
 
 /**
@@ -66,7 +66,7 @@ export function createObject(
   if (!isRec(body)) return refused(badRequest("Object 'Kind' is missing in 'null'"));
   const mismatch = urlMismatch(kind, body, namespace);
   if (mismatch) return refused(badRequest(mismatch));
-  const obj = clone(body) as KubeObject & { status?: unknown };
+  const obj = withoutNulls(clone(body)) as KubeObject & { status?: unknown };
   obj.kind = kind as never;
   obj.apiVersion = apiVersionOf(kind);
   const meta = (obj.metadata ??= {}) as Record<string, unknown>;

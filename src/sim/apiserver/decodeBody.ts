@@ -8,14 +8,35 @@ import { badRequest, type StatusAnswer } from './writeStatus';
 
 export type Decoded = { value: unknown } | { error: StatusAnswer };
 
-/** encoding/json's complaint about text that is not JSON (the apiserver wraps it). */
+/**
+ * encoding/json's complaint about text that is not JSON (the apiserver wraps it): `invalid
+ * character 'k' looking for beginning of value`, or `unexpected end of JSON input`. Only the
+ * first problem is placed as Go's scanner would; later ones are worded the same way.
+ */
 function jsonError(text: string): string {
   try {
     JSON.parse(text);
     return '';
-  } catch (e) {
-    return (e as Error).message;
+  } catch {
+    const first = text.trimStart()[0];
+    if (first === undefined) return 'unexpected end of JSON input';
+    if (!/[[{"\-0-9tfn]/.test(first))
+      return `invalid character '${first}' looking for beginning of value`;
+    return 'unexpected end of JSON input';
   }
+}
+
+/**
+ * The decoder drops what JSON null stands for: a null field of a Go struct is its zero value,
+ * which the server leaves out when it encodes (omitempty), so a stored object holds no nulls in
+ * its maps (a rollback's template carries `creationTimestamp: null`).
+ */
+export function withoutNulls<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(withoutNulls) as T;
+  if (!isRec(v)) return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) if (x !== null) out[k] = withoutNulls(x);
+  return out as T;
 }
 
 export function decodeJson(text: string, what: string): Decoded {

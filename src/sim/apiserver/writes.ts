@@ -11,7 +11,7 @@ import { scaleOf } from './scale';
 import { decodeYaml } from './decodeBody';
 import { refused } from './outcome';
 import { kindOfPath } from './resourceKind';
-import { noSuchResource, notFound } from './writeStatus';
+import { noSuchResource, notFound, unsupportedMediaType } from './writeStatus';
 import { kindFacts } from '../api/kinds';
 import { NAMESPACE } from '../api/objects';
 
@@ -41,6 +41,13 @@ export function writeAnswer(ctx: ApiContext, req: ApiRequest, path: ResourcePath
     body = JSON.stringify(d.value);
     contentType = 'application/json';
   }
+  // Objects are read as JSON or YAML only: kubectl's typed clients (`create deployment`) send
+  // protobuf, which this server does not decode.
+  if (req.method !== 'PATCH' && req.method !== 'DELETE' && contentType !== 'application/json')
+    return render(
+      ctx,
+      refused(unsupportedMediaType(contentType, ['application/json', 'application/yaml'])),
+    );
   const command = req.headers['kubectl-command'];
   const request: ApiWriteRequest = {
     method: req.method.toUpperCase(),

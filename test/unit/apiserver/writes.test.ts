@@ -81,6 +81,8 @@ describe('writeAnswer: what kubectl sends', () => {
       .list<ReplicaSet>('ReplicaSet')
       .find((x) => x.spec?.template?.spec?.containers[0]?.image === 'nginx:1.26');
     const template = structuredClone(old?.spec?.template) as unknown as Record<string, never>;
+    (template as unknown as { metadata: Record<string, unknown> }).metadata.creationTimestamp =
+      null;
     delete (template as unknown as { metadata: { labels: Record<string, string> } }).metadata
       .labels['pod-template-hash'];
     const r = send(
@@ -92,6 +94,8 @@ describe('writeAnswer: what kubectl sends', () => {
     );
     expect(r.status).toBe(200);
     expect(images(web(session))).toEqual(['web=nginx:1.26', 'sidecar=envoy:1']);
+    // kubectl sends the template with `creationTimestamp: null`; the decoder drops the null.
+    expect(web(session)?.spec?.template.metadata).not.toHaveProperty('creationTimestamp');
   });
 
   it('create: a new object is 201; an existing one is AlreadyExists as the API server words it', () => {
