@@ -4,7 +4,7 @@
  * patched with a merge patch (kubectl's fallback when strategic merge is refused).
  */
 import { describe, expect, it } from 'vitest';
-import type { Deployment, Pod, ReplicaSet } from '../../../src/sim/api/objects';
+import type { Deployment, Pod, ReplicaSet, Rollout } from '../../../src/sim/api/objects';
 import { catalogText } from '../../support/catalog';
 import { at, DEPLOYMENTS, send, started } from './writesHarness';
 import { writeAnswer } from '../../../src/sim/apiserver/writes';
@@ -119,11 +119,6 @@ spec:
     };
     const r = send(ctx, 'PATCH', at(rollouts, 'rollouts-demo'), { spec: { replicas: 3 } }, MERGE);
     expect(r.status).toBe(200);
-    expect(
-      session.cluster.get<{ kind: 'Rollout'; spec: { replicas: number } } & Deployment>(
-        'Rollout',
-        'rollouts-demo',
-      )?.spec?.replicas,
-    ).toBe(3);
+    expect(session.cluster.get<Rollout>('Rollout', 'rollouts-demo')?.spec?.replicas).toBe(3);
   });
 });
