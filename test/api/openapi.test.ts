@@ -176,4 +176,37 @@ describe('kubectl apply reads /openapi/v3 for server-side field validation', () 
       'GET /openapi/v3/apis/argoproj.io/v1alpha1?hash=H',
     ]);
   });
+
+  test('a custom resource is updated with a merge patch: v2 asked for as protobuf gets 406, and kubectl goes on', async () => {
+    const rollout = (image: string): string =>
+      [
+        'apiVersion: argoproj.io/v1alpha1',
+        'kind: Rollout',
+        'metadata: {name: openapi-ro}',
+        'spec:',
+        '  selector: {matchLabels: {app: ro}}',
+        '  template:',
+        '    metadata: {labels: {app: ro}}',
+        `    spec: {containers: [{name: ro, image: "${image}"}]}`,
+        '  strategy: {canary: {steps: [{setWeight: 20}]}}',
+        '',
+      ].join('\n');
+    const file = join(dir, 'rollout.yaml');
+    writeFileSync(file, rollout('nginx:1.27'));
+    expect((await kubectl('apply', '-f', file)).stdout).toBe(
+      'rollout.argoproj.io/openapi-ro created\n',
+    );
+    writeFileSync(file, rollout('nginx:1.28'));
+    const r = await kubectl('apply', '-f', file, '-v=8');
+    expect(r.stdout).toBe('rollout.argoproj.io/openapi-ro configured\n');
+    // v3 says the PATCH takes no strategic merge patch (a CRD), so kubectl asks v2 — protobuf
+    // only (client-go DiscoveryClient.OpenAPISchema) — and, refused, sends a JSON merge patch,
+    // as it does against a real cluster, where v2's `consumes` says the same.
+    expect(r.stderr).toMatch(
+      /GET http:\/\/[^/]+\/openapi\/v2\?timeout=32s\n.*Request Headers:\n.*Accept: application\/com\.github\.proto-openapi\.spec\.v2@v1\.0\+protobuf\n(.*\n)*?.*Response Status: 406 Not Acceptable/,
+    );
+    expect(r.stderr).toMatch(
+      /PATCH http:\/\/[^/]+\/apis\/argoproj\.io\/v1alpha1\/namespaces\/default\/rollouts\/openapi-ro\?fieldManager=kubectl-client-side-apply&fieldValidation=Strict\n(.*\n)*?.*Content-Type: application\/merge-patch\+json\n/,
+    );
+  });
 });
