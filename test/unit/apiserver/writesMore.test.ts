@@ -41,6 +41,19 @@ spec:
     const d = session.cluster.get<Deployment>('Deployment', 'api');
     expect(d?.spec?.replicas).toBe(3);
     expect(d?.spec?.template.spec?.containers[0]?.image).toBe('nginx:1.26');
+    const strict = { ...q, fieldValidation: 'Strict' };
+    const bad = send(
+      ctx,
+      'PATCH',
+      at(DEPLOYMENTS, 'api'),
+      manifest.replace('replicas: 1', 'replicas: 1\n  foo: 2'),
+      APPLY,
+      strict,
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toBe(
+      'failed to create typed patch object (default/api; apps/v1, Kind=Deployment): .spec.foo: field not declared in schema',
+    );
   });
 
   it('the scale subresource reads, and an update with a stale resourceVersion is a Conflict', () => {
