@@ -4,7 +4,7 @@
  * patched with a merge patch (kubectl's fallback when strategic merge is refused).
  */
 import { describe, expect, it } from 'vitest';
-import type { Deployment, Pod, ReplicaSet, Rollout } from '../../../src/sim/api/objects';
+import type { Deployment, Pod, ReplicaSet, Rollout, Service } from '../../../src/sim/api/objects';
 import { catalogText } from '../../support/catalog';
 import { at, DEPLOYMENTS, send, started } from './writesHarness';
 import { writeAnswer } from '../../../src/sim/apiserver/writes';
@@ -93,6 +93,22 @@ spec:
     expect(session.cluster.get('Pod', name)).toBeUndefined();
     // The ReplicaSet replaced it.
     expect(session.cluster.list('Pod').length).toBe(2);
+  });
+
+  it('a Service replaced without its cluster IP keeps the allocated one', () => {
+    const { session, ctx } = started();
+    const services = { group: '', version: 'v1', namespace: 'default', resource: 'services' };
+    const ip = session.cluster.get<Service>('Service', 'web')?.spec?.clusterIP;
+    expect(ip).toBeTruthy();
+    const r = send(ctx, 'PUT', at(services, 'web'), {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'web' },
+      spec: { selector: { app: 'web' }, ports: [{ port: 8080, targetPort: 80 }] },
+    });
+    expect(r.status).toBe(200);
+    const svc = session.cluster.get<Service>('Service', 'web');
+    expect([svc?.spec?.clusterIP, svc?.spec?.ports?.[0]?.port]).toEqual([ip, 8080]);
   });
 
   it('Foreground deletion takes the dependents at once, then the owner', () => {
