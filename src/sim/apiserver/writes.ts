@@ -53,7 +53,7 @@ export function writeAnswer(ctx: ApiContext, req: ApiRequest, path: ResourcePath
   }
   if (req.method !== 'PATCH' && req.method !== 'DELETE' && contentType !== 'application/json') {
     const accepted = ['application/json', 'application/yaml', PROTOBUF];
-    return render(ctx, refused(unsupportedMediaType(contentType, accepted)));
+    return render(ctx, refused(unsupportedMediaType(accepted)));
   }
   const command = req.headers['kubectl-command'];
   const request: ApiWriteRequest = {
