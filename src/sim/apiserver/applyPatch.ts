@@ -26,9 +26,7 @@ export function acceptedPatchTypes(kind: Kind): string[] {
 /** 415 when `kind` does not take this patch type. */
 export function patchTypeRefusal(kind: Kind, contentType: string): StatusAnswer | undefined {
   const accepted = acceptedPatchTypes(kind);
-  return accepted.includes(contentType) || contentType === 'application/apply-patch+cbor'
-    ? undefined
-    : unsupportedMediaType(contentType, accepted);
+  return accepted.includes(contentType) ? undefined : unsupportedMediaType(accepted);
 }
 
 /**

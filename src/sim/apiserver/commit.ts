@@ -54,6 +54,7 @@ export function commitUpdate(
   const liveStatus = (live as { status?: unknown }).status;
   if (liveStatus === undefined) delete next.status;
   else next.status = clone(liveStatus);
+  if (kind === 'Service') keepAllocatedIPs(live, next);
   const defaulted = applyDefaults(next);
   const name = String(liveMeta.name ?? '');
   const errors = [...validateObject(defaulted), ...validateUpdate(live, defaulted)];
@@ -61,4 +62,19 @@ export function commitUpdate(
   if (deepEqual(defaulted, live)) return written(200, kind, live, verb, scale);
   if (dryRun) return written(200, kind, defaulted, verb, scale);
   return written(200, kind, ctx.store.update(defaulted), verb, scale);
+}
+
+/**
+ * An update that leaves a Service's cluster IPs out keeps the allocated ones
+ * (registry/core/service/storage patchAllocatedValues), so `kubectl replace -f svc.yaml`
+ * works without them.
+ */
+function keepAllocatedIPs(live: KubeObject, next: KubeObject): void {
+  const liveSpec = (live as { spec?: Record<string, unknown> }).spec ?? {};
+  const spec = ((next as { spec?: Record<string, unknown> }).spec ??= {});
+  if (!spec.clusterIP && liveSpec.clusterIP !== undefined) {
+    spec.clusterIP = liveSpec.clusterIP;
+    if (liveSpec.clusterIPs !== undefined && !spec.clusterIPs)
+      spec.clusterIPs = clone(liveSpec.clusterIPs);
+  }
 }

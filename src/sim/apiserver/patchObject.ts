@@ -14,6 +14,8 @@ import { createObject, urlMismatch } from './create';
 import { refused } from './outcome';
 import { decodeYaml, isRec } from './decodeBody';
 import { APPLY_PATCH, patchDocument, patchTypeRefusal } from './applyPatch';
+import { unknownFields } from './unknownFields';
+import { apiVersionOf } from '../api/kinds';
 import { strategicMerge } from './strategicMerge';
 import { isCustomResource } from './resourceKind';
 import { strictRefusal } from './unknownFields';
@@ -34,8 +36,7 @@ export function patchObject(
 ): WriteOutcome {
   const refusal = patchTypeRefusal(kind, req.contentType);
   if (refusal) return refused(refusal);
-  if (req.contentType.startsWith('application/apply-patch'))
-    return serverSideApply(ctx, kind, name, req, dryRun);
+  if (req.contentType === APPLY_PATCH) return serverSideApply(ctx, kind, name, req, dryRun);
   const live = ctx.store.get(kind, name);
   if (!live) return refused(notFound(kind, name));
   const patched = patchDocument(kind, req.contentType, live, req.body);
@@ -55,7 +56,6 @@ function serverSideApply(
   req: ApiWriteRequest,
   dryRun: boolean,
 ): WriteOutcome {
-  void APPLY_PATCH;
   const decoded = decodeYaml(req.body, 'error decoding YAML');
   if ('error' in decoded) return refused(decoded.error);
   const applied = decoded.value;
@@ -70,8 +70,16 @@ function serverSideApply(
       ),
     );
   }
-  const strict = strictRefusal(kind, req, applied, false);
-  if (strict) return refused(strict);
+  const unknown = req.query.fieldValidation === 'Strict' ? unknownFields(kind, applied) : [];
+  if (unknown.length) {
+    // Server-side apply types the patch with structured-merge-diff, which words it so.
+    const ns = req.path.namespace ?? '';
+    return refused(
+      badRequest(
+        `failed to create typed patch object (${ns}/${name}; ${apiVersionOf(kind)}, Kind=${kind}): .${unknown[0]}: field not declared in schema`,
+      ),
+    );
+  }
   const live = ctx.store.get(kind, name);
   if (!live)
     return createObject(

@@ -103,11 +103,7 @@ export function badRequest(message: string): StatusAnswer {
 }
 
 /** A patch type the resource does not take (handlers/patch.go): 415, accepted types listed. */
-export function unsupportedMediaType(
-  contentType: string,
-  accepted: readonly string[],
-): StatusAnswer {
-  void contentType;
+export function unsupportedMediaType(accepted: readonly string[]): StatusAnswer {
   return failure(
     415,
     'UnsupportedMediaType',

@@ -6,14 +6,19 @@
  */
 import type { ApiContext } from './context';
 import type { ApiRequest, ApiResponse, ResourcePath } from './types';
-import type { ApiWriteRequest, WriteOutcome } from './writeRequest';
+import { isDryRun, type ApiWriteRequest, type WriteOutcome } from './writeRequest';
+import type { WritePerformer } from '../session/servedWrites';
+import { performWrite, writeLine } from './performWrite';
 import { scaleOf } from './scale';
 import { decodeYaml } from './decodeBody';
 import { refused } from './outcome';
 import { kindOfPath } from './resourceKind';
-import { noSuchResource, notFound, unsupportedMediaType } from './writeStatus';
+import { badRequest, noSuchResource, notFound, unsupportedMediaType } from './writeStatus';
+import { decodeProtobuf } from './protobufBody';
 import { kindFacts } from '../api/kinds';
 import { NAMESPACE } from '../api/objects';
+
+const PROTOBUF = 'application/vnd.kubernetes.protobuf';
 
 /** The media type of a Content-Type header, without parameters (`; charset=utf-8`). */
 export function mediaType(header: string | undefined): string {
@@ -41,13 +46,17 @@ export function writeAnswer(ctx: ApiContext, req: ApiRequest, path: ResourcePath
     body = JSON.stringify(d.value);
     contentType = 'application/json';
   }
-  // Objects are read as JSON or YAML only: kubectl's typed clients (`create deployment`) send
-  // protobuf, which this server does not decode.
-  if (req.method !== 'PATCH' && req.method !== 'DELETE' && contentType !== 'application/json')
-    return render(
-      ctx,
-      refused(unsupportedMediaType(contentType, ['application/json', 'application/yaml'])),
-    );
+  // kubectl's typed clients (`create deployment`, `autoscale`) send protobuf.
+  if (contentType === PROTOBUF && req.method !== 'PATCH' && req.method !== 'DELETE') {
+    const d = decodeProtobuf(body);
+    if ('error' in d) return render(ctx, refused(badRequest(d.error)));
+    body = JSON.stringify(d.value);
+    contentType = 'application/json';
+  }
+  if (req.method !== 'PATCH' && req.method !== 'DELETE' && contentType !== 'application/json') {
+    const accepted = ['application/json', 'application/yaml', PROTOBUF];
+    return render(ctx, refused(unsupportedMediaType(accepted)));
+  }
   const command = req.headers['kubectl-command'];
   const request: ApiWriteRequest = {
     method: req.method.toUpperCase(),
@@ -57,8 +66,15 @@ export function writeAnswer(ctx: ApiContext, req: ApiRequest, path: ResourcePath
     body,
     ...(command ? { command } : {}),
   };
-  return render(ctx, ctx.session.apiWrite(request));
+  return render(ctx, ctx.session.apiWrite(request, WRITES));
 }
+
+/** How the session performs, logs and replays these writes (session/servedWrites.ts). */
+const WRITES: WritePerformer<ApiWriteRequest, WriteOutcome> = {
+  perform: performWrite,
+  line: writeLine,
+  dryRun: isDryRun,
+};
 
 function readScale(ctx: ApiContext, path: ResourcePath): ApiResponse {
   const kind = kindOfPath(path);

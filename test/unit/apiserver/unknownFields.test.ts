@@ -43,7 +43,7 @@ describe('unknownFields', () => {
       unknownFields('Deployment', {
         spec: {
           replicas: 1,
-          replica: 2,
+          zreplica: 2,
           template: { spec: { containers: [{ name: 'a' }, { imagee: 'x' }] } },
         },
       }),

@@ -4,7 +4,7 @@
  * patched with a merge patch (kubectl's fallback when strategic merge is refused).
  */
 import { describe, expect, it } from 'vitest';
-import type { Deployment, Pod, ReplicaSet, Rollout } from '../../../src/sim/api/objects';
+import type { Deployment, Pod, ReplicaSet, Rollout, Service } from '../../../src/sim/api/objects';
 import { catalogText } from '../../support/catalog';
 import { at, DEPLOYMENTS, send, started } from './writesHarness';
 import { writeAnswer } from '../../../src/sim/apiserver/writes';
@@ -41,6 +41,19 @@ spec:
     const d = session.cluster.get<Deployment>('Deployment', 'api');
     expect(d?.spec?.replicas).toBe(3);
     expect(d?.spec?.template.spec?.containers[0]?.image).toBe('nginx:1.26');
+    const strict = { ...q, fieldValidation: 'Strict' };
+    const bad = send(
+      ctx,
+      'PATCH',
+      at(DEPLOYMENTS, 'api'),
+      manifest.replace('replicas: 1', 'replicas: 1\n  foo: 2'),
+      APPLY,
+      strict,
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toBe(
+      'failed to create typed patch object (default/api; apps/v1, Kind=Deployment): .spec.foo: field not declared in schema',
+    );
   });
 
   it('the scale subresource reads, and an update with a stale resourceVersion is a Conflict', () => {
@@ -82,6 +95,22 @@ spec:
     expect(session.cluster.list('Pod').length).toBe(2);
   });
 
+  it('a Service replaced without its cluster IP keeps the allocated one', () => {
+    const { session, ctx } = started();
+    const services = { group: '', version: 'v1', namespace: 'default', resource: 'services' };
+    const ip = session.cluster.get<Service>('Service', 'web')?.spec?.clusterIP;
+    expect(ip).toBeTruthy();
+    const r = send(ctx, 'PUT', at(services, 'web'), {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'web' },
+      spec: { selector: { app: 'web' }, ports: [{ port: 8080, targetPort: 80 }] },
+    });
+    expect(r.status).toBe(200);
+    const svc = session.cluster.get<Service>('Service', 'web');
+    expect([svc?.spec?.clusterIP, svc?.spec?.ports?.[0]?.port]).toEqual([ip, 8080]);
+  });
+
   it('Foreground deletion takes the dependents at once, then the owner', () => {
     const { session, ctx } = started();
     const r = send(ctx, 'DELETE', at(DEPLOYMENTS, 'web'), {}, 'application/json', {
@@ -107,6 +136,31 @@ spec:
     expect(name).toMatch(/^debug-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
     expect((dry.body.metadata as { name: string }).name).toBe(name);
     expect(session.cluster.get('Pod', name)).toBeTruthy();
+  });
+
+  it('argo rollouts promote: a merge patch on the status subresource lets the canary go on', () => {
+    const { session, ctx } = started(catalogText('argo-canary-demo'));
+    const rollouts = {
+      group: 'argoproj.io',
+      version: 'v1alpha1',
+      namespace: 'default',
+      resource: 'rollouts',
+    };
+    // The scenario's image change reaches the first canary step's pause.
+    const status = () => session.cluster.get<Rollout>('Rollout', 'rollouts-demo')?.status;
+    session.advanceTo(60_000);
+    expect(status()?.pauseConditions?.length).toBe(1);
+    const step = status()?.currentStepIndex;
+    const r = send(
+      ctx,
+      'PATCH',
+      at(rollouts, 'rollouts-demo', 'status'),
+      { status: { pauseConditions: null } },
+      MERGE,
+    );
+    expect(r.status).toBe(200);
+    session.advanceTo(session.now + 2_000);
+    expect(status()?.currentStepIndex).toBeGreaterThan(step ?? 0);
   });
 
   it('a custom resource takes the merge patch kubectl falls back to', () => {
