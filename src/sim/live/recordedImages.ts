@@ -138,10 +138,11 @@ export function measureImages(
       });
     }
   }
-  return { images: summarise([...pods.values()]), troubles };
+  const end = Math.max(0, ...changes.map((c) => c.atMs));
+  return { images: summarise([...pods.values()], end), troubles };
 }
 
-function summarise(tracks: readonly PodTrack[]): ImageTiming[] {
+function summarise(tracks: readonly PodTrack[], end: number): ImageTiming[] {
   const byImage = new Map<string, PodTrack[]>();
   for (const t of tracks) {
     if (!t.image) continue;
@@ -152,7 +153,12 @@ function summarise(tracks: readonly PodTrack[]): ImageTiming[] {
     const pulls: number[] = [];
     const starts: number[] = [];
     const stops: number[] = [];
+    // A pod whose probe never passed while it ran says the app took longer than that: a
+    // faster app in the replay would make it Ready, and the controllers would move on early.
+    let atLeast = 0;
     for (const t of ts) {
+      if (t.probe && t.running !== undefined && t.ready === undefined && t.restarts === 0)
+        atLeast = Math.max(atLeast, (t.terminating ?? t.gone ?? end) - t.running + 1);
       if (t.started !== undefined && t.running !== undefined) pulls.push(t.running - t.started);
       if (t.probe && t.running !== undefined && t.ready !== undefined && t.restarts === 0) {
         // The first probe that sees the app listening makes the pod Ready (successThreshold
@@ -174,7 +180,8 @@ function summarise(tracks: readonly PodTrack[]): ImageTiming[] {
     const pull = median(pulls);
     if (pull !== undefined) timing.pullTime = Math.round(pull);
     const start = median(starts);
-    if (start !== undefined) timing.startTime = Math.round(start);
+    if (start !== undefined || atLeast > 0)
+      timing.startTime = Math.round(Math.max(start ?? 0, atLeast));
     const stop = median(stops);
     if (stop !== undefined) timing.shutdownTime = Math.round(stop);
     if (timing.pullError) {

@@ -47,6 +47,13 @@ function without(m: Rec, fields: readonly string[], noImages: boolean): string {
   return intentOf({ ...m, spec });
 }
 
+/** deployment.kubernetes.io/revision (pkg/controller/deployment/util: RevisionAnnotation). */
+function revisionOf(o: ObservedObject): number | undefined {
+  const a = o.metadata.annotations;
+  const r = isRec(a) ? Number(a['deployment.kubernetes.io/revision']) : Number.NaN;
+  return Number.isInteger(r) && r > 0 ? r : undefined;
+}
+
 const pauseCount = (o: Rec): number => {
   const p = statusOf(o).pauseConditions;
   return Array.isArray(p) ? p.length : 0;
@@ -76,8 +83,12 @@ export class StepRecorder {
   private readonly manifests = new Map<string, Rec>();
   /** Every object as last served, by `Kind/name`. */
   private readonly served = new Map<string, ObservedObject>();
-  /** Per Deployment: the revision each template has in the replay (history.go's numbering). */
-  private readonly revisions = new Map<string, { byTemplate: Map<string, number>; max: number }>();
+  /**
+   * Per Deployment: its revision when the recording first saw it. The replay starts that
+   * template as revision 1 and numbers the later ones in the same order, so an observed
+   * revision r is r - first + 1 there; older ReplicaSets do not exist in the replay.
+   */
+  private readonly firstRevision = new Map<string, number>();
   /** When a Rollout's current pause began (ms). */
   private readonly pausedAt = new Map<string, number>();
   /** A promote's status patch came first: its spec patch (paused: false) is part of it. */
@@ -107,7 +118,7 @@ export class StepRecorder {
     if (!this.isPersons(o)) return;
     if (ch.type === 'DELETED') {
       if (!this.manifests.delete(key)) return;
-      this.revisions.delete(key);
+      this.firstRevision.delete(key);
       const resource = kindFacts(o.kind)?.singular ?? o.kind.toLowerCase();
       return this.add(at, `delete ${resource} ${o.metadata.name}`, `${key} was deleted.`);
     }
@@ -134,12 +145,8 @@ export class StepRecorder {
     const key = keyOf(o);
     const m = cleanManifest(o);
     this.manifests.set(key, m);
-    if (o.kind === 'Deployment' && !this.revisions.has(key)) {
-      this.revisions.set(key, {
-        byTemplate: new Map([[templateKey(specOf(m).template), 1]]),
-        max: 1,
-      });
-    }
+    if (o.kind === 'Deployment' && !this.firstRevision.has(key))
+      this.firstRevision.set(key, revisionOf(o) ?? 1);
   }
 
   /** A person's change to a Deployment, Rollout or other object, as the step that makes it. */
@@ -159,13 +166,16 @@ export class StepRecorder {
     }
     const tk = templateKey(ns.template);
     const templateChanged = templateKey(ps.template) !== tk;
-    const rev = this.revisions.get(key);
-    if (o.kind === 'Deployment' && rev && templateChanged) {
-      const earlier = rev.byTemplate.get(tk);
-      rev.byTemplate.set(tk, ++rev.max);
+    const first = this.firstRevision.get(key);
+    // kubectl refuses to undo a paused Deployment (rollback.go: "you cannot rollback a paused
+    // deployment; resume it first"), so there the change was some other edit.
+    if (o.kind === 'Deployment' && first !== undefined && templateChanged && ps.paused !== true) {
+      const observed = this.retained(name, tk);
+      const earlier =
+        observed !== undefined && observed >= first ? observed - first + 1 : undefined;
       const sameOtherwise =
         without(prev, ['template'], false) === without(next, ['template'], false);
-      if (earlier !== undefined && sameOtherwise && this.retained(name, tk))
+      if (earlier !== undefined && sameOtherwise)
         return this.add(
           at,
           `rollout undo deployment/${name} --to-revision=${earlier}`,
@@ -204,17 +214,17 @@ export class StepRecorder {
     this.addApply(at, next, `${key} was changed.`);
   }
 
-  /** Whether the Deployment still has a ReplicaSet with this template (undo needs one). */
-  private retained(deployment: string, tk: string): boolean {
+  /** The revision of the Deployment's ReplicaSet with this template, if it still has one. */
+  private retained(deployment: string, tk: string): number | undefined {
     for (const o of this.served.values()) {
       if (o.kind !== 'ReplicaSet') continue;
       const refs = o.metadata.ownerReferences;
       const owned =
         Array.isArray(refs) &&
         refs.some((r) => isRec(r) && r.kind === 'Deployment' && r.name === deployment);
-      if (owned && templateKey(specOf(cleanManifest(o)).template) === tk) return true;
+      if (owned && templateKey(specOf(cleanManifest(o)).template) === tk) return revisionOf(o);
     }
-    return false;
+    return undefined;
   }
 
   /**
