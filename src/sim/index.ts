@@ -23,3 +23,4 @@ export { editorSchema, type SchemaNode } from './scenario/editorSchema';
 export { inputLimitErrors } from './scenario/inputLimits';
 export { RunawayError } from './engine/runaway';
 export { trafficLimitError } from './scenario/simulationLimits';
+export { recordingToScenario, type RecordedScenario } from './live/recording';

@@ -22,7 +22,9 @@ import { recordingNotes, rolloutManaged } from './recordingNotes';
 export interface RecordedScenario {
   /** The scenario file: the manifests, then the Scenario document. */
   text: string;
-  /** A file name for the download. */
+  /** What "My scenarios" lists it as (the Scenario's title). */
+  title: string;
+  /** A file name for the download (`recorded-web-2026-12-03t18-00-00z.yaml`). */
   fileName: string;
   /** What the replay leaves out or assumes, for the person (the app shows them). */
   notes: string[];
@@ -58,13 +60,14 @@ export function recordingToScenario(obs: Observation): RecordedScenario {
     managed,
     steps: recorder.steps,
   });
+  const title = `Recorded: namespace ${obs.namespace} on ${obs.server}, ${obs.startedAt}`;
   const scenario = {
     apiVersion: SCENARIO_API_VERSION,
     kind: SCENARIO_KIND,
     metadata: {
       name,
       annotations: {
-        'rolloutlab.dev/title': `Recorded: namespace ${obs.namespace} on ${obs.server}`,
+        'rolloutlab.dev/title': title,
         'rolloutlab.dev/description': `A live session recorded from ${obs.startedAt} for ${durationText(lastChange)}: the objects at the start, and each change a person made as a step at the time it was seen.`,
       },
     },
@@ -89,7 +92,12 @@ export function recordingToScenario(obs: Observation): RecordedScenario {
     ...notes.map((n) => `# - ${n.replace(/\n/g, ' ')}`),
   ].join('\n');
   const docs = [...manifests, scenario].map((d) => yamlOf(d));
-  return { text: `${header}\n${docs.join('---\n')}`, fileName: fileNameFor(name), notes };
+  return {
+    text: `${header}\n${docs.join('---\n')}`,
+    title,
+    fileName: fileNameFor(`${name}-${obs.startedAt}`),
+    notes,
+  };
 }
 
 function yamlOf(v: unknown): string {
