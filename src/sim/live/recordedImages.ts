@@ -33,6 +33,8 @@ export interface PodTrouble {
 interface PodTrack {
   image: string;
   probe: Rec | undefined;
+  /** Listed at the start: already running, so its pull and start times were not seen. */
+  before: boolean;
   started?: number;
   running?: number;
   ready?: number;
@@ -86,24 +88,28 @@ export function measureImages(
 ): { images: ImageTiming[]; troubles: PodTrouble[] } {
   const pods = new Map<string, PodTrack>();
   const troubles: PodTrouble[] = [];
-  const seenBefore = new Set(
-    initial.filter((o) => o.kind === 'Pod').map((o) => String(o.metadata.uid ?? o.metadata.name)),
-  );
+  const track = (pod: ObservedObject, before: boolean): PodTrack => {
+    const c = container(pod);
+    const cs = containerStatus(pod);
+    return {
+      image: typeof c?.image === 'string' ? c.image : '',
+      probe: isRec(c?.readinessProbe) ? c.readinessProbe : undefined,
+      before,
+      pullFailed: false,
+      runningAtTerm: false,
+      restarts: before && typeof cs?.restartCount === 'number' ? cs.restartCount : 0,
+    };
+  };
+  const idOf = (pod: ObservedObject) => String(pod.metadata.uid ?? pod.metadata.name);
+  // Pods that ran before the recording: their restarts count, their times are unknown.
+  for (const o of initial) if (o.kind === 'Pod') pods.set(idOf(o), track(o, true));
   for (const ch of changes) {
     if (ch.object.kind !== 'Pod') continue;
     const pod = ch.object;
-    const id = String(pod.metadata.uid ?? pod.metadata.name);
-    if (seenBefore.has(id)) continue; // started before the recording: its times are unknown
+    const id = idOf(pod);
     let t = pods.get(id);
     if (!t) {
-      const c = container(pod);
-      t = {
-        image: typeof c?.image === 'string' ? c.image : '',
-        probe: isRec(c?.readinessProbe) ? c.readinessProbe : undefined,
-        pullFailed: false,
-        runningAtTerm: false,
-        restarts: 0,
-      };
+      t = track(pod, false);
       pods.set(id, t);
     }
     const at = ch.atMs;
@@ -112,7 +118,9 @@ export function measureImages(
       continue;
     }
     const cs = containerStatus(pod);
-    if (t.started === undefined && statusOf(pod).startTime !== undefined) t.started = at;
+    // A pod listed at the start has its times unseen (summarise skips it); restarts still count.
+    if (!t.before && t.started === undefined && statusOf(pod).startTime !== undefined)
+      t.started = at;
     if (t.running === undefined && stateOf(cs, 'running')) t.running = at;
     if (t.ready === undefined && isReady(pod)) t.ready = at;
     const waiting = stateOf(cs, 'waiting')?.reason;
@@ -145,7 +153,7 @@ export function measureImages(
 function summarise(tracks: readonly PodTrack[], end: number): ImageTiming[] {
   const byImage = new Map<string, PodTrack[]>();
   for (const t of tracks) {
-    if (!t.image) continue;
+    if (!t.image || t.before) continue;
     byImage.set(t.image, [...(byImage.get(t.image) ?? []), t]);
   }
   return [...byImage.keys()].sort().map((image) => {

@@ -17,6 +17,7 @@ import type { Observation, ObservedObject } from './observation';
 import { cleanManifest, keyOf, madeBy } from './recordedObjects';
 import { measureImages, type ImageTiming } from './recordedImages';
 import { StepRecorder } from './recordedSteps';
+import { podLosses } from './podLosses';
 import { recordingNotes, rolloutManaged } from './recordingNotes';
 
 export interface RecordedScenario {
@@ -45,7 +46,11 @@ export function recordingToScenario(obs: Observation): RecordedScenario {
   recorder.start(obs.initial);
   for (const ch of changes) recorder.observe(ch);
   const manifests = obs.initial.filter(isPersons).map(cleanManifest);
-  const { images, troubles } = measureImages(obs.initial, changes);
+  const measured = measureImages(obs.initial, changes);
+  const images = measured.images;
+  const troubles = [...measured.troubles, ...podLosses(obs.initial, changes)].sort(
+    (a, b) => a.atMs - b.atMs,
+  );
   const traffic = generatedTraffic(manifests as KubeObject[]);
   const lastChange = Math.max(0, ...changes.map((c) => Math.round(c.atMs)));
   const duration = Math.ceil((lastChange + SETTLE_MS) / 1000) * 1000;

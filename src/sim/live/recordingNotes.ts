@@ -89,6 +89,7 @@ export function recordingNotes(i: NotesInput): string[] {
     notes.push(
       `Argo Rollouts rewrites ${[...i.managed].sort().join(', ')} (selectors, weights) itself: those changes are not steps, the replay's Rollout controller makes them.`,
     );
+  notes.push(...startNotes(i.obs.initial, i.seen, i.steps));
   if (i.obs.namespace !== 'default')
     notes.push(`Namespace ${i.obs.namespace} becomes the simulator's one namespace, default.`);
   notes.push(...imageNotes(i.images));
@@ -122,4 +123,43 @@ function imageNotes(images: readonly ImageTiming[]): string[] {
     if (i.shutdownTime !== undefined) parts.push(`stop ${durationText(i.shutdownTime)}`);
     return `Image ${i.image}, measured on ${plural(i.pods, 'pod')}: ${parts.join('; ')}.`;
   });
+}
+
+/**
+ * How the replay's start differs from the recording's: the replay applies the manifests at
+ * t = 0, so pods that were already running start again, and a rollout under way at the start
+ * begins from its current template alone (the older ReplicaSet is not in the replay).
+ */
+function startNotes(
+  initial: readonly ObservedObject[],
+  seen: ReadonlySet<string>,
+  steps: readonly RecordedStep[],
+): string[] {
+  const notes: string[] = [];
+  // The replay's own pods: those a recorded workload made (not a Job's, not a bare Pod).
+  const pods = initial.filter(
+    (o) => o.kind === 'Pod' && !o.metadata.deletionTimestamp && madeBy(o, seen)?.by === 'owner',
+  ).length;
+  if (pods) {
+    const first = steps[0];
+    notes.push(
+      `${plural(pods, 'pod')} already ran when the recording began: the replay starts them at t = 0, so its first seconds show them starting${first ? ` (the first step is at ${durationText(first.at)})` : ''}.`,
+    );
+  }
+  const withPods = new Map<string, number>();
+  for (const rs of initial) {
+    if (rs.kind !== 'ReplicaSet') continue;
+    const refs = rs.metadata.ownerReferences;
+    const ref = Array.isArray(refs) ? refs.find(isRec) : undefined;
+    const status = isRec(rs.status) ? rs.status : {};
+    if (!ref || typeof status.replicas !== 'number' || status.replicas === 0) continue;
+    const owner = `${String(ref.kind)} ${String(ref.name)}`;
+    withPods.set(owner, (withPods.get(owner) ?? 0) + 1);
+  }
+  for (const [owner, n] of [...withPods].sort(([a], [b]) => a.localeCompare(b)))
+    if (n > 1)
+      notes.push(
+        `${owner} was mid-rollout when the recording began (${n} ReplicaSets with pods): the replay starts from its current template alone.`,
+      );
+  return notes;
 }

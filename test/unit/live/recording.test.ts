@@ -129,7 +129,7 @@ describe('When a person changes a Deployment at random moments', () => {
           );
         },
       ),
-      { numRuns: 20, seed: 12 },
+      { numRuns: 15, seed: 12 },
     );
   }, 60_000);
 });
