@@ -18,6 +18,11 @@ export interface ImageTiming {
   startTime?: number;
   shutdownTime?: number;
   pullError: boolean;
+  /**
+   * No pod of this image ever passed its readiness probe while recorded (for at least this
+   * many ms): the scenario says `ready: false`, as far as the recording saw.
+   */
+  neverReady?: number;
   /** Pods of this image measured. */
   pods: number;
 }
@@ -188,7 +193,9 @@ function summarise(tracks: readonly PodTrack[], end: number): ImageTiming[] {
     const pull = median(pulls);
     if (pull !== undefined) timing.pullTime = Math.round(pull);
     const start = median(starts);
-    if (start !== undefined || atLeast > 0)
+    const ran = ts.filter((t) => t.probe && t.running !== undefined);
+    if (ran.length && ran.every((t) => t.ready === undefined)) timing.neverReady = atLeast - 1;
+    else if (start !== undefined || atLeast > 0)
       timing.startTime = Math.round(Math.max(start ?? 0, atLeast));
     const stop = median(stops);
     if (stop !== undefined) timing.shutdownTime = Math.round(stop);

@@ -18,7 +18,7 @@ import { cleanManifest, keyOf, madeBy } from './recordedObjects';
 import { measureImages, type ImageTiming } from './recordedImages';
 import { StepRecorder } from './recordedSteps';
 import { podLosses } from './podLosses';
-import { recordingNotes, rolloutManaged } from './recordingNotes';
+import { DEFAULT_NODES, recordingNotes, replayNodes, rolloutManaged } from './recordingNotes';
 
 export interface RecordedScenario {
   /** The scenario file: the manifests, then the Scenario document. */
@@ -65,6 +65,7 @@ export function recordingToScenario(obs: Observation): RecordedScenario {
     managed,
     steps: recorder.steps,
   });
+  const nodes = replayNodes(all);
   const title = `Recorded: namespace ${obs.namespace} on ${obs.server}, ${obs.startedAt}`;
   const scenario = {
     apiVersion: SCENARIO_API_VERSION,
@@ -79,6 +80,7 @@ export function recordingToScenario(obs: Observation): RecordedScenario {
     spec: {
       seed: 1,
       duration: durationText(duration),
+      ...(nodes > DEFAULT_NODES ? { cluster: { nodes } } : {}),
       ...(images.length ? { images: imagesBlock(images) } : {}),
       ...(traffic ? { traffic: { target: traffic.target, rps: traffic.rps, clients: 100 } } : {}),
       ...(recorder.steps.length
@@ -118,6 +120,7 @@ function imagesBlock(images: readonly ImageTiming[]): Rec {
     if (i.startTime !== undefined) b.startTime = durationText(i.startTime);
     if (i.shutdownTime !== undefined) b.shutdownTime = durationText(i.shutdownTime);
     if (i.pullError) b.pullError = true;
+    if (i.neverReady !== undefined) b.ready = false;
     if (Object.keys(b).length) out[i.image] = b;
   }
   return out;

@@ -9,7 +9,7 @@ import { isRec } from '../scenario/specReader';
 import type { Observation, ObservedObject } from './observation';
 import { keyOf, madeBy } from './recordedObjects';
 import type { ImageTiming, PodTrouble } from './recordedImages';
-import type { RecordedStep } from './recordedSteps';
+import { analysisAbort, type RecordedStep } from './recordedSteps';
 
 const specOf = (o: Rec): Rec => (isRec(o.spec) ? o.spec : {});
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
@@ -43,6 +43,50 @@ export function rolloutManaged(all: readonly ObservedObject[]): Set<string> {
     }
   }
   return out;
+}
+
+/** The simulator's cluster when a Scenario names none (resolveScenario.ts DEFAULT_CLUSTER). */
+export const DEFAULT_NODES = 3;
+
+/** The nodes the recorded pods ran on, by name. */
+export function nodesSeen(all: readonly ObservedObject[]): string[] {
+  const names = new Set<string>();
+  for (const o of all)
+    if (o.kind === 'Pod' && typeof specOf(o).nodeName === 'string')
+      names.add(specOf(o).nodeName as string);
+  return [...names].sort();
+}
+
+/** How many nodes the replay has: as many as the pods ran on, at least the default. */
+export function replayNodes(all: readonly ObservedObject[]): number {
+  return Math.max(DEFAULT_NODES, nodesSeen(all).length);
+}
+
+function nodeNote(all: readonly ObservedObject[]): string {
+  const seen = nodesSeen(all);
+  const n = replayNodes(all);
+  const size = "of the simulator's default size (4 CPU, 8Gi); node sizes are not recorded";
+  if (!seen.length) return `Nodes are not recorded: the replay has ${n} nodes ${size}.`;
+  const names = seen.length > 5 ? `${seen.slice(0, 5).join(', ')}, …` : seen.join(', ');
+  return `Pods ran on ${plural(seen.length, 'node')} (${names}): the replay has ${n} nodes ${size}.`;
+}
+
+/** Pods the scheduler could not place: the replay's nodes may have room they did not. */
+function unschedulable(all: readonly ObservedObject[]): string[] {
+  const pods = new Map<string, string>();
+  for (const o of all) {
+    const conds = o.kind === 'Pod' && isRec(o.status) ? o.status.conditions : undefined;
+    if (!Array.isArray(conds) || pods.has(o.metadata.name)) continue;
+    const c = conds.find(
+      (x) => isRec(x) && x.type === 'PodScheduled' && x.reason === 'Unschedulable',
+    );
+    if (isRec(c)) pods.set(o.metadata.name, typeof c.message === 'string' ? c.message : '');
+  }
+  if (!pods.size) return [];
+  const [first, message] = [...pods].sort(([a], [b]) => a.localeCompare(b))[0]!;
+  return [
+    `${plural(pods.size, 'pod')} could not be scheduled in the recording (${first}: ${message}): the replay's nodes may have room the cluster's did not.`,
+  ];
 }
 
 export interface NotesInput {
@@ -90,6 +134,15 @@ export function recordingNotes(i: NotesInput): string[] {
       `Argo Rollouts rewrites ${[...i.managed].sort().join(', ')} (selectors, weights) itself: those changes are not steps, the replay's Rollout controller makes them.`,
     );
   notes.push(...startNotes(i.obs.initial, i.seen, i.steps));
+  const aborted = new Map<string, string>();
+  for (const o of i.all) {
+    const why = o.kind === 'Rollout' ? analysisAbort(o) : undefined;
+    if (why && !aborted.has(o.metadata.name)) aborted.set(o.metadata.name, why);
+  }
+  for (const [name, why] of [...aborted].sort(([a], [b]) => a.localeCompare(b)))
+    notes.push(
+      `Rollout ${name} was aborted by its analysis in the recording (${why}). The analysis measured requests, which are not recorded, so the replay aborts it with a step at that moment.`,
+    );
   if (i.obs.namespace !== 'default')
     notes.push(`Namespace ${i.obs.namespace} becomes the simulator's one namespace, default.`);
   notes.push(...imageNotes(i.images));
@@ -102,7 +155,8 @@ export function recordingNotes(i: NotesInput): string[] {
       ? `Requests are not visible through the Kubernetes API: the replay sends ${i.traffic.rps} requests/s to ${i.traffic.what}, as for a file of manifests alone.`
       : 'Requests are not visible through the Kubernetes API, and there is no Service to send them to: no traffic.',
   );
-  notes.push("Nodes are not recorded: the replay has the simulator's default nodes.");
+  notes.push(nodeNote(i.all));
+  notes.push(...unschedulable(i.all));
   notes.push(
     `Steps: ${i.steps.length ? i.steps.length : 'none'} (changes a person made to the objects, at the times they were seen; revisions count from 1 in the replay).`,
   );
@@ -116,6 +170,10 @@ function imageNotes(images: readonly ImageTiming[]): string[] {
       parts.push('every pull failed (ErrImagePull), so the scenario marks it pullError');
     else if (i.pullTime !== undefined) parts.push(`pull ${durationText(i.pullTime)}`);
     if (i.startTime !== undefined) parts.push(`ready ${durationText(i.startTime)} after start`);
+    else if (i.neverReady !== undefined)
+      parts.push(
+        `never passed its readiness probe while recorded (up to ${durationText(i.neverReady)}), so the scenario marks it ready: false`,
+      );
     else if (!i.pullError)
       parts.push(
         'when the app listens is not visible without a readinessProbe (default start time)',

@@ -249,7 +249,7 @@ describe('When a real cluster was recorded', () => {
       "Pod web-aaa-2 (shop/web:1.0) at 4.2s: its container restarted (OOMKilled, exit code 137). The simulator does not reproduce failures caused outside it (memory, nodes); the replay's pod keeps running.",
       "Pod web-aaa-1 (shop/web:1.0) at 8s: it was deleted while ReplicaSet web-aaa still wanted it (by a person, an eviction or a lost node). The simulator does not reproduce failures caused outside it (memory, nodes); the replay's pod keeps running.",
       'Requests are not visible through the Kubernetes API: the replay sends 30 requests/s to Service web, as for a file of manifests alone.',
-      "Nodes are not recorded: the replay has the simulator's default nodes.",
+      "Pods ran on 1 node (node-a): the replay has 3 nodes of the simulator's default size (4 CPU, 8Gi); node sizes are not recorded.",
       'Steps: 3 (changes a person made to the objects, at the times they were seen; revisions count from 1 in the replay).',
     ]);
     expect(recordingToScenario(recording()).text).toBe(text);
