@@ -134,6 +134,7 @@ export function recordingNotes(i: NotesInput): string[] {
       `Argo Rollouts rewrites ${[...i.managed].sort().join(', ')} (selectors, weights) itself: those changes are not steps, the replay's Rollout controller makes them.`,
     );
   notes.push(...startNotes(i.obs.initial, i.seen, i.steps));
+  notes.push(...missingTemplates(i.all, i.seen));
   const aborted = new Map<string, string>();
   for (const o of i.all) {
     const why = o.kind === 'Rollout' ? analysisAbort(o) : undefined;
@@ -220,4 +221,33 @@ function startNotes(
         `${owner} was mid-rollout when the recording began (${n} ReplicaSets with pods): the replay starts from its current template alone.`,
       );
   return notes;
+}
+
+/** `templateName`s anywhere under `v` (a Rollout's analysis steps, background and blue-green analyses). */
+function templateNames(v: unknown, out: Set<string>): Set<string> {
+  if (Array.isArray(v)) for (const x of v) templateNames(x, out);
+  else if (isRec(v))
+    for (const [k, x] of Object.entries(v)) {
+      if (k === 'templateName' && typeof x === 'string') out.add(x);
+      else templateNames(x, out);
+    }
+  return out;
+}
+
+/**
+ * AnalysisTemplates a Rollout names that the recording does not hold (live mode lists the
+ * kinds that move during a rollout, not every template): the replay's analysis cannot run them.
+ */
+function missingTemplates(all: readonly ObservedObject[], seen: ReadonlySet<string>): string[] {
+  const missing = new Set<string>();
+  for (const o of all)
+    if (o.kind === 'Rollout')
+      for (const t of templateNames(specOf(o).strategy, new Set()))
+        if (!seen.has(`AnalysisTemplate/${t}`)) missing.add(t);
+  return [...missing]
+    .sort()
+    .map(
+      (t) =>
+        `AnalysisTemplate ${t} is named by a Rollout but not in the recording: add it to the file (\`kubectl get analysistemplate ${t} -o yaml\`), or the replay's analysis of it fails.`,
+    );
 }

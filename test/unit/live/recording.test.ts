@@ -88,6 +88,23 @@ describe('When a catalog scenario is recorded and the recording replayed', () =>
   }, 60_000);
 });
 
+describe('When the recording lacks an AnalysisTemplate a Rollout names', () => {
+  it('says so in the notes, with the command that fetches it', () => {
+    const s = load(catalog('argo-canary-analysis'), 'argo-canary-analysis.yaml');
+    const recording = observe(s);
+    s.advanceTo(20_000);
+    const obs = recording();
+    // Live mode lists what moves during a rollout, not AnalysisTemplates.
+    const without = { ...obs, initial: obs.initial.filter((o) => o.kind !== 'AnalysisTemplate') };
+    const note = (o: typeof obs) =>
+      recordingToScenario(o).notes.filter((n) => n.startsWith('AnalysisTemplate '));
+    expect(note(without)).toEqual([
+      "AnalysisTemplate success-rate is named by a Rollout but not in the recording: add it to the file (`kubectl get analysistemplate success-rate -o yaml`), or the replay's analysis of it fails.",
+    ]);
+    expect(note(obs)).toEqual([]);
+  });
+});
+
 /** A Deployment behind a Service, with a readiness probe and per-image start times. */
 function randomScenario(steps: { at: number; kubectl: string }[], starts: number[]): string {
   const images = starts.map((s, i) => `    "app:v${i}": { startTime: ${s}ms }`).join('\n');
