@@ -18,6 +18,7 @@ import { cleanManifest, keyOf, madeBy } from './recordedObjects';
 import { measureImages, type ImageTiming } from './recordedImages';
 import { StepRecorder } from './recordedSteps';
 import { podLosses } from './podLosses';
+import { settleMs } from './settleTime';
 import { DEFAULT_NODES, recordingNotes, replayNodes, rolloutManaged } from './recordingNotes';
 
 export interface RecordedScenario {
@@ -31,7 +32,7 @@ export interface RecordedScenario {
   notes: string[];
 }
 
-/** After the last change, the replay runs this long so what it started can finish. */
+/** After the last change seen, the replay runs at least this long (the recording's quiet end). */
 const SETTLE_MS = 30_000;
 
 export function recordingToScenario(obs: Observation): RecordedScenario {
@@ -53,7 +54,17 @@ export function recordingToScenario(obs: Observation): RecordedScenario {
   );
   const traffic = generatedTraffic(manifests as KubeObject[]);
   const lastChange = Math.max(0, ...changes.map((c) => Math.round(c.atMs)));
-  const duration = Math.ceil((lastChange + SETTLE_MS) / 1000) * 1000;
+  // A recording stopped mid-rollout still replays to the rollout's end.
+  const lastStep = Math.max(0, ...recorder.steps.map((st) => st.at));
+  const until = Math.max(
+    lastChange + SETTLE_MS,
+    lastStep +
+      settleMs(
+        [...manifests, ...recorder.steps.flatMap((st) => (st.apply ? [st.apply] : []))],
+        images,
+      ),
+  );
+  const duration = Math.ceil(until / 1000) * 1000;
   const name = scenarioNameFor(`recorded-${obs.namespace}`);
   const notes = recordingNotes({
     obs,

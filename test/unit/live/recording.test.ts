@@ -88,6 +88,41 @@ describe('When a catalog scenario is recorded and the recording replayed', () =>
   }, 60_000);
 });
 
+describe('When the recording stops just after a change', () => {
+  it('runs long enough for the rollout the change started to finish', () => {
+    // One pod at a time, each proving itself for 5 s: ten waves, over a minute and a half.
+    const slow = `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web }
+spec:
+  replicas: 10
+  minReadySeconds: 5
+  strategy: { rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } }
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec: { containers: [{ name: web, image: app:v1 }] }
+---
+apiVersion: rolloutlab.dev/v1alpha1
+kind: Scenario
+metadata: { name: slow }
+spec:
+  duration: 20s
+  steps: [{ at: 15s, kubectl: set image deployment/web web=app:v2 }]
+`;
+    const s = load(slow, 'slow.yaml');
+    const recording = observe(s);
+    s.advanceTo(15_001);
+    const replay = load(recordingToScenario(recording()).text, 'recorded.yaml');
+    replay.advanceTo(replay.scenario.duration);
+    const { replicaSets } = viewOf(replay);
+    expect(Object.values(replicaSets).map((r) => [r.replicas, r.pods])).toEqual([
+      [0, {}],
+      [10, { Ready: 10 }],
+    ]);
+  }, 60_000);
+});
+
 describe('When the recording lacks an AnalysisTemplate a Rollout names', () => {
   it('says so in the notes, with the command that fetches it', () => {
     const s = load(catalog('argo-canary-analysis'), 'argo-canary-analysis.yaml');
