@@ -135,7 +135,12 @@ export class StepRecorder {
     if (o.kind === 'Rollout' && before && this.rolloutAction(o, before, pauseStart, prev, next, at))
       return;
     if (prev && intentOf(prev) === intentOf(next)) return;
-    if (prev && this.managed.has(key)) return (this.manifests.set(key, next), undefined);
+    // A route a Rollout manages: Argo sets its weights, and the replay's controller does too.
+    // (A Service it manages differs only in the selector key cleanManifest drops.)
+    if (prev && o.kind !== 'Service' && this.managed.has(key)) {
+      this.manifests.set(key, next);
+      return;
+    }
     this.remember(o);
     if (!prev) return this.addApply(at, next, `${key} was created.`);
     this.changed(o, prev, next, at);
