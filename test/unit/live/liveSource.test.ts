@@ -45,7 +45,9 @@ const EMPTY: FrameData = {
 
 /** What the store holds after the next pull (every list whole), as the stage reads it. */
 async function pulled(api: LiveApi, prev: FrameData = EMPTY): Promise<FrameData> {
-  return applyFrame(prev, await api.pull());
+  const packet = await api.pull();
+  if (!packet) throw new Error('live mode always has a frame');
+  return applyFrame(prev, packet);
 }
 
 describe('Live mode over an API server', () => {
