@@ -7,9 +7,23 @@
  * controller's last decision in words, the kubelet's runtime, individual requests) is absent,
  * not invented.
  */
-import type { Kind, KubeObject, Pod, ReplicaSet, Service, EndpointSlice } from '../api/objects';
+import type {
+  Deployment,
+  Kind,
+  KubeObject,
+  Pod,
+  ReplicaSet,
+  Service,
+  EndpointSlice,
+} from '../api/objects';
 import type { Event } from 'kubernetes-types/core/v1';
-import type { AutoscalerDecisions, ClusterReader, TrafficReader } from '../engine/clusterReader';
+import type {
+  AutoscalerDecisions,
+  ClusterReader,
+  Decisions,
+  TrafficReader,
+} from '../engine/clusterReader';
+import { liveDecision } from './liveDecision';
 import type { CommandRecord, EventRecord } from '../runner/runResult';
 import type { ClientProcesses } from '../kubectl/clientCommands';
 import { controllerRef } from '../api/podIndex';
@@ -141,9 +155,18 @@ export class LiveCluster implements ClusterReader {
     return this.events.slice(from);
   }
 
-  /** The Deployment controller's reasons in words are the simulator's: a real one does not say. */
-  decision(): undefined {
-    return undefined;
+  /**
+   * The Deployment controller's latest action in its own words (its latest ScalingReplicaSet
+   * event) and what it waits for, worked out from the objects (liveDecision.ts).
+   */
+  decision(deployment: string): Decisions | undefined {
+    const d = this.get<Deployment>('Deployment', deployment);
+    if (!d) return undefined;
+    const object = `Deployment/${deployment}`;
+    const action = this.events.findLast(
+      (e) => e.object === object && e.reason === 'ScalingReplicaSet',
+    );
+    return liveDecision(d, this.list<ReplicaSet>('ReplicaSet'), action, this.lastChange);
   }
 
   autoscalerDecisions(): AutoscalerDecisions {

@@ -1,5 +1,7 @@
 /** Simulated time as the app shows it: m:ss.s (75 300 ms → "1:15.3"). */
 export function formatClock(ms: number): string {
+  // Before t = 0: live mode's events from before the page started watching.
+  if (ms <= -100) return `-${formatClock(-ms)}`;
   const tenths = Math.max(0, Math.floor(ms / 100));
   const m = Math.floor(tenths / 600);
   const s = (tenths % 600) / 10;

@@ -48,7 +48,7 @@ export function createLiveApi(opts: LiveOptions): LiveApi {
       namespaces = names.includes(namespace) ? names : [namespace, ...names];
       namespaceProblem = null;
     } catch (e) {
-      namespaceProblem = `Namespaces: ${e instanceof Error ? e.message : String(e)}`;
+      namespaceProblem = `Namespaces cannot be listed (the picker offers only ${namespace}): ${e instanceof Error ? e.message : String(e)}`;
     }
   };
   void listNamespaces();

@@ -73,6 +73,15 @@ describe('Live mode over an API server', () => {
     // Events listed are in the log, oldest first.
     expect(first.events.length).toBe((objects.get('events') ?? []).length);
     expect(first.events.map((e) => e.reason)).toContain('ScalingReplicaSet');
+    // The controller's latest action is its own latest event; what it waits for, the same
+    // arithmetic as the simulator's over the objects served.
+    const web = first.frame?.deployments.find((d) => d.name === 'web');
+    const scaled = first.events.filter((e) => e.reason === 'ScalingReplicaSet').at(-1);
+    expect(web?.decision?.text).toBe(scaled?.message);
+    expect(web?.waiting).toMatchObject({
+      state: 'complete',
+      text: 'rollout complete: 3 of 3 pods updated and available',
+    });
 
     // A pod deleted through the watch leaves the stage.
     const gone = objects.get('pods')?.[0];
