@@ -28,3 +28,4 @@ export { LiveMirror } from './live/liveMirror';
 export { LIVE_KINDS, MAX_WATCHES, collectionPath, type LiveKind } from './live/liveKinds';
 export { liveCommand, type LiveWrite } from './live/liveCommand';
 export type { Observation } from './live/observation';
+export { recordingToScenario, type RecordedScenario } from './live/recording';

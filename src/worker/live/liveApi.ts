@@ -7,7 +7,7 @@
  */
 import type { CommandResult, FramePacket, PlaybackState } from '../protocol';
 import type { LiveApi, LiveStatus } from './liveProtocol';
-import { LiveMirror, liveCommand } from '../../sim';
+import { LiveMirror, liveCommand, recordingToScenario } from '../../sim';
 import { LiveHttp, ReadOnlyError } from './liveHttp';
 import { LiveSource, type SourceClock } from './liveSource';
 
@@ -167,6 +167,15 @@ export function createLiveApi(opts: LiveOptions): LiveApi {
     },
     async fieldSchema() {
       return {};
+    },
+    // "Save recording as scenario" (item 4): the recording turned into a scenario file here, in
+    // the worker, as the simulation worker does it.
+    async recordScenario(obs) {
+      try {
+        return recordingToScenario(obs);
+      } catch (e) {
+        return { error: `the recording could not be made a scenario: ${String(e)}` };
+      }
     },
   };
 }
