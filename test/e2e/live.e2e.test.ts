@@ -1,5 +1,5 @@
 /**
- * Live mode as documented (issue 12 item 3): `sim serve` plays ramped at 2× from just before its
+ * Live mode as documented (issue 12 item 3): `sim serve` plays ramped at 1× from 10 s before its
  * rollout, real `kubectl proxy --www=dist --www-prefix=/lab/ --api-prefix=/k8s/` serves the
  * built app and the API from one origin, and Chromium opens /lab/?live=/k8s. The stage must show
  * the ReplicaSets and pods real kubectl reads from the same server at the same moment — during
@@ -24,7 +24,9 @@ let browser: Browser;
 beforeAll(async () => {
   // Fails with a clear message when real kubectl 1.32 is missing (never a skip).
   bin = kubectlDir();
-  serve = await startServe('public/scenarios/ramped.yaml', { speed: 2, start: '12s' });
+  // The browser first: the page should open well before the rollout starts.
+  browser = await launch();
+  serve = await startServe('public/scenarios/ramped.yaml', { speed: 1, start: '5s' });
   proxy = spawn(
     'kubectl',
     [
@@ -52,7 +54,6 @@ beforeAll(async () => {
     proxy.once('exit', (code) => fail(new Error(`kubectl proxy exited (${code}): ${proxyLog}`)));
   });
   base = `http://127.0.0.1:${port}`;
-  browser = await launch();
 });
 
 afterAll(async () => {
@@ -126,6 +127,9 @@ describe('Live mode through kubectl proxy in front of sim serve', () => {
       .toBe(1);
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Read-only/);
     expect(await page.getByRole('combobox', { name: 'Namespace' }).inputValue()).toBe('default');
+    // Before the rollout (t = 15 s): one ReplicaSet with the three pods, as kubectl reads it.
+    const before = await sameAsKubectl(page, (rows) => rows.length === 1);
+    expect(before).toEqual([expect.stringMatching(/^web-\w+:3$/)]);
 
     // During the rollout: two ReplicaSets, both with pods, as kubectl reads them.
     const during = await sameAsKubectl(
@@ -159,6 +163,13 @@ describe('Live mode through kubectl proxy in front of sim serve', () => {
       .poll(() => page.getByRole('region', { name: 'Events' }).textContent())
       .toMatch(/Scaled down replica set web-\w+ from 1 to 0/);
     await page.screenshot({ path: `${OUT_DIR}/live-after.png` });
+
+    // The banner's Record button turns what was watched into a scenario (item 4).
+    await page.getByRole('button', { name: 'Save recording as scenario' }).click();
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Recorded scenario' }).textContent())
+      .toMatch(/Downloaded \S+\.yaml/);
+    await page.screenshot({ path: `${OUT_DIR}/live-recorded.png` });
 
     // Nothing was written: the page sent GETs only, the proxy passed GETs only, and the
     // Deployment still has the three replicas the scenario gave it.
