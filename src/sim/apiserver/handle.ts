@@ -12,7 +12,7 @@ import { apiGroup, apiGroupList, apiResourceList, apiVersions } from './discover
 import { openapiAnswer } from './openapi';
 import { writeAnswer } from './writes';
 import { resolveResource } from './resources';
-import { getOne, listAll } from './reads';
+import { getOne, getScale, listAll } from './reads';
 import { methodNotSupported, noResource, statusAnswer, statusBody } from './status';
 import { openWatch, type WatchStart } from './watch';
 
@@ -59,7 +59,7 @@ export function apiAnswer(ctx: ServeContext, req: ApiRequest): Answer {
     if (path.subresource === 'status' && r.facts.statusSubresource)
       return getOne(ctx, req, path, r);
     return path.subresource === 'scale' && r.facts.scalable
-      ? writeAnswer(ctx, req, path)
+      ? getScale(ctx, path, r)
       : statusAnswer(noResource());
   }
   if (path.name !== undefined) {

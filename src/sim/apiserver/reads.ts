@@ -12,6 +12,7 @@ import { isBuiltIn } from './resources';
 import type { ServeContext } from './serveState';
 import { objectsOf, listResourceVersion } from './objectsOf';
 import { predicateOf } from './selectors';
+import { formatSelector } from '../api/labels';
 import { decodeContinue, encodeContinue } from './continueToken';
 import { includeObjectOf, tableOf, TABLE_CONTENT_TYPE, wantsTable } from './tableAnswer';
 import {
@@ -44,7 +45,7 @@ export function getOne(
   const name = path.name ?? '';
   const obj = objectsOf(ctx.state, r.kind, path.namespace).find((o) => metaOf(o).name === name);
   if (!obj) return statusAnswer(notFound(path.group, path.resource, name));
-  const served = ctx.servedAny(r.kind, obj);
+  const served = ctx.servedAny(r.kind, obj, path.version);
   if (wantsTable(req.headers.accept))
     return json(
       tableOf(r.kind, [served], {
@@ -134,7 +135,7 @@ export function listAll(
       start: `${last ? key(last) : ''}\u0000`,
     });
   }
-  const served = objs.map((o) => ctx.servedAny(r.kind, o));
+  const served = objs.map((o) => ctx.servedAny(r.kind, o, path.version));
   if (wantsTable(req.headers.accept))
     return json(
       tableOf(r.kind, served, {
@@ -157,5 +158,38 @@ export function listAll(
       ...(continueToken ? { continue: continueToken } : {}),
     },
     items,
+  });
+}
+
+/**
+ * GET …/NAME/scale: the autoscaling/v1 Scale of a scalable kind (apps/v1 ScaleFromDeployment
+ * and the CRD scale subresource): desired replicas, observed replicas and the label selector
+ * as a string. Writes to it are writes.ts's.
+ */
+export function getScale(ctx: ServeContext, path: ResourcePath, r: ServedResource): ApiResponse {
+  const name = path.name ?? '';
+  const obj = objectsOf(ctx.state, r.kind, path.namespace).find((o) => metaOf(o).name === name);
+  if (!obj) return statusAnswer(notFound(path.group, path.resource, name));
+  const served = ctx.servedAny(r.kind, obj) as {
+    metadata: Record<string, unknown>;
+    spec?: { replicas?: number; selector?: unknown };
+    status?: { replicas?: number; selector?: string };
+  };
+  const m = served.metadata;
+  // metav1.FormatLabelSelector (keys sorted); an RC's plain map alike; a CRD's status says it.
+  const formatted = formatSelector(served.spec?.selector as Parameters<typeof formatSelector>[0]);
+  const selector = served.status?.selector ?? (formatted === '<none>' ? '' : formatted);
+  return json({
+    kind: 'Scale',
+    apiVersion: 'autoscaling/v1',
+    metadata: {
+      name: m.name,
+      namespace: m.namespace,
+      uid: m.uid,
+      resourceVersion: m.resourceVersion,
+      creationTimestamp: m.creationTimestamp,
+    },
+    spec: { replicas: served.spec?.replicas ?? 0 },
+    status: { replicas: served.status?.replicas ?? 0, ...(selector ? { selector } : {}) },
   });
 }

@@ -74,8 +74,11 @@ export class ServeContext implements ApiContext {
     return servedObject(kind, obj, this.state.clock, this.nowWall);
   }
 
-  /** The same for Endpoints, which are derived, not stored. */
-  servedAny(kind: ResourceKind, obj: object): Record<string, unknown> {
-    return servedObject(kind, obj, this.state.clock, this.nowWall);
+  /**
+   * The same for any served kind (Endpoints are derived, not stored), as `version` when the
+   * request names another version the kind serves (Istio's v1beta1: the same schema).
+   */
+  servedAny(kind: ResourceKind, obj: object, version?: string): Record<string, unknown> {
+    return servedObject(kind, obj, this.state.clock, this.nowWall, version);
   }
 }

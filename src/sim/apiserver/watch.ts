@@ -56,6 +56,10 @@ export class WatchStream {
   /** Encoded events for the changes since the last call (and a bookmark when one is due). */
   next(ctx: ServeContext): string[] {
     if (this.done) return [];
+    // The session was rebuilt (a seek back): resourceVersions started over, so this watch
+    // cannot go on; the client relists, as after a 410 from a real API server.
+    if (ctx.state.rebuilt)
+      return this.fail(expired('too old resource version: the cluster was rebuilt'));
     const changes = this.log.since(this.rv);
     if ('expired' in changes) return this.fail(expired(changes.expired));
     const out: string[] = [];
@@ -78,7 +82,7 @@ export class WatchStream {
   }
 
   encode(ctx: ServeContext, type: WatchType, obj: object): string {
-    const served = ctx.servedAny(this.r.kind, obj);
+    const served = ctx.servedAny(this.r.kind, obj, this.path.version);
     let object: Record<string, unknown> = served;
     if (this.table) {
       object = tableOf(this.r.kind, [served], {
