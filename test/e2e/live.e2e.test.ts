@@ -5,7 +5,8 @@
  * the ReplicaSets and pods real kubectl reads from the same server at the same moment — during
  * the rollout and after it — the banner names the server, the dots are off with the reason, and
  * nothing is written while the page is read-only (the proxy's log of every request it passed,
- * and the cluster's Deployment unchanged after a console command that would scale it).
+ * and the cluster's Deployment unchanged after a console command that would scale it); with
+ * writing turned on, the replicas slider scales the Deployment on the server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -180,6 +181,27 @@ describe('Live mode through kubectl proxy in front of sim serve', () => {
     expect(passed.filter((m) => m !== 'GET')).toEqual([]);
     const d = await serve.kubectl('get deployment web -o jsonpath={.spec.replicas}');
     expect(d.stdout).toBe('3');
+
+    // Writing turned on: the replicas slider is `kubectl scale`, sent as kubectl sends it (a
+    // merge patch on the scale subresource), shown in the console with kubectl's answer.
+    await page.getByRole('switch', { name: 'Allow writes to the cluster' }).check();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Writing/);
+    const replicas = page.getByRole('slider', { name: 'replicas' });
+    await expect.poll(() => replicas.isEnabled()).toBe(true);
+    await replicas.focus();
+    await replicas.press('ArrowRight');
+    await page.getByRole('tab', { name: 'Console' }).click();
+    await expect
+      .poll(() => page.getByRole('region', { name: 'kubectl console' }).innerText())
+      .toMatch(/scale deployment\/web --replicas=4\s+[\d:.]+\s+deployment\.apps\/web scaled/);
+    await expect
+      .poll(
+        async () => (await serve.kubectl('get deployment web -o jsonpath={.spec.replicas}')).stdout,
+      )
+      .toBe('4');
+    expect(methods.filter((m) => m !== 'GET')).toEqual(['PATCH']);
+    await sameAsKubectl(page, (rows) => rows.some((r) => r.endsWith(':4')));
+    await page.screenshot({ path: `${OUT_DIR}/live-writing.png` });
     expect(errors).toEqual([]);
     await context.close();
   });
