@@ -190,4 +190,43 @@ describe('Live mode over an API server', () => {
     expect((await api.liveStatus()).namespace).toBe('shop');
     expect((await api.observation()).namespace).toBe('shop');
   });
+
+  it('says in the words it got that the server cannot be reached or refuses, and still gives frames', async () => {
+    const clock = { wall: Date.UTC(2026, 5, 1, 12, 0, 0) };
+    const sleep = (_ms: number, signal: AbortSignal) =>
+      new Promise<void>((_r, reject) =>
+        signal.addEventListener('abort', () => reject(new Error())),
+      );
+    const down = createLiveApi({
+      server: SERVER,
+      fetch: () => Promise.reject(new TypeError('Failed to fetch')),
+      clock: { now: () => clock.wall, sleep },
+    });
+    const forbidden = createLiveApi({
+      server: SERVER,
+      fetch: async () =>
+        Response.json(
+          {
+            kind: 'Status',
+            apiVersion: 'v1',
+            status: 'Failure',
+            message:
+              'pods is forbidden: User "dev" cannot list resource "pods" in API group "" in the namespace "default"',
+            reason: 'Forbidden',
+            code: 403,
+          },
+          { status: 403 },
+        ),
+      clock: { now: () => clock.wall, sleep },
+    });
+    await settle();
+    expect((await down.liveStatus()).problems).toContain(
+      'Pods: Unable to connect to the server: Failed to fetch',
+    );
+    expect((await forbidden.liveStatus()).problems).toContain(
+      'Pods: pods is forbidden: User "dev" cannot list resource "pods" in API group "" in the namespace "default"',
+    );
+    const frame = await pulled(down);
+    expect(frame.frame?.replicaSets).toEqual([]);
+  });
 });
