@@ -117,7 +117,9 @@ export class LiveMirror {
 
   /** The frame since the previous call and the chart points taken meanwhile (one per 500 ms). */
   frame(): { frame: FrameUpdate; points: ChartPoint[] } {
-    if (this.cluster.now >= this.chartNext) {
+    // No point before the workloads are listed: an empty cluster would chart as 0 ready pods.
+    const listed = ['Pod', 'ReplicaSet', 'Deployment'].every((k) => this.listedKinds.has(k));
+    if (listed && this.cluster.now >= this.chartNext) {
       const point = chartPoint(this.cluster, emptyCounters());
       this.rates.close(this.cluster, emptyCounters());
       this.points.push(point);

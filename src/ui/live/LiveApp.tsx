@@ -5,7 +5,7 @@
  */
 import { Stage } from '../stage/Stage';
 import { TextView } from '../stage/TextView';
-import { Charts } from '../charts/Charts';
+import { LiveCharts } from './LiveCharts';
 import { useSim } from '../../store/SimStoreProvider';
 import { Tabs } from '../controls/Tabs';
 import { EventLog } from '../log/EventLog';
@@ -48,7 +48,7 @@ export function LiveApp() {
             <div className="sidebar">
               <LivePanel />
               <div className="charts-area">
-                <Charts />
+                <LiveCharts />
               </div>
             </div>
             <div className="bottom">

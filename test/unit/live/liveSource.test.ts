@@ -55,8 +55,12 @@ describe('Live mode over an API server', () => {
     const objects = scenarioObjects('ramped.yaml', 40_000);
     const server = new FakeApiServer(objects);
     const { api, clock } = start(server);
+    // Asked before anything is listed: a frame, but no chart point of an empty cluster.
+    expect((await api.pull())?.points).toEqual([]);
     await settle();
     const first = await pulled(api);
+    // The charts start from the cluster as listed, never from an empty one.
+    expect(first.history[0]?.readyByImage).toEqual({ 'nginx:1.27': 3 });
     const rs = first.frame?.replicaSets ?? [];
     expect(rs.map((r) => [r.name, r.pods.length]).sort()).toEqual(
       (objects.get('replicasets') ?? [])
