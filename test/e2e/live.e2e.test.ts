@@ -15,6 +15,9 @@ import type { Browser, Page } from 'playwright-core';
 import { kubectlDir, startServe, type ServeProcess } from '../support/serveProcess';
 import { launch, OUT_DIR } from './harness';
 
+/** expect.poll waits 1 s by default: a page on a busy 2-core machine needs longer. */
+const WAIT = { timeout: 15_000 };
+
 let serve: ServeProcess;
 let proxy: ChildProcess;
 let proxyLog = '';
@@ -124,9 +127,11 @@ describe('Live mode through kubectl proxy in front of sim serve', () => {
     await page.goto(`${base}/lab/?live=/k8s`);
 
     await expect
-      .poll(() => page.getByRole('heading', { name: `Live: ${base}/k8s` }).count())
+      .poll(() => page.getByRole('heading', { name: `Live: ${base}/k8s` }).count(), WAIT)
       .toBe(1);
-    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Read-only/);
+    await expect
+      .poll(() => page.getByRole('status').first().textContent(), WAIT)
+      .toMatch(/Read-only/);
     expect(await page.getByRole('combobox', { name: 'Namespace' }).inputValue()).toBe('default');
     // Before the rollout (t = 15 s): one ReplicaSet with the three pods, as kubectl reads it.
     const before = await sameAsKubectl(page, (rows) => rows.length === 1);
@@ -146,7 +151,7 @@ describe('Live mode through kubectl proxy in front of sim serve', () => {
     await input.fill('scale deployment/web --replicas=5');
     await input.press('Enter');
     await expect
-      .poll(() => page.getByRole('region', { name: 'kubectl console' }).innerText())
+      .poll(() => page.getByRole('region', { name: 'kubectl console' }).innerText(), WAIT)
       .toMatch(/live mode is read-only/);
 
     // After the rollout: the old ReplicaSet scaled to 0, the new one with all three pods.
@@ -158,17 +163,19 @@ describe('Live mode through kubectl proxy in front of sim serve', () => {
         rows.some((r) => r.endsWith(':0')),
     );
     expect(after.sort()).not.toEqual(during.sort());
-    await expect.poll(() => page.getByText('Request dots are off').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByText('Request dots are off').count(), WAIT)
+      .toBeGreaterThan(0);
     await page.getByRole('tab', { name: 'Events' }).click();
     await expect
-      .poll(() => page.getByRole('region', { name: 'Events' }).textContent())
+      .poll(() => page.getByRole('region', { name: 'Events' }).textContent(), WAIT)
       .toMatch(/Scaled down replica set web-\w+ from 1 to 0/);
     await page.screenshot({ path: `${OUT_DIR}/live-after.png` });
 
     // The banner's Record button turns what was watched into a scenario (item 4).
     await page.getByRole('button', { name: 'Save recording as scenario' }).click();
     await expect
-      .poll(() => page.getByRole('region', { name: 'Recorded scenario' }).textContent())
+      .poll(() => page.getByRole('region', { name: 'Recorded scenario' }).textContent(), WAIT)
       .toMatch(/Downloaded \S+\.yaml/);
     await page.screenshot({ path: `${OUT_DIR}/live-recorded.png` });
 
@@ -185,18 +192,21 @@ describe('Live mode through kubectl proxy in front of sim serve', () => {
     // Writing turned on: the replicas slider is `kubectl scale`, sent as kubectl sends it (a
     // merge patch on the scale subresource), shown in the console with kubectl's answer.
     await page.getByRole('switch', { name: 'Allow writes to the cluster' }).check();
-    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Writing/);
+    await expect
+      .poll(() => page.getByRole('status').first().textContent(), WAIT)
+      .toMatch(/Writing/);
     const replicas = page.getByRole('slider', { name: 'replicas' });
-    await expect.poll(() => replicas.isEnabled()).toBe(true);
+    await expect.poll(() => replicas.isEnabled(), WAIT).toBe(true);
     await replicas.focus();
     await replicas.press('ArrowRight');
     await page.getByRole('tab', { name: 'Console' }).click();
     await expect
-      .poll(() => page.getByRole('region', { name: 'kubectl console' }).innerText())
+      .poll(() => page.getByRole('region', { name: 'kubectl console' }).innerText(), WAIT)
       .toMatch(/scale deployment\/web --replicas=4\s+[\d:.]+\s+deployment\.apps\/web scaled/);
     await expect
       .poll(
         async () => (await serve.kubectl('get deployment web -o jsonpath={.spec.replicas}')).stdout,
+        WAIT,
       )
       .toBe('4');
     expect(methods.filter((m) => m !== 'GET')).toEqual(['PATCH']);

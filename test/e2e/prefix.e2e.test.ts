@@ -13,6 +13,9 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/browser';
 import { OUT_DIR } from './harness';
 
+/** expect.poll waits 1 s by default: a page on a busy 2-core machine needs longer. */
+const WAIT = { timeout: 15_000 };
+
 const PREFIX = '/lab/';
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
@@ -71,7 +74,7 @@ describe('The app served under /lab/', () => {
       .toBeGreaterThan(0);
     // The catalog came from /lab/scenarios/index.json: the picker lists its scenarios.
     await expect
-      .poll(() => page.getByLabel('Scenario').locator('option').count())
+      .poll(() => page.getByLabel('Scenario').locator('option').count(), WAIT)
       .toBeGreaterThan(3);
     await page.screenshot({ path: `${OUT_DIR}/prefix-lab.png` });
     expect(outside).toEqual([]);
