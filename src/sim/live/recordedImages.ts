@@ -44,6 +44,10 @@ interface PodTrack {
   running?: number;
   ready?: number;
   pullFailed: boolean;
+  /** The pull's start and end were first seen in one event: its time is unknown. */
+  pullUnseen?: boolean;
+  /** Running and Ready were first seen in one event (with a probe): the app's start is unknown. */
+  readyUnseen?: boolean;
   /** When the first pull failure was reported. */
   failedAt?: number;
   terminating?: number;
@@ -124,9 +128,17 @@ export function measureImages(
     }
     const cs = containerStatus(pod);
     // A pod listed at the start has its times unseen (summarise skips it); restarts still count.
-    if (!t.before && t.started === undefined && statusOf(pod).startTime !== undefined)
+    // Two transitions first seen in one event (a re-list's difference, a watch that started
+    // late) happened at instants the recording did not see: they are not measured as 0.
+    const running = stateOf(cs, 'running') !== undefined;
+    if (!t.before && t.started === undefined && statusOf(pod).startTime !== undefined) {
       t.started = at;
-    if (t.running === undefined && stateOf(cs, 'running')) t.running = at;
+      t.pullUnseen = running;
+    }
+    if (t.running === undefined && running) {
+      t.running = at;
+      t.readyUnseen = isReady(pod) && t.probe !== undefined;
+    }
     if (t.ready === undefined && isReady(pod)) t.ready = at;
     const waiting = stateOf(cs, 'waiting')?.reason;
     if (typeof waiting === 'string' && PULL_FAILED.has(waiting) && t.running === undefined) {
@@ -172,8 +184,10 @@ function summarise(tracks: readonly PodTrack[], end: number): ImageTiming[] {
     for (const t of ts) {
       if (t.probe && t.running !== undefined && t.ready === undefined && t.restarts === 0)
         atLeast = Math.max(atLeast, (t.terminating ?? t.gone ?? end) - t.running + 1);
-      if (t.started !== undefined && t.running !== undefined) pulls.push(t.running - t.started);
-      if (t.probe && t.running !== undefined && t.ready !== undefined && t.restarts === 0) {
+      if (t.started !== undefined && t.running !== undefined && !t.pullUnseen)
+        pulls.push(t.running - t.started);
+      const seen = !t.readyUnseen;
+      if (t.probe && t.running !== undefined && t.ready !== undefined && t.restarts === 0 && seen) {
         // The first probe that sees the app listening makes the pod Ready (successThreshold
         // in a row, periodSeconds apart); an app that starts listening exactly at that probe
         // is Ready at the same instant (pkg/kubelet/prober/worker.go).

@@ -170,6 +170,7 @@ function imageNotes(images: readonly ImageTiming[]): string[] {
     if (i.pullError)
       parts.push('every pull failed (ErrImagePull), so the scenario marks it pullError');
     else if (i.pullTime !== undefined) parts.push(`pull ${durationText(i.pullTime)}`);
+    else parts.push('pull not seen (default)');
     if (i.startTime !== undefined) parts.push(`ready ${durationText(i.startTime)} after start`);
     else if (i.neverReady !== undefined)
       parts.push(
@@ -177,7 +178,7 @@ function imageNotes(images: readonly ImageTiming[]): string[] {
       );
     else if (!i.pullError)
       parts.push(
-        'when the app listens is not visible without a readinessProbe (default start time)',
+        'start time not measured (without a readinessProbe the API cannot show when the app listens, or its start was not seen): the default is used',
       );
     if (i.shutdownTime !== undefined) parts.push(`stop ${durationText(i.shutdownTime)}`);
     return `Image ${i.image}, measured on ${plural(i.pods, 'pod')}: ${parts.join('; ')}.`;

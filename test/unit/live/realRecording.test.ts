@@ -255,3 +255,20 @@ describe('When a real cluster was recorded', () => {
     expect(recordingToScenario(recording()).text).toBe(text);
   });
 });
+
+describe('When a re-list shows a pod already running and ready', () => {
+  it('does not measure its pull or start as 0', () => {
+    const lumped = pod('web-aaa-9', rsOwner);
+    const spec = lumped.spec as { containers: Record<string, unknown>[] };
+    spec.containers[0]!.readinessProbe = { httpGet: { path: '/', port: 8080 }, periodSeconds: 1 };
+    const obs: Observation = {
+      ...recording(),
+      changes: [{ atMs: 5000, type: 'ADDED', object: lumped }],
+    };
+    const { notes, text } = recordingToScenario(obs);
+    expect(notes.filter((n) => n.startsWith('Image '))).toEqual([
+      'Image shop/web:1.0, measured on 1 pod: pull not seen (default); start time not measured (without a readinessProbe the API cannot show when the app listens, or its start was not seen): the default is used.',
+    ]);
+    expect(text).not.toContain('pullTime');
+  });
+});
