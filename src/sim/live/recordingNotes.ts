@@ -134,6 +134,7 @@ export function recordingNotes(i: NotesInput): string[] {
       `Argo Rollouts rewrites ${[...i.managed].sort().join(', ')} (selectors, weights) itself: those changes are not steps, the replay's Rollout controller makes them.`,
     );
   notes.push(...startNotes(i.obs.initial, i.seen, i.steps));
+  notes.push(...seenLate(i.obs, i.seen));
   notes.push(...missingTemplates(i.all, i.seen));
   const aborted = new Map<string, string>();
   for (const o of i.all) {
@@ -251,4 +252,30 @@ function missingTemplates(all: readonly ObservedObject[], seen: ReadonlySet<stri
       (t) =>
         `AnalysisTemplate ${t} is named by a Rollout but not in the recording: add it to the file (\`kubectl get analysistemplate ${t} -o yaml\`), or the replay's analysis of it fails.`,
     );
+}
+
+const CLOCK_SLACK_MS = 2000;
+
+/**
+ * A person's object first seen in a change although it was created before the recording began
+ * (its list came late): the scenario creates it when it was seen, not at the start.
+ */
+function seenLate(obs: Observation, seen: ReadonlySet<string>): string[] {
+  const start = Date.parse(obs.startedAt);
+  const initial = new Set(obs.initial.map(keyOf));
+  const late = new Map<string, number>();
+  for (const ch of obs.changes) {
+    const o = ch.object;
+    const key = keyOf(o);
+    if (initial.has(key) || late.has(key) || madeBy(o, seen) !== null) continue;
+    const created = Date.parse(String(o.metadata.creationTimestamp ?? ''));
+    // Served timestamps are whole seconds, and the two clocks may differ a little.
+    if (Number.isFinite(created) && Number.isFinite(start) && created < start - CLOCK_SLACK_MS)
+      late.set(key, ch.atMs);
+    initial.add(key); // only its first appearance counts
+  }
+  return [...late].map(
+    ([key, at]) =>
+      `${key} existed before the recording began but was first seen at ${durationText(Math.round(at))}: the scenario creates it then, as it was seen.`,
+  );
 }

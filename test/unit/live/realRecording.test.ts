@@ -272,3 +272,19 @@ describe('When a re-list shows a pod already running and ready', () => {
     expect(text).not.toContain('pullTime');
   });
 });
+
+describe('When an object that existed before the recording is first seen later', () => {
+  it('says so: the scenario creates it when it was seen', () => {
+    const base = recording();
+    const svc = base.initial.find((o) => o.kind === 'Service')!;
+    const obs: Observation = {
+      ...base,
+      initial: base.initial.filter((o) => o !== svc),
+      changes: [{ atMs: 3000, type: 'ADDED', object: svc }, ...base.changes],
+    };
+    expect(recordingToScenario(obs).notes).toContain(
+      'Service/web existed before the recording began but was first seen at 3s: the scenario creates it then, as it was seen.',
+    );
+    expect(recordingToScenario(base).notes.some((n) => n.includes('first seen'))).toBe(false);
+  });
+});
