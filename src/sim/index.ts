@@ -23,3 +23,9 @@ export { editorSchema, type SchemaNode } from './scenario/editorSchema';
 export { inputLimitErrors } from './scenario/inputLimits';
 export { RunawayError } from './engine/runaway';
 export { trafficLimitError } from './scenario/simulationLimits';
+// Live mode (issue 12 item 3): an API server's objects mirrored and drawn by the same views.
+export { LiveMirror } from './live/liveMirror';
+export { LIVE_KINDS, MAX_WATCHES, collectionPath, type LiveKind } from './live/liveKinds';
+export { liveCommand, type LiveWrite } from './live/liveCommand';
+export type { Observation } from './live/observation';
+export { recordingToScenario, type RecordedScenario } from './live/recording';

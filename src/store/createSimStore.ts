@@ -114,6 +114,10 @@ export interface SimActions {
   exportManifests(): Promise<ExportedText | null>;
   /** The editor's completion data (the fields the simulator models). */
   fieldSchema(): ReturnType<SimApi['fieldSchema']>;
+  /** "Save recording as scenario": a live recording as a scenario file and notes. */
+  recordScenario(
+    obs: Parameters<SimApi['recordScenario']>[0],
+  ): ReturnType<SimApi['recordScenario']>;
   /** A message for the person (shown with the page's Notices); dismissNotice removes it. */
   notify(message: string): void;
   dismissNotice(message: string): void;
@@ -304,6 +308,9 @@ export function createSimStore(api: SimApi): SimStore {
       },
       fieldSchema() {
         return api.fieldSchema();
+      },
+      recordScenario(obs) {
+        return api.recordScenario(obs);
       },
       notify(message) {
         set({ notices: [...get().notices.filter((n) => n !== message), message] });

@@ -8,6 +8,8 @@ import { exportManifests, exportScenario, parseScenario, Session, trafficLimitEr
 import { convertRetiredVersions, hasRetiredVersion, locateIgnored, locateProblems } from '../sim';
 import { previewRollout } from '../sim';
 import { editorSchema, inputLimitErrors } from '../sim';
+// Record and replay (issue 12 item 4).
+import { recordingToScenario } from '../sim';
 
 /** The line a message names (`yaml: line 12: …`), if any. */
 const lineIn = (message: string): number | null => {
@@ -312,6 +314,14 @@ export function createSimApi(clock: Clock): SimApi {
     },
     async exportManifests() {
       return session ? exportManifests(loadedText, session.scenario.name) : null;
+    },
+    async recordScenario(obs) {
+      try {
+        return recordingToScenario(obs);
+      } catch (e) {
+        // A recording is the live page's data, not a person's text: say what broke, keep it.
+        return { error: `the recording could not be made a scenario: ${String(e)}` };
+      }
     },
   };
 }

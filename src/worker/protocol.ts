@@ -18,6 +18,8 @@ import type {
 } from '../sim/plan/planTypes';
 import type { ExportedText } from '../sim/session/exportScenario';
 import type { SchemaNode } from '../sim/scenario/editorSchema';
+import type { Observation } from '../sim/live/observation';
+import type { RecordedScenario } from '../sim/live/recording';
 
 export type { Frame, FrameUpdate, ChartPoint, ScenarioInfo, UserAction, StepResult };
 export type {
@@ -181,4 +183,9 @@ export interface SimApi {
   exportManifests(): Promise<ExportedText | null>;
   /** The editor's completion data: each modelled kind's fields (`apiVersion kind` → tree). */
   fieldSchema(): Promise<Record<string, SchemaNode>>;
+  /**
+   * "Save recording as scenario": what live mode observed of a cluster, as a scenario file
+   * (manifests, timed steps) and notes on what the replay leaves out; needs no loaded session.
+   */
+  recordScenario(obs: Observation): Promise<RecordedScenario | { error: string }>;
 }

@@ -185,6 +185,7 @@ export function watchdog(start: () => SimConnection, opts: WatchdogOptions): Sim
     exportScenario: () => call('exportScenario', [], () => null),
     exportManifests: () => call('exportManifests', [], () => null),
     fieldSchema: () => call('fieldSchema', [], () => ({})),
+    recordScenario: (...a) => call('recordScenario', a, (message) => ({ error: message })),
   };
 
   return {

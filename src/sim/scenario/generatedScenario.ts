@@ -158,6 +158,22 @@ function noTraffic(workloads: readonly KubeObject[], rps: number): string[] {
   ];
 }
 
+/**
+ * The traffic a generated Scenario sends to these manifests (what a client would call, 10
+ * requests/s per replica within 10–200), or null with nothing to call; a recorded live session
+ * (live/recording.ts) chooses its traffic the same way, since the API shows no requests.
+ */
+export function generatedTraffic(
+  manifests: readonly KubeObject[],
+): { target: string; what: string; rps: number } | null {
+  const target = trafficTarget(manifests);
+  if (!target) return null;
+  const workloads = manifests.filter((m) => WORKLOADS.has(m.kind ?? '') || m.kind === 'Pod');
+  const replicas = workloads.reduce((n, w) => n + replicasOf(w), 0);
+  const rps = Math.min(MAX_RPS, Math.max(MIN_RPS, Math.round(RPS_PER_REPLICA * replicas)));
+  return { ...target, rps };
+}
+
 export function generateScenario(
   manifests: readonly KubeObject[],
   fileName: string,

@@ -37,7 +37,8 @@ export function useCatalog(): Catalog {
   const [catalog, setCatalog] = useState<Catalog>({ state: 'loading' });
   useEffect(() => {
     let live = true;
-    fetchText('/scenarios/index.json')
+    // Relative to the page: the app may be served under a prefix (/lab/ behind kubectl proxy).
+    fetchText('scenarios/index.json')
       .then((text) => {
         const raw: unknown = JSON.parse(text);
         if (!Array.isArray(raw) || !raw.every(isEntry))

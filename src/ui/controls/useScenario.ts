@@ -244,7 +244,7 @@ export function useScenario(): ScenarioChoice {
     const custom = choice.custom;
     const text = custom
       ? Promise.resolve(custom.text)
-      : fetchText(`/scenarios/${encodeURIComponent(choice.id)}.yaml`);
+      : fetchText(`scenarios/${encodeURIComponent(choice.id)}.yaml`);
     text
       .then(async (text) => {
         if (!live) return;

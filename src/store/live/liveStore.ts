@@ -1,0 +1,50 @@
+/**
+ * Live mode's own state beside the simulation store: the server's status (banner, namespace
+ * picker, writing switch, problems) and a copy of the observation on the main thread, so a
+ * recording can be taken at once (`getObservation()`). Both are refreshed from the worker.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { LiveApi, LiveStatus, Observation } from '../../worker/live/liveProtocol';
+
+export interface LiveState {
+  status: LiveStatus | null;
+  setNamespace(namespace: string): Promise<void>;
+  setWriting(on: boolean): Promise<void>;
+  /** Asks the worker for what changed since the last refresh. */
+  refresh(): Promise<void>;
+  /** Everything observed so far (the recording's input). */
+  getObservation(): Observation | null;
+}
+
+export type LiveStore = StoreApi<LiveState>;
+
+export function createLiveStore(api: LiveApi): LiveStore {
+  let observation: Observation | null = null;
+  return createStore<LiveState>()((set, get) => ({
+    status: null,
+    async setNamespace(namespace) {
+      observation = null;
+      await api.setNamespace(namespace);
+      await get().refresh();
+    },
+    async setWriting(on) {
+      await api.setWriting(on);
+      await get().refresh();
+    },
+    async refresh() {
+      const status = await api.liveStatus();
+      const from = observation ? observation.changes.length : 0;
+      const delta = await api.observation(from);
+      // Another namespace (or start) since the copy was made: start over.
+      if (
+        !observation ||
+        observation.startedAt !== delta.startedAt ||
+        observation.namespace !== delta.namespace
+      )
+        observation = from ? await api.observation(0) : delta;
+      else observation = { ...observation, changes: [...observation.changes, ...delta.changes] };
+      set({ status });
+    },
+    getObservation: () => observation,
+  }));
+}

@@ -1,0 +1,74 @@
+/**
+ * The page in live mode (`?live=<apiBase>`): the simulator's stage, panels, event log, console
+ * and charts drawing an API server. The scenario picker, playback, seeking and speed are left
+ * out — a real cluster plays once, in real time — and the page says so.
+ */
+import { Stage } from '../stage/Stage';
+import { TextView } from '../stage/TextView';
+import { LiveCharts } from './LiveCharts';
+import { useSim } from '../../store/SimStoreProvider';
+import { Tabs } from '../controls/Tabs';
+import { EventLog } from '../log/EventLog';
+import { RolloutStatusLine } from '../log/RolloutStatusLine';
+import { KubectlConsole } from '../console/KubectlConsole';
+import { LoadingSkeleton } from '../log/LoadState';
+import { LiveBanner } from './LiveBanner';
+import { LivePanel } from './LivePanel';
+import { LiveRecordSlot } from './LiveRecordSlot';
+import '../App.css';
+import '../widgets.css';
+import './live.css';
+
+export function LiveApp() {
+  const hasFrame = useSim((s) => s.status === 'ready' && s.frame !== null);
+  return (
+    <div className="app live-app">
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          Rollout Lab
+        </div>
+        <LiveBanner record={<LiveRecordSlot />} />
+      </header>
+      <p className="live-why small muted">
+        No scenario picker, playback, seeking or speed here: a real cluster runs once, in real time,
+        and the page shows it as the API server reports it.
+      </p>
+      {!hasFrame ? (
+        <LoadingSkeleton />
+      ) : (
+        <>
+          <div className="contextbar">
+            <RolloutStatusLine />
+          </div>
+          <main className="workspace">
+            <section className="stage-area">
+              <Stage />
+            </section>
+            <div className="sidebar">
+              <LivePanel />
+              <div className="charts-area">
+                <LiveCharts />
+              </div>
+            </div>
+            <div className="bottom">
+              <Tabs
+                label="Details"
+                tabs={[
+                  { id: 'events', label: 'Events', content: <EventLog /> },
+                  {
+                    id: 'console',
+                    label: 'Console',
+                    content: <KubectlConsole />,
+                    keepMounted: true,
+                  },
+                  { id: 'text', label: 'Text view', content: <TextView /> },
+                ]}
+              />
+            </div>
+          </main>
+        </>
+      )}
+    </div>
+  );
+}
