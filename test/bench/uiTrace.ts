@@ -3,7 +3,10 @@
  * benchmark's long tasks are made of. Plays big-fleet at 10× as bench:ui does, records a Chrome
  * trace of the window (CDP Tracing) with a fine CPU profile beside it, and prints every
  * main-thread task over 50 ms: its parts (script entry points, rAF callbacks, style, layout,
- * paint, hit tests) and the sources its script time was spent in.
+ * paint, hit tests) and the sources its script time was spent in. `--summary` prints only the
+ * totals; `--roots` where layout and paint time went; `--work` the tasks that laid out and
+ * restyled the most (counts, which unlike times do not swing with the machine's load); `--find=X`
+ * every task whose script ran X; `--css=RULES` adds a style sheet first (to try what a rule saves).
  */
 import { CHROMIUM, CHROMIUM_ARGS, startPreview } from '../support/browser';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
