@@ -41,6 +41,9 @@ export function useThrottledSim<T>(t: Throttle<T>): T {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     let last = -Infinity;
+    // Forces a transition still not shown after MAX_DEFER_MS, also when no later store change
+    // comes to check (a scenario gone steady while playing kept the log a minute behind).
+    let deadline: ReturnType<typeof setTimeout> | null = null;
     const flush = () => {
       timer = null;
       last = performance.now();
@@ -50,6 +53,11 @@ export function useThrottledSim<T>(t: Throttle<T>): T {
       if (since !== null && last - since > MAX_DEFER_MS) return update();
       if (since === null && !same(shown.current, next)) waitingSince.current = last;
       startTransition(update);
+      if (deadline) clearTimeout(deadline);
+      deadline = setTimeout(() => {
+        deadline = null;
+        if (waitingSince.current !== null) flush();
+      }, MAX_DEFER_MS + 1);
     };
     const unsubscribe = store.subscribe((s, prev) => {
       if (timer || !changed(s, prev)) return;
@@ -62,6 +70,7 @@ export function useThrottledSim<T>(t: Throttle<T>): T {
     return () => {
       unsubscribe();
       if (timer) clearTimeout(timer);
+      if (deadline) clearTimeout(deadline);
     };
   }, [store, read, changed, same, ms, onlyWhilePlaying]);
   return data;

@@ -3,7 +3,10 @@
  * benchmark's long tasks are made of. Plays big-fleet at 10× as bench:ui does, records a Chrome
  * trace of the window (CDP Tracing) with a fine CPU profile beside it, and prints every
  * main-thread task over 50 ms: its parts (script entry points, rAF callbacks, style, layout,
- * paint, hit tests) and the sources its script time was spent in.
+ * paint, hit tests) and the sources its script time was spent in. `--summary` prints only the
+ * totals; `--roots` where layout and paint time went; `--work` the tasks that laid out and
+ * restyled the most (counts, which unlike times do not swing with the machine's load); `--find=X`
+ * every task whose script ran X; `--css=RULES` adds a style sheet first (to try what a rule saves).
  */
 import { CHROMIUM, CHROMIUM_ARGS, startPreview } from '../support/browser';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
@@ -79,6 +82,9 @@ async function main(): Promise<void> {
       .getByRole('group', { name: 'Service web' })
       .waitFor({ timeout: 30_000 });
     await prepare(page);
+    // `--css=…`: a style sheet added before playing, to try what a rule would save.
+    const css = process.argv.find((a) => a.startsWith('--css='))?.slice('--css='.length);
+    if (css) await page.addStyleTag({ content: css });
     if (replicas !== 300) {
       await page.getByRole('tab', { name: 'Console' }).click();
       const input = page.getByRole('textbox', { name: 'kubectl' });
@@ -134,6 +140,56 @@ async function main(): Promise<void> {
     console.log(
       `longest by CPU: ${top.map((t) => ((t.tdur ?? 0) / 1000).toFixed(0)).join(', ')} ms`,
     );
+    // Work that does not depend on the machine's load: objects laid out and elements restyled
+    // per task (CPU times swing with the load; these counts compare builds on a busy machine).
+    const work = tasks.map((t) => {
+      const end = t.ts + (t.dur ?? 0);
+      let objects = 0;
+      let elements = 0;
+      for (const e of byThread.get(`${t.pid}:${t.tid}`) ?? []) {
+        if (e.ts < t.ts || e.ts > end) continue;
+        if (e.name === 'Layout') objects += Number(e.args?.beginData?.dirtyObjects ?? 0);
+        if (e.name === 'UpdateLayoutTree')
+          elements += Number(e.args?.elementCount ?? e.args?.data?.elementCount ?? 0);
+      }
+      return { t, objects, elements };
+    });
+    const heaviest = (k: 'objects' | 'elements') =>
+      [...work]
+        .sort((a, b) => b[k] - a[k])
+        .slice(0, 6)
+        .map((w) => w[k])
+        .join(', ');
+    console.log(
+      `work per task: laid out ${heaviest('objects')} (total ${work.reduce((n, w) => n + w.objects, 0)}); restyled ${heaviest('elements')} (total ${work.reduce((n, w) => n + w.elements, 0)})`,
+    );
+    if (process.argv.includes('--work'))
+      for (const w of [...work].sort((a, b) => b.objects - a.objects).slice(0, 6)) {
+        const end = w.t.ts + (w.t.dur ?? 0);
+        const inside = (byThread.get(`${w.t.pid}:${w.t.tid}`) ?? []).filter(
+          (e) => e !== w.t && e.ts >= w.t.ts && e.ts <= end,
+        );
+        const what = inside
+          .filter((e) =>
+            [
+              'Layout',
+              'UpdateLayoutTree',
+              'FireAnimationFrame',
+              'FunctionCall',
+              'TimerFire',
+              'Paint',
+            ].includes(e.name),
+          )
+          .map((e) => {
+            const a = e.args as Record<string, Record<string, unknown>> | undefined;
+            const root = (a?.endData?.layoutRoots as { nodeName: string }[] | undefined)?.[0]
+              ?.nodeName;
+            return `${e.name}${e.name === 'Layout' ? `(${String(a?.beginData?.dirtyObjects)} ${root?.slice(0, 40) ?? ''})` : ''} ${((e.tdur ?? e.dur ?? 0) / 1000).toFixed(1)}`;
+          });
+        console.log(
+          `  task at +${((w.t.ts - tasks[0]!.ts) / 1e6).toFixed(2)} s, CPU ${((w.t.tdur ?? 0) / 1000).toFixed(1)} ms: ${what.join('; ')}`,
+        );
+      }
     // CPU samples with their times (same clock as the trace, µs).
     const traceTs = events.filter((e) => e.ph === 'X').map((e) => e.ts);
     console.log(
@@ -183,6 +239,20 @@ async function main(): Promise<void> {
       });
     });
 
+    // `--find=NAME`: every task whose sampled JS ran NAME (a function or source), with its share.
+    const find = process.argv.find((a) => a.startsWith('--find='))?.slice('--find='.length);
+    if (find) {
+      for (const t of tasks) {
+        const end = t.ts + (t.dur ?? 0);
+        const hit = samples
+          .filter((s) => s.ts >= t.ts && s.ts <= end && (s.where + s.app).includes(find))
+          .reduce((n, s) => n + s.dt, 0);
+        if (hit > 0)
+          console.log(
+            `${find} ${hit.toFixed(1)} ms in a task of ${((t.dur ?? 0) / 1000).toFixed(1)} ms (CPU ${((t.tdur ?? 0) / 1000).toFixed(1)} ms)`,
+          );
+      }
+    }
     const PARTS = new Set([
       'FunctionCall',
       'FireAnimationFrame',

@@ -9,15 +9,21 @@
  * Cost rules (a 300-pod rollout logs hundreds of events a second): the rows follow the store at
  * most four times a wall second while playing (useLogEvents); rows are memoised by key; the
  * scroll box is `contain: strict`, so its layout never spreads to the page; and it scrolls to
- * the bottom in the next animation frame, only when the newest row changed (never a forced
- * layout per frame).
+ * the bottom only when the newest row changed, in the commit that added it (a layout effect):
+ * the layout that scroll forces is then part of the log's own update, a task of its own between
+ * frames, not of an animation frame that also draws the stage. The newest rows are laid out
+ * there once (log.css).
  */
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { EventRecord } from '../../sim/runner/runResult';
 import { formatAt } from '../controls/formatClock';
 import { MAX_ROWS, visibleEvents } from './eventFilter';
 import { useLogEvents } from './useLogEvents';
+import { useSim } from '../../store/SimStoreProvider';
 import './log.css';
+
+/** Full rows at the bottom while following (more when the box is taller than ~300 px). */
+const TAIL_ROWS = 24;
 
 export function EventLog() {
   const events = useLogEvents();
@@ -25,16 +31,20 @@ export function EventLog() {
   const rows = useMemo(() => visibleEvents(events, all), [events, all]);
   const scroller = useRef<HTMLDivElement>(null);
   const follow = useRef(true);
+  // The same as state: following while playing, the rows far above the box are drawn lite.
+  const [following, setFollowing] = useState(true);
+  const playing = useSim((s) => s.playback.playing);
+  const tail = useRef(TAIL_ROWS);
+  const lite = following && playing ? rows.length - tail.current : 0;
   const newest = rows.at(-1)?.key ?? '';
 
-  useEffect(() => {
-    if (!newest || typeof requestAnimationFrame !== 'function') return;
-    const raf = requestAnimationFrame(() => {
-      const el = scroller.current;
-      // Past the end clamps to the end: no need to read scrollHeight first.
-      if (el && follow.current) el.scrollTop = Number.MAX_SAFE_INTEGER;
-    });
-    return () => cancelAnimationFrame(raf);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    // Past the end clamps to the end: no need to read scrollHeight first.
+    if (!newest || !el || !follow.current) return;
+    el.scrollTop = Number.MAX_SAFE_INTEGER;
+    // Laid out by now: enough full rows to fill a taller box too (a row is at least 20 px).
+    tail.current = Math.max(TAIL_ROWS, Math.ceil(el.clientHeight / 20) + 8);
   }, [newest]);
 
   return (
@@ -58,6 +68,7 @@ export function EventLog() {
         onScroll={(e) => {
           const el = e.currentTarget;
           follow.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
+          if (follow.current !== following) setFollowing(follow.current);
         }}
       >
         {/* Explicit roles: the rows are laid out as grids (log.css), which can cost a table its
@@ -83,8 +94,8 @@ export function EventLog() {
             </tr>
           </thead>
           <tbody role="rowgroup">
-            {rows.map((r) => (
-              <Row key={r.key} event={r.event} />
+            {rows.map((r, i) => (
+              <Row key={r.key} event={r.event} lite={i < lite} />
             ))}
           </tbody>
         </table>
@@ -94,7 +105,21 @@ export function EventLog() {
   );
 }
 
-const Row = memo(function Row({ event: e }: { event: EventRecord }) {
+/**
+ * `lite`: a row far above the box while the log follows a playing scenario, which nobody sees
+ * before scrolling up (and scrolling up stops the following, which draws it in full): one cell
+ * with the row's text, not drawn (log.css). While playing a big rollout every update brings a
+ * hundred rows or more, and full rows cost seven elements each to create, style and lay out.
+ */
+const Row = memo(function Row({ event: e, lite }: { event: EventRecord; lite: boolean }) {
+  if (lite)
+    return (
+      <tr className="is-lite" role="row">
+        <td role="cell" colSpan={5}>
+          {`${e.type} ${e.reason} ${formatAt(e.t * 1000)} ${e.source ?? ''} ${e.object} ${e.message}`}
+        </td>
+      </tr>
+    );
   return (
     <tr className={e.type === 'Warning' ? 'is-warning' : undefined} role="row">
       <td role="cell">{e.type}</td>
