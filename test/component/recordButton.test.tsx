@@ -63,7 +63,9 @@ describe('When the person saves a live recording as a scenario', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save recording as scenario' }));
 
     const panel = await screen.findByRole('region', { name: 'Recorded scenario' });
-    expect(downloads.map((d) => d.name)).toEqual(['recorded-default-2026-12-03t18-00-00z.yaml']);
+    expect(downloads.map((d) => d.name)).toEqual([
+      'recorded-default-2026-01-01t00-00-00.000z.yaml',
+    ]);
     const text = await downloads[0]!.text;
     const parsed = parseScenario(text, 'recorded.yaml');
     expect(
@@ -78,10 +80,10 @@ describe('When the person saves a live recording as a scenario', () => {
 
     const kept = (await savedScenarios().list()).find((s) => s.text === text);
     expect(kept?.name).toBe(
-      'Recorded: namespace default on https://sim.test, 2026-12-03T18:00:00Z',
+      'Recorded: namespace default on https://sim.test, 2026-01-01T00:00:00.000Z',
     );
     expect(within(panel).getByRole('status')).toHaveTextContent(
-      'Downloaded recorded-default-2026-12-03t18-00-00z.yaml and kept in My scenarios.',
+      'Downloaded recorded-default-2026-01-01t00-00-00.000z.yaml and kept in My scenarios.',
     );
     expect(within(panel).getByRole('link', { name: 'Open in the simulator' })).toHaveAttribute(
       'href',

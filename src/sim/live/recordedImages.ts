@@ -18,6 +18,11 @@ export interface ImageTiming {
   startTime?: number;
   shutdownTime?: number;
   pullError: boolean;
+  /**
+   * No pod of this image ever passed its readiness probe while recorded (for at least this
+   * many ms): the scenario says `ready: false`, as far as the recording saw.
+   */
+  neverReady?: number;
   /** Pods of this image measured. */
   pods: number;
 }
@@ -33,10 +38,16 @@ export interface PodTrouble {
 interface PodTrack {
   image: string;
   probe: Rec | undefined;
+  /** Listed at the start: already running, so its pull and start times were not seen. */
+  before: boolean;
   started?: number;
   running?: number;
   ready?: number;
   pullFailed: boolean;
+  /** The pull's start and end were first seen in one event: its time is unknown. */
+  pullUnseen?: boolean;
+  /** Running and Ready were first seen in one event (with a probe): the app's start is unknown. */
+  readyUnseen?: boolean;
   /** When the first pull failure was reported. */
   failedAt?: number;
   terminating?: number;
@@ -86,24 +97,28 @@ export function measureImages(
 ): { images: ImageTiming[]; troubles: PodTrouble[] } {
   const pods = new Map<string, PodTrack>();
   const troubles: PodTrouble[] = [];
-  const seenBefore = new Set(
-    initial.filter((o) => o.kind === 'Pod').map((o) => String(o.metadata.uid ?? o.metadata.name)),
-  );
+  const track = (pod: ObservedObject, before: boolean): PodTrack => {
+    const c = container(pod);
+    const cs = containerStatus(pod);
+    return {
+      image: typeof c?.image === 'string' ? c.image : '',
+      probe: isRec(c?.readinessProbe) ? c.readinessProbe : undefined,
+      before,
+      pullFailed: false,
+      runningAtTerm: false,
+      restarts: before && typeof cs?.restartCount === 'number' ? cs.restartCount : 0,
+    };
+  };
+  const idOf = (pod: ObservedObject) => String(pod.metadata.uid ?? pod.metadata.name);
+  // Pods that ran before the recording: their restarts count, their times are unknown.
+  for (const o of initial) if (o.kind === 'Pod') pods.set(idOf(o), track(o, true));
   for (const ch of changes) {
     if (ch.object.kind !== 'Pod') continue;
     const pod = ch.object;
-    const id = String(pod.metadata.uid ?? pod.metadata.name);
-    if (seenBefore.has(id)) continue; // started before the recording: its times are unknown
+    const id = idOf(pod);
     let t = pods.get(id);
     if (!t) {
-      const c = container(pod);
-      t = {
-        image: typeof c?.image === 'string' ? c.image : '',
-        probe: isRec(c?.readinessProbe) ? c.readinessProbe : undefined,
-        pullFailed: false,
-        runningAtTerm: false,
-        restarts: 0,
-      };
+      t = track(pod, false);
       pods.set(id, t);
     }
     const at = ch.atMs;
@@ -112,8 +127,18 @@ export function measureImages(
       continue;
     }
     const cs = containerStatus(pod);
-    if (t.started === undefined && statusOf(pod).startTime !== undefined) t.started = at;
-    if (t.running === undefined && stateOf(cs, 'running')) t.running = at;
+    // A pod listed at the start has its times unseen (summarise skips it); restarts still count.
+    // Two transitions first seen in one event (a re-list's difference, a watch that started
+    // late) happened at instants the recording did not see: they are not measured as 0.
+    const running = stateOf(cs, 'running') !== undefined;
+    if (!t.before && t.started === undefined && statusOf(pod).startTime !== undefined) {
+      t.started = at;
+      t.pullUnseen = running;
+    }
+    if (t.running === undefined && running) {
+      t.running = at;
+      t.readyUnseen = isReady(pod) && t.probe !== undefined;
+    }
     if (t.ready === undefined && isReady(pod)) t.ready = at;
     const waiting = stateOf(cs, 'waiting')?.reason;
     if (typeof waiting === 'string' && PULL_FAILED.has(waiting) && t.running === undefined) {
@@ -145,7 +170,7 @@ export function measureImages(
 function summarise(tracks: readonly PodTrack[], end: number): ImageTiming[] {
   const byImage = new Map<string, PodTrack[]>();
   for (const t of tracks) {
-    if (!t.image) continue;
+    if (!t.image || t.before) continue;
     byImage.set(t.image, [...(byImage.get(t.image) ?? []), t]);
   }
   return [...byImage.keys()].sort().map((image) => {
@@ -159,8 +184,10 @@ function summarise(tracks: readonly PodTrack[], end: number): ImageTiming[] {
     for (const t of ts) {
       if (t.probe && t.running !== undefined && t.ready === undefined && t.restarts === 0)
         atLeast = Math.max(atLeast, (t.terminating ?? t.gone ?? end) - t.running + 1);
-      if (t.started !== undefined && t.running !== undefined) pulls.push(t.running - t.started);
-      if (t.probe && t.running !== undefined && t.ready !== undefined && t.restarts === 0) {
+      if (t.started !== undefined && t.running !== undefined && !t.pullUnseen)
+        pulls.push(t.running - t.started);
+      const seen = !t.readyUnseen;
+      if (t.probe && t.running !== undefined && t.ready !== undefined && t.restarts === 0 && seen) {
         // The first probe that sees the app listening makes the pod Ready (successThreshold
         // in a row, periodSeconds apart); an app that starts listening exactly at that probe
         // is Ready at the same instant (pkg/kubelet/prober/worker.go).
@@ -180,7 +207,9 @@ function summarise(tracks: readonly PodTrack[], end: number): ImageTiming[] {
     const pull = median(pulls);
     if (pull !== undefined) timing.pullTime = Math.round(pull);
     const start = median(starts);
-    if (start !== undefined || atLeast > 0)
+    const ran = ts.filter((t) => t.probe && t.running !== undefined);
+    if (ran.length && ran.every((t) => t.ready === undefined)) timing.neverReady = atLeast - 1;
+    else if (start !== undefined || atLeast > 0)
       timing.startTime = Math.round(Math.max(start ?? 0, atLeast));
     const stop = median(stops);
     if (stop !== undefined) timing.shutdownTime = Math.round(stop);

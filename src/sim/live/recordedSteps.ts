@@ -54,6 +54,14 @@ function revisionOf(o: ObservedObject): number | undefined {
   return Number.isInteger(r) && r > 0 ? r : undefined;
 }
 
+/** The message of an abort the Rollout's analysis caused, if this one was. */
+export function analysisAbort(ro: Rec): string | undefined {
+  const message = statusOf(ro).message;
+  return statusOf(ro).abort === true && typeof message === 'string' && /analysis/i.test(message)
+    ? message
+    : undefined;
+}
+
 const pauseCount = (o: Rec): number => {
   const p = statusOf(o).pauseConditions;
   return Array.isArray(p) ? p.length : 0;
@@ -127,7 +135,12 @@ export class StepRecorder {
     if (o.kind === 'Rollout' && before && this.rolloutAction(o, before, pauseStart, prev, next, at))
       return;
     if (prev && intentOf(prev) === intentOf(next)) return;
-    if (prev && this.managed.has(key)) return (this.manifests.set(key, next), undefined);
+    // A route a Rollout manages: Argo sets its weights, and the replay's controller does too.
+    // (A Service it manages differs only in the selector key cleanManifest drops.)
+    if (prev && o.kind !== 'Service' && this.managed.has(key)) {
+      this.manifests.set(key, next);
+      return;
+    }
     this.remember(o);
     if (!prev) return this.addApply(at, next, `${key} was created.`);
     this.changed(o, prev, next, at);
@@ -244,7 +257,16 @@ export class StepRecorder {
     const key = keyOf(o);
     const name = o.metadata.name;
     if (statusOf(o).abort === true && statusOf(before).abort !== true) {
-      this.add(at, `argo rollouts abort ${name}`, `Rollout ${name} was aborted.`);
+      // An analysis that failed aborts the Rollout itself; the requests it measured are not
+      // recorded, so the replay aborts at the same moment instead (recordingNotes says so).
+      const byAnalysis = analysisAbort(o);
+      this.add(
+        at,
+        `argo rollouts abort ${name}`,
+        byAnalysis
+          ? `Rollout ${name} was aborted by its analysis (${byAnalysis}); replayed as an abort.`
+          : `Rollout ${name} was aborted.`,
+      );
       this.manifests.set(key, next);
       return true;
     }

@@ -17,7 +17,9 @@ import type { Observation, ObservedObject } from './observation';
 import { cleanManifest, keyOf, madeBy } from './recordedObjects';
 import { measureImages, type ImageTiming } from './recordedImages';
 import { StepRecorder } from './recordedSteps';
-import { recordingNotes, rolloutManaged } from './recordingNotes';
+import { podLosses } from './podLosses';
+import { settleMs } from './settleTime';
+import { DEFAULT_NODES, recordingNotes, replayNodes, rolloutManaged } from './recordingNotes';
 
 export interface RecordedScenario {
   /** The scenario file: the manifests, then the Scenario document. */
@@ -30,7 +32,7 @@ export interface RecordedScenario {
   notes: string[];
 }
 
-/** After the last change, the replay runs this long so what it started can finish. */
+/** After the last change seen, the replay runs at least this long (the recording's quiet end). */
 const SETTLE_MS = 30_000;
 
 export function recordingToScenario(obs: Observation): RecordedScenario {
@@ -45,10 +47,24 @@ export function recordingToScenario(obs: Observation): RecordedScenario {
   recorder.start(obs.initial);
   for (const ch of changes) recorder.observe(ch);
   const manifests = obs.initial.filter(isPersons).map(cleanManifest);
-  const { images, troubles } = measureImages(obs.initial, changes);
+  const measured = measureImages(obs.initial, changes);
+  const images = measured.images;
+  const troubles = [...measured.troubles, ...podLosses(obs.initial, changes)].sort(
+    (a, b) => a.atMs - b.atMs,
+  );
   const traffic = generatedTraffic(manifests as KubeObject[]);
   const lastChange = Math.max(0, ...changes.map((c) => Math.round(c.atMs)));
-  const duration = Math.ceil((lastChange + SETTLE_MS) / 1000) * 1000;
+  // A recording stopped mid-rollout still replays to the rollout's end.
+  const lastStep = Math.max(0, ...recorder.steps.map((st) => st.at));
+  const until = Math.max(
+    lastChange + SETTLE_MS,
+    lastStep +
+      settleMs(
+        [...manifests, ...recorder.steps.flatMap((st) => (st.apply ? [st.apply] : []))],
+        images,
+      ),
+  );
+  const duration = Math.ceil(until / 1000) * 1000;
   const name = scenarioNameFor(`recorded-${obs.namespace}`);
   const notes = recordingNotes({
     obs,
@@ -60,6 +76,7 @@ export function recordingToScenario(obs: Observation): RecordedScenario {
     managed,
     steps: recorder.steps,
   });
+  const nodes = replayNodes(all);
   const title = `Recorded: namespace ${obs.namespace} on ${obs.server}, ${obs.startedAt}`;
   const scenario = {
     apiVersion: SCENARIO_API_VERSION,
@@ -74,6 +91,7 @@ export function recordingToScenario(obs: Observation): RecordedScenario {
     spec: {
       seed: 1,
       duration: durationText(duration),
+      ...(nodes > DEFAULT_NODES ? { cluster: { nodes } } : {}),
       ...(images.length ? { images: imagesBlock(images) } : {}),
       ...(traffic ? { traffic: { target: traffic.target, rps: traffic.rps, clients: 100 } } : {}),
       ...(recorder.steps.length
@@ -113,6 +131,7 @@ function imagesBlock(images: readonly ImageTiming[]): Rec {
     if (i.startTime !== undefined) b.startTime = durationText(i.startTime);
     if (i.shutdownTime !== undefined) b.shutdownTime = durationText(i.shutdownTime);
     if (i.pullError) b.pullError = true;
+    if (i.neverReady !== undefined) b.ready = false;
     if (Object.keys(b).length) out[i.image] = b;
   }
   return out;

@@ -8,6 +8,7 @@ import type { Engine } from '../../../src/sim/engine/engine';
 import type { Kind, KubeObject } from '../../../src/sim/api/objects';
 import { apiVersionOf } from '../../../src/sim/api/kinds';
 import type { Observation, ObservedObject } from '../../../src/sim/live/observation';
+import { toTimestamp } from '../../../src/sim/core/time';
 
 /** The kinds live mode lists and watches (issue 12 item 3). */
 export const LIVE_KINDS: readonly Kind[] = [
@@ -42,7 +43,8 @@ export function observe(session: Session): () => Observation {
   const obs: Observation = {
     server: 'https://sim.test',
     namespace: 'default',
-    startedAt: '2026-12-03T18:00:00Z',
+    // The served clock's instant of the start, as a live page's clock would read it.
+    startedAt: toTimestamp(t0),
     initial: LIVE_KINDS.flatMap((k) => engine.store.list(k).map((o) => served(k, o))),
     changes: [],
   };

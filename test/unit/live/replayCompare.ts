@@ -23,7 +23,8 @@ export interface ClusterView {
   replicaSets: Record<string, { replicas: number | undefined; pods: Record<string, number> }>;
 }
 
-function podState(p: KubeObject): string {
+/** A pod's state as `kubectl get pods` would sum it up (Ready apart from Running). */
+export function podState(p: KubeObject): string {
   if (p.metadata?.deletionTimestamp) return 'Terminating';
   const pod = p as {
     status?: {
