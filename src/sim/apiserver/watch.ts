@@ -21,7 +21,7 @@ import { apiVersionOf } from '../api/kinds';
 import { objectsOf, listResourceVersion } from './objectsOf';
 import { predicateOf, type Predicate } from './selectors';
 import { includeObjectOf, tableOf, wantsTable, type IncludeObject } from './tableAnswer';
-import { badRequest, expired, type StatusBody } from './status';
+import { badRequest, expired, tooLargeResourceVersion, type StatusBody } from './status';
 
 /** Bookmarks go out this often (wall ms) when the client allows them. */
 export const BOOKMARK_EVERY_MS = 60_000;
@@ -154,6 +154,8 @@ export function openWatch(
     if (!/^\d+$/.test(rvParam))
       return { error: badRequest(`invalid resource version: ${rvParam}`) };
     rv = Number(rvParam);
+    // Ahead of the store: the watch cache waits for it a while, then gives up (504).
+    if (rv > current) return { error: tooLargeResourceVersion(rv, current) };
   }
   const stream = new WatchStream(r, path, pred, table, log, rv, bookmarks, ctx.nowWall);
   const initial: string[] = [];
