@@ -32,7 +32,8 @@ export function LiveApp() {
       </header>
       <p className="live-why small muted">
         No scenario picker, playback, seeking or speed here: a real cluster runs once, in real time,
-        and the page shows it as the API server reports it.
+        and the page shows it as the API server reports it. Request dots are off: the API does not
+        report individual requests.
       </p>
       {!hasFrame ? (
         <LoadingSkeleton />
