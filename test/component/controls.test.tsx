@@ -12,7 +12,7 @@ import { useKeyboard } from '../../src/ui/useKeyboard';
 import { App } from '../../src/ui/App';
 import { encodeActions } from '../../src/store/url';
 
-// What the app fetches from /scenarios/, read from the project root (under jsdom,
+// What the app fetches from scenarios/ (relative to the page), read from the project root (under jsdom,
 // `import.meta.url` is not a file URL).
 
 afterEach(() => {
@@ -212,7 +212,7 @@ describe('Traffic and pod start time', () => {
 describe('The app', { timeout: 20_000 }, () => {
   function stubCatalog() {
     vi.stubGlobal('fetch', async (url: string) => {
-      const name = String(url).replace('/scenarios/', '');
+      const name = String(url).replace(/^.*scenarios\//, '');
       try {
         const body = readFileSync(catalogPath(name), 'utf8');
         return { ok: true, status: 200, text: async () => body };

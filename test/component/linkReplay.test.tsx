@@ -22,7 +22,7 @@ afterEach(() => {
 
 async function openLink(actions: UserAction[]) {
   vi.stubGlobal('fetch', async (url: string) => {
-    const body = readFileSync(catalogPath(String(url).replace('/scenarios/', '')), 'utf8');
+    const body = readFileSync(catalogPath(String(url).replace(/^.*scenarios\//, '')), 'utf8');
     return { ok: true, status: 200, text: async () => body };
   });
   window.history.replaceState(null, '', `/?scenario=ramped&t=4&a=${await encodeActions(actions)}`);

@@ -32,7 +32,7 @@ function deploymentPath(namespace: string, name: string): string {
 /** Words of a command line, single- and double-quoted strings kept whole (as a shell splits them). */
 export function splitWords(line: string): string[] {
   const words: string[] = [];
-  const re = /'([^']*)'|"((?:[^"\\]|\\.)*)"|(\S+)/g;
+  const re = /'([^']*)'|"((?:[^"\\]|\\.)*)"|([^\s'"]+)/g;
   let m: RegExpExecArray | null;
   let current = '';
   let last = -1;

@@ -20,18 +20,12 @@ export type LiveStore = StoreApi<LiveState>;
 
 export function createLiveStore(api: LiveApi): LiveStore {
   let observation: Observation | null = null;
-  return createStore<LiveState>()((set, get) => ({
-    status: null,
-    async setNamespace(namespace) {
-      observation = null;
-      await api.setNamespace(namespace);
-      await get().refresh();
-    },
-    async setWriting(on) {
-      await api.setWriting(on);
-      await get().refresh();
-    },
-    async refresh() {
+  /** Counts switch flips: a status asked for before the latest flip is out of date. */
+  let flips = 0;
+  let queue: Promise<void> = Promise.resolve();
+  return createStore<LiveState>()((set, get) => {
+    const refreshOnce = async () => {
+      const asked = flips;
       const status = await api.liveStatus();
       const from = observation ? observation.changes.length : 0;
       const delta = await api.observation(from);
@@ -43,8 +37,31 @@ export function createLiveStore(api: LiveApi): LiveStore {
       )
         observation = from ? await api.observation(0) : delta;
       else observation = { ...observation, changes: [...observation.changes, ...delta.changes] };
-      set({ status });
-    },
-    getObservation: () => observation,
-  }));
+      // Asked before the switch last flipped: the next refresh brings the new state.
+      if (asked === flips) set({ status });
+    };
+    return {
+      status: null,
+      async setNamespace(namespace) {
+        observation = null;
+        await api.setNamespace(namespace);
+        await get().refresh();
+      },
+      async setWriting(on) {
+        // The switch shows the person's choice at once; the worker (which enforces it) gets it
+        // before any later request, since calls reach it in order.
+        flips++;
+        const status = get().status;
+        if (status) set({ status: { ...status, writing: on } });
+        await api.setWriting(on);
+        await get().refresh();
+      },
+      refresh() {
+        // One at a time: two refreshes in flight would append the same changes twice.
+        queue = queue.then(refreshOnce).catch(() => undefined);
+        return queue;
+      },
+      getObservation: () => observation,
+    };
+  });
 }

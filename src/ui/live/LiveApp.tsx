@@ -7,6 +7,7 @@ import { Stage } from '../stage/Stage';
 import { TextView } from '../stage/TextView';
 import { LiveCharts } from './LiveCharts';
 import { useSim } from '../../store/SimStoreProvider';
+import { useLive } from '../../store/live/LiveProvider';
 import { Tabs } from '../controls/Tabs';
 import { EventLog } from '../log/EventLog';
 import { RolloutStatusLine } from '../log/RolloutStatusLine';
@@ -21,6 +22,8 @@ import './live.css';
 
 export function LiveApp() {
   const hasFrame = useSim((s) => s.status === 'ready' && s.frame !== null);
+  // Until every kind has answered once, an empty stage would say "no Deployment" wrongly.
+  const listed = useLive((s) => s.status?.listed ?? false);
   return (
     <div className="app live-app">
       <header className="topbar">
@@ -32,9 +35,10 @@ export function LiveApp() {
       </header>
       <p className="live-why small muted">
         No scenario picker, playback, seeking or speed here: a real cluster runs once, in real time,
-        and the page shows it as the API server reports it.
+        and the page shows it as the API server reports it. Request dots are off: the API does not
+        report individual requests.
       </p>
-      {!hasFrame ? (
+      {!hasFrame || !listed ? (
         <LoadingSkeleton />
       ) : (
         <>

@@ -40,6 +40,13 @@ export function LiveBanner({ record }: { record?: ReactNode }) {
         Allow writes to the cluster
       </label>
       {record}
+      {status.notServed.length > 0 && (
+        <ul className="live-not-served" aria-label="Not served by this server">
+          {status.notServed.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
       {status.problems.length > 0 && (
         <ul className="live-problems" aria-label="What the server answered">
           {status.problems.map((p) => (

@@ -8,7 +8,7 @@
 import type { CommandResult, FramePacket, PlaybackState } from '../protocol';
 import type { LiveApi, LiveStatus } from './liveProtocol';
 import { LiveMirror, liveCommand, recordingToScenario } from '../../sim';
-import { LiveHttp, ReadOnlyError } from './liveHttp';
+import { ApiError, LiveHttp, ReadOnlyError } from './liveHttp';
 import { LiveSource, type SourceClock } from './liveSource';
 
 export interface LiveOptions {
@@ -34,7 +34,8 @@ export function createLiveApi(opts: LiveOptions): LiveApi {
   const http = new LiveHttp(server, opts.fetch);
   let namespace = opts.namespace ?? 'default';
   let namespaces: string[] = [namespace];
-  let namespaceProblem: string | null = null;
+  /** Why the picker offers only the current namespace; `served: false` for a 404. */
+  let namespaceProblem: { text: string; served: boolean } | null = null;
   let mirror = new LiveMirror(server, namespace, opts.clock.now());
   let source = new LiveSource(http, mirror, namespace, opts.clock);
   let epoch = 0;
@@ -48,7 +49,10 @@ export function createLiveApi(opts: LiveOptions): LiveApi {
       namespaces = names.includes(namespace) ? names : [namespace, ...names];
       namespaceProblem = null;
     } catch (e) {
-      namespaceProblem = `Namespaces cannot be listed (the picker offers only ${namespace}): ${e instanceof Error ? e.message : String(e)}`;
+      namespaceProblem = {
+        text: `Namespaces cannot be listed (the picker offers only ${namespace}): ${e instanceof Error ? e.message : String(e)}`,
+        served: !(e instanceof ApiError && e.status === 404),
+      };
     }
   };
   void listNamespaces();
@@ -76,13 +80,16 @@ export function createLiveApi(opts: LiveOptions): LiveApi {
   return {
     async liveStatus(): Promise<LiveStatus> {
       const problems = [...source.problems.values()];
-      if (namespaceProblem) problems.push(namespaceProblem);
+      const notServed = [...source.notServed.values()];
+      if (namespaceProblem)
+        (namespaceProblem.served ? problems : notServed).push(namespaceProblem.text);
       return {
         server,
         namespace,
         namespaces,
         writing: http.writing,
         listed: source.listed,
+        notServed,
         watches: source.watches,
         problems,
       };

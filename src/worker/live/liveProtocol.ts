@@ -22,6 +22,8 @@ export interface LiveStatus {
   watches: number;
   /** What the server answered that stops a part of the picture, in the API's own words. */
   problems: string[];
+  /** Kinds this server does not serve (404: no such CRD), with what it answered. */
+  notServed: string[];
 }
 
 export interface LiveApi extends SimApi {

@@ -35,6 +35,8 @@ export class LiveSource {
   private readonly abort = new AbortController();
   /** Problems by kind (or '' for the server), in the API's words. */
   readonly problems = new Map<string, string>();
+  /** Kinds the server answered 404 for (no Argo, Istio or Gateway API CRDs): not an error. */
+  readonly notServed = new Map<string, string>();
   private listedKinds = new Set<string>();
   watches = 0;
 
@@ -68,11 +70,13 @@ export class LiveSource {
     if (this.signal.aborted) return;
     const message = e instanceof Error ? e.message : String(e);
     // A kind the server does not serve (no Argo or Istio CRDs) is named with what it answered.
-    const words =
-      e instanceof ApiError && e.status === 404
-        ? `${k.title} are not served here: ${message}`
-        : `${k.title}: ${message}`;
-    this.problems.set(k.kind, words);
+    if (e instanceof ApiError && e.status === 404) {
+      this.notServed.set(k.kind, `${k.title} are not served here: ${message}`);
+      this.problems.delete(k.kind);
+    } else {
+      this.problems.set(k.kind, `${k.title}: ${message}`);
+      this.notServed.delete(k.kind);
+    }
     this.listedKinds.add(k.kind);
   }
 
@@ -81,6 +85,7 @@ export class LiveSource {
     const body = (await r.json()) as ListAnswer;
     this.mirror.listed(k, body.items ?? [], this.clock.now());
     this.problems.delete(k.kind);
+    this.notServed.delete(k.kind);
     this.listedKinds.add(k.kind);
     return body.metadata?.resourceVersion ?? '';
   }
