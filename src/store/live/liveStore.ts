@@ -28,15 +28,21 @@ export function createLiveStore(api: LiveApi): LiveStore {
       const asked = flips;
       const status = await api.liveStatus();
       const from = observation ? observation.changes.length : 0;
-      const delta = await api.observation(from);
+      const initialFrom = observation ? observation.initial.length : 0;
+      const delta = await api.observation(from, initialFrom);
       // Another namespace (or start) since the copy was made: start over.
       if (
         !observation ||
         observation.startedAt !== delta.startedAt ||
         observation.namespace !== delta.namespace
       )
-        observation = from ? await api.observation(0) : delta;
-      else observation = { ...observation, changes: [...observation.changes, ...delta.changes] };
+        observation = from || initialFrom ? await api.observation(0, 0) : delta;
+      else
+        observation = {
+          ...observation,
+          initial: [...observation.initial, ...delta.initial],
+          changes: [...observation.changes, ...delta.changes],
+        };
       // Asked before the switch last flipped: the next refresh brings the new state.
       if (asked === flips) set({ status });
     };

@@ -107,9 +107,15 @@ export function createLiveApi(opts: LiveOptions): LiveApi {
     async setWriting(on) {
       http.writing = on;
     },
-    async observation(from = 0) {
+    async observation(from = 0, initialFrom = 0) {
       const o = mirror.observation;
-      return { ...o, initial: from ? [] : o.initial, changes: o.changes.slice(from) };
+      // A kind's first list lands in `initial` whenever it comes (polled kinds come seconds
+      // after the watched ones), so a copy asks for the initial objects it has not seen yet too.
+      return {
+        ...o,
+        initial: o.initial.slice(initialFrom),
+        changes: o.changes.slice(from),
+      };
     },
     async load() {
       return {

@@ -33,9 +33,9 @@ export interface LiveApi extends SimApi {
   /** The writing switch: off, every write is refused before it leaves the page. */
   setWriting(on: boolean): Promise<void>;
   /**
-   * What was seen since watching started (the recording's input), its changes from index
-   * `from` on (`initial` only with `from` 0), so the page keeps a copy without copying it all
-   * again each time.
+   * What was seen since watching started (the recording's input): its changes from index
+   * `from` on and its initial objects from index `initialFrom` on (a kind's first list may come
+   * after the copy began), so the page keeps a copy without copying it all again each time.
    */
-  observation(from?: number): Promise<Observation>;
+  observation(from?: number, initialFrom?: number): Promise<Observation>;
 }
