@@ -64,7 +64,11 @@ describe('The observation copy on the page', () => {
           new Promise((_r, reject) => signal.addEventListener('abort', () => reject(new Error()))),
       },
     });
-    const store = createLiveStore(api);
+    // The page gets copies from the worker (structured clone), never the worker's own arrays.
+    const store = createLiveStore({
+      ...api,
+      observation: async (...args) => structuredClone(await api.observation(...args)),
+    });
     await settle();
     await store.getState().refresh();
     const pods = objects.get('pods') ?? [];
