@@ -28,6 +28,7 @@ import { startRollingUpdate } from './rollingUpdate';
 import { runArgoRollouts } from './argo/index';
 import { dryRunHost, markDryRun } from './dryRun';
 import { runEdit } from './edit';
+import { SUBCOMMAND_HELP } from './helpTexts';
 
 export function executeKubectl(host: KubectlHost, line: string): KubectlResult {
   const parsed = parseKubectl(line);
@@ -51,7 +52,7 @@ function runMaybeDry(host: KubectlHost, cmd: KubectlCommand, line: string): Kube
 function run(host: KubectlHost, cmd: KubectlCommand, line: string): KubectlResult {
   switch (cmd.verb) {
     case 'help':
-      return { output: HELP, exitCode: cmd.exitCode };
+      return { output: SUBCOMMAND_HELP[cmd.command] ?? HELP, exitCode: cmd.exitCode };
     case 'argo rollouts':
       return runArgoRollouts(host, cmd.args);
     case 'apply':

@@ -3,7 +3,6 @@
  * serialized objects (`-o yaml|json`) or the describer's text, with the API server's errors
  * after them. Each kind's columns and describer are its entry in api/registry.ts.
  */
-import { stringify } from 'yaml';
 import type { EndpointSlice, Kind, KubeObject } from '../api/objects';
 import type { KubectlCommand } from './parse/command';
 import { isSimulated } from '../api/kinds';
@@ -13,6 +12,9 @@ import { notFound } from './mutate';
 import { printGetList, type GetGroup } from './print/get';
 import { endpointsFromSlices } from './print/endpoints';
 import { asServed } from './print/served';
+import { goJson } from './print/goJson';
+import { goYaml } from './print/goYaml';
+import { printCustomColumns } from './print/customColumns';
 import { eventsFor } from './eventObjects';
 import { listKind } from './listed';
 import { sortObjects } from './sortBy';
@@ -80,7 +82,10 @@ export function runGet(
         ? found[0]
         : { apiVersion: 'v1', items: found, kind: 'List', metadata: { resourceVersion: '' } };
     const wire = asServed(doc);
-    output = cmd.output === 'json' ? `${JSON.stringify(wire, null, 4)}\n` : stringify(wire);
+    output = cmd.output === 'json' ? goJson(wire) : goYaml(wire);
+  } else if (cmd.customColumns) {
+    // get.go printGeneric: every object in one list, so one header line.
+    output = printCustomColumns(cmd.customColumns, asServed(found), cmd.noHeaders);
   } else {
     output = printGetList(groups, now, {
       wide: cmd.output === 'wide',
