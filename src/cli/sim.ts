@@ -9,6 +9,7 @@ import { parseDuration, runScenario } from '../sim';
 import { convertRetiredVersions } from '../sim';
 import { formatText } from './formatText';
 import { importReport } from './importReport';
+import { serveMain } from './serve/serve';
 
 interface Args {
   file: string;
@@ -21,7 +22,8 @@ interface Args {
 }
 
 const USAGE =
-  'usage: npm run --silent sim -- FILE [--seed N] [--duration 300s] [--sample 1s] [--format json|text] [--convert]';
+  'usage: npm run --silent sim -- FILE [--seed N] [--duration 300s] [--sample 1s] [--format json|text] [--convert]\n' +
+  '       npm run --silent sim -- serve FILE [--port 8001] [--speed 1] [--seed N] [--start 30s] [--kubeconfig PATH]';
 
 function parseArgs(argv: string[]): Args | string {
   const files: string[] = [];
@@ -129,4 +131,7 @@ function convertFirst(text: string): string {
   return converted;
 }
 
-process.exitCode = main();
+// `sim serve FILE …` (issue 12): the simulated cluster serving the Kubernetes API (src/cli/serve).
+if (process.argv[2] === 'serve')
+  void serveMain(process.argv.slice(3)).then((code) => (process.exitCode = code));
+else process.exitCode = main();

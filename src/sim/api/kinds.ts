@@ -41,6 +41,8 @@ export interface KindFacts {
   scalable: boolean;
   /** The API server bumps metadata.generation when its spec changes. */
   generation: boolean;
+  /** Has the status subresource (`/status`, listed in discovery; a CRD's `subresources.status`). */
+  statusSubresource?: boolean;
 }
 
 const NONE = [] as const;
@@ -59,6 +61,7 @@ export const KINDS = {
     fromManifests: true,
     scalable: false,
     generation: false,
+    statusSubresource: true,
   },
   ReplicationController: {
     group: '',
@@ -72,6 +75,7 @@ export const KINDS = {
     fromManifests: true,
     scalable: true,
     generation: true,
+    statusSubresource: true,
   },
   Service: {
     group: '',
@@ -85,6 +89,7 @@ export const KINDS = {
     fromManifests: true,
     scalable: false,
     generation: false,
+    statusSubresource: true,
   },
   Endpoints: {
     group: '',
@@ -137,6 +142,7 @@ export const KINDS = {
     fromManifests: true,
     scalable: true,
     generation: true,
+    statusSubresource: true,
   },
   ReplicaSet: {
     group: 'apps',
@@ -150,6 +156,7 @@ export const KINDS = {
     fromManifests: true,
     scalable: true,
     generation: true,
+    statusSubresource: true,
   },
   EndpointSlice: {
     group: 'discovery.k8s.io',
@@ -176,6 +183,7 @@ export const KINDS = {
     fromManifests: true,
     scalable: false,
     generation: false,
+    statusSubresource: true,
   },
   // Argo Rollouts' CRDs (manifests/crds/*.yaml); the Rollout CRD declares the scale subresource.
   Rollout: {
@@ -190,6 +198,7 @@ export const KINDS = {
     fromManifests: true,
     scalable: true,
     generation: true,
+    statusSubresource: true,
   },
   AnalysisRun: {
     group: 'argoproj.io',
@@ -203,6 +212,7 @@ export const KINDS = {
     fromManifests: false,
     scalable: false,
     generation: false,
+    statusSubresource: true,
   },
   AnalysisTemplate: {
     group: 'argoproj.io',
@@ -230,6 +240,7 @@ export const KINDS = {
     fromManifests: true,
     scalable: false,
     generation: false,
+    statusSubresource: true,
   },
   DestinationRule: {
     group: 'networking.istio.io',
@@ -243,6 +254,7 @@ export const KINDS = {
     fromManifests: true,
     scalable: false,
     generation: false,
+    statusSubresource: true,
   },
   // Gateway API's standard-channel CRDs (kubernetes-sigs/gateway-api
   // config/crd/standard/gateway.networking.k8s.io_*.yaml): GatewayClass is cluster-scoped,
@@ -259,6 +271,7 @@ export const KINDS = {
     fromManifests: true,
     scalable: false,
     generation: true,
+    statusSubresource: true,
   },
   Gateway: {
     group: 'gateway.networking.k8s.io',
@@ -272,6 +285,7 @@ export const KINDS = {
     fromManifests: true,
     scalable: false,
     generation: true,
+    statusSubresource: true,
   },
   HTTPRoute: {
     group: 'gateway.networking.k8s.io',
@@ -285,6 +299,7 @@ export const KINDS = {
     fromManifests: true,
     scalable: false,
     generation: true,
+    statusSubresource: true,
   },
 } as const satisfies Record<ResourceKind, KindFacts>;
 

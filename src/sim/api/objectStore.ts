@@ -42,6 +42,14 @@ export class ObjectStore {
     this.watchers.push(w);
   }
 
+  /**
+   * The newest resourceVersion (what a list reports): every create, update and delete takes the
+   * next one, so a DELETED watch event's is the one after the last before it (sim serve).
+   */
+  get resourceVersion(): number {
+    return this.rv;
+  }
+
   get<T extends KubeObject>(kind: Kind, name: string): T | undefined {
     return this.objects.get(kind)?.get(name) as T | undefined;
   }

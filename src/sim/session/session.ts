@@ -23,6 +23,7 @@ import { copyCounters, type TrafficCounters } from '../traffic/metrics';
 import type { WatchEvent } from '../api/objectStore';
 import { describeChanges, describeEvents, type StepResult } from './stepNarration';
 import { POINT_COST, WorkBudget } from '../engine/runaway';
+import { ApiView } from './apiView';
 
 export type { StepResult } from './stepNarration';
 
@@ -253,6 +254,7 @@ export class Session {
     this.engine.store.watch((e) => {
       if (this.changed && changesObject(e)) this.changed.push(e);
     });
+    this.api?.hook(this.engine);
   }
 
   /**
@@ -478,5 +480,18 @@ export class Session {
       // when a runaway stopped the replay short of `t`).
       this.pendingPoints = this.points.slice();
     }
+  }
+
+  /** `sim serve`'s view of the cluster (apiserver/): see ApiView. */
+  private api: ApiView | undefined;
+
+  /**
+   * The API server's storage and event log (sim serve: reads, lists and its watch cache), with
+   * listeners for every store write and recorded event that stay registered when the engine is
+   * rebuilt (a rebuild bumps `epoch`: resourceVersions start over).
+   */
+  apiView(): ApiView {
+    this.api ??= new ApiView(this.engine);
+    return this.api;
   }
 }
