@@ -72,6 +72,7 @@ import {
 import {
   deploymentDescriber,
   genericDescriber,
+  hpaDescriber,
   podDescriber,
   replicaSetDescriber,
   serviceDescriber,
@@ -154,7 +155,7 @@ export const REGISTRY: { readonly [K in SimulatedKind]: KindBehaviour<K> } = {
     defaults: defaultHpa,
     validation: { spec: validateHpaSpec },
     columns: hpaColumns,
-    describe: genericDescriber,
+    describe: hpaDescriber,
   },
   Rollout: { columns: rolloutColumns, describe: genericDescriber },
   AnalysisRun: { columns: analysisRunColumns, describe: genericDescriber },

@@ -8,6 +8,7 @@ import type {
   Deployment,
   EndpointSlice,
   Event,
+  HorizontalPodAutoscaler,
   Kind,
   KubeObject,
   Pod,
@@ -24,6 +25,7 @@ import {
   describeService,
 } from './print/describe';
 import { describeGeneric } from './print/describeGeneric';
+import { describeHpa } from './print/describeHpa';
 
 /** The text `kubectl describe` prints for `obj`, with its `events` (none with --show-events=false). */
 export type Describer<T> = (
@@ -64,6 +66,10 @@ export const serviceDescriber: Describer<Service> = (svc, events, store, nowMs) 
     .filter((s) => s.metadata?.labels?.['kubernetes.io/service-name'] === name);
   return describeService(svc, slices, events, nowMs);
 };
+
+/** HorizontalPodAutoscalerDescriber: kubectl's own layout (describeHpa.ts). */
+export const hpaDescriber: Describer<HorizontalPodAutoscaler> = (hpa, events, _store, nowMs) =>
+  describeHpa(hpa, events, nowMs);
 
 /** genericDescriber: every field of the object (describeGeneric.ts). */
 export const genericDescriber: Describer<KubeObject> = (obj, events, _store, nowMs) =>

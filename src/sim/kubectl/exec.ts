@@ -29,6 +29,7 @@ import { runArgoRollouts } from './argo/index';
 import { dryRunHost, markDryRun } from './dryRun';
 import { runEdit } from './edit';
 import { SUBCOMMAND_HELP } from './helpTexts';
+import { dryRunObjects } from './dryRunObjects';
 
 export function executeKubectl(host: KubectlHost, line: string): KubectlResult {
   const parsed = parseKubectl(line);
@@ -42,7 +43,10 @@ export function executeKubectl(host: KubectlHost, line: string): KubectlResult {
 function runMaybeDry(host: KubectlHost, cmd: KubectlCommand, line: string): KubectlResult {
   const mode = 'dryRun' in cmd && typeof cmd.dryRun === 'string' ? cmd.dryRun : 'none';
   if (mode === 'none') return run(host, cmd, line);
-  const r = run(dryRunHost(host), cmd, line);
+  const dry = dryRunHost(host);
+  const r = run(dry, cmd, line);
+  const printed = dryRunObjects(host, dry, cmd, r);
+  if (printed) return printed;
   // A client-side undo prints the revision's pod template itself (rollback.go printTemplate).
   const marked =
     cmd.verb === 'rollout undo' && mode === 'client' ? r.output : markDryRun(r.output, mode);

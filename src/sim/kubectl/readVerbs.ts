@@ -3,7 +3,7 @@
  * serialized objects (`-o yaml|json`) or the describer's text, with the API server's errors
  * after them. Each kind's columns and describer are its entry in api/registry.ts.
  */
-import type { EndpointSlice, Kind, KubeObject } from '../api/objects';
+import type { EndpointSlice, Kind } from '../api/objects';
 import type { KubectlCommand } from './parse/command';
 import { isSimulated } from '../api/kinds';
 import { REGISTRY } from '../api/registry';
@@ -31,7 +31,8 @@ export function runGet(
   const now = ctx.now();
   const groups: GetGroup[] = [];
   const errors: string[] = [];
-  const found: KubeObject[] = [];
+  // What -o yaml|json|custom-columns print: the objects, Endpoints included (derived, not stored).
+  const found: object[] = [];
   for (const t of cmd.targets) {
     if (!isSimulated(t.kind)) {
       errors.push(notServed(t.kind));
@@ -47,6 +48,7 @@ export function runGet(
       );
       if (t.name !== undefined && !eps.length)
         errors.push(`Error from server (NotFound): endpoints "${t.name}" not found`);
+      found.push(...eps);
       groups.push({ kind: 'Endpoints', objects: eps });
       continue;
     }

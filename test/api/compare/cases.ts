@@ -1,0 +1,108 @@
+/**
+ * What the comparison suite runs: catalog scenarios covering a Deployment's rolling update, an
+ * Argo Rollout canary and blue-green, an HPA and a Service switched between Deployments
+ * (EndpointSlices), each at moments before, during and after its change, and the commands a
+ * person types at each — built from the objects the console sees at that moment.
+ */
+import type { ConsoleAt } from './consoleAt';
+
+export interface Moment {
+  file: string;
+  /** Simulated seconds (whole). */
+  at: number;
+}
+
+export const MOMENTS: Moment[] = [
+  { file: 'public/scenarios/ramped.yaml', at: 17 },
+  { file: 'public/scenarios/ramped.yaml', at: 40 },
+  { file: 'public/scenarios/hpa-rolling-update.yaml', at: 60 },
+  { file: 'public/scenarios/blue-green.yaml', at: 35 },
+  { file: 'public/scenarios/argo-canary-demo.yaml', at: 25 },
+  { file: 'public/scenarios/argo-blue-green.yaml', at: 30 },
+];
+
+export const SEED = 7;
+
+/** The names of one kind at this moment, as `get KIND -o name` lists them. */
+function names(c: ConsoleAt, kind: string): string[] {
+  const r = c.exec(`get ${kind} -o name`);
+  if (r.exitCode !== 0) return [];
+  return r.output
+    .split('\n')
+    .filter((l) => l.includes('/'))
+    .map((l) => l.slice(l.indexOf('/') + 1));
+}
+
+const READY_COLUMNS =
+  'NAME:.metadata.name,IMAGE:.spec.containers[*].image,READY:.status.conditions[?(@.type=="Ready")].status,NODE:.spec.nodeName,IP:.status.podIP';
+
+/** Every command (as kubectl's argv) to compare at this moment. */
+export function commandsAt(c: ConsoleAt): string[][] {
+  const deploys = names(c, 'deployments');
+  const rss = names(c, 'replicasets');
+  const pods = names(c, 'pods');
+  const svcs = names(c, 'services').filter((s) => s !== 'kubernetes');
+  const hpas = names(c, 'hpa');
+  const rollouts = names(c, 'rollouts');
+  const cmds: string[] = [
+    'get deployments',
+    'get deployments -o wide',
+    'get rs -o wide',
+    'get pods',
+    'get pods -o wide',
+    'get pods --show-labels',
+    'get services -o wide',
+    'get endpoints',
+    'get endpointslices',
+    'get events',
+    'get events -o wide',
+    'get deployments --show-labels',
+    'get services -o yaml',
+    'get all',
+    'get pods -o name',
+    'get rs -o yaml',
+    'get endpoints -o yaml',
+    'get',
+    'rollout',
+    'set',
+    'get deploy nope',
+    'get pods -o foo',
+    'describe deployment nope',
+  ];
+  const argv = cmds.map((l) => l.split(' '));
+  argv.push(['get', 'pods', '-o', `custom-columns=${READY_COLUMNS}`]);
+  for (const d of deploys) {
+    argv.push(
+      ...[
+        `describe deployment ${d}`,
+        `rollout status deployment/${d} --watch=false`,
+        `rollout history deployment/${d}`,
+        `rollout history deployment/${d} --revision=1`,
+        `rollout history deployment/${d} --revision=2`,
+        `get deployment ${d} -o yaml`,
+        `get deployment ${d} -o json`,
+        `set image deployment/${d} *=nginx:9.9 --dry-run=client -o yaml`,
+        `scale deployment/${d} --replicas=5 --dry-run=client -o yaml`,
+      ].map((l) => l.split(' ')),
+    );
+  }
+  for (const rs of rss.slice(0, 2)) argv.push(['describe', 'rs', rs]);
+  for (const p of pods.slice(0, 2))
+    argv.push(['describe', 'pod', p], ['get', 'pod', p, '-o', 'yaml']);
+  for (const s of svcs)
+    argv.push(
+      ['describe', 'service', s],
+      ['get', 'service', s, '-o', 'json'],
+      ['get', 'endpoints', s, '-o', 'yaml'],
+    );
+  for (const h of hpas)
+    argv.push(['describe', 'hpa', h], ['get', 'hpa', h, '-o', 'yaml'], ['get', 'hpa']);
+  for (const r of rollouts)
+    argv.push(['describe', 'rollout', r], ['get', 'rollout', r, '-o', 'yaml'], ['get', 'rollouts']);
+  return argv;
+}
+
+/** The argv as one console line, quoted as a shell would need it. */
+export function asLine(argv: readonly string[]): string {
+  return argv.map((a) => (/^[\w./:=,@-]*$/.test(a) ? a : `'${a}'`)).join(' ');
+}
