@@ -71,6 +71,7 @@ import {
 } from '../kubectl/print/crdColumns';
 import {
   deploymentDescriber,
+  endpointSliceDescriber,
   genericDescriber,
   hpaDescriber,
   podDescriber,
@@ -150,7 +151,7 @@ export const REGISTRY: { readonly [K in SimulatedKind]: KindBehaviour<K> } = {
     columns: replicaSetColumns,
     describe: replicaSetDescriber,
   },
-  EndpointSlice: { columns: endpointSliceColumns, describe: genericDescriber },
+  EndpointSlice: { columns: endpointSliceColumns, describe: endpointSliceDescriber },
   HorizontalPodAutoscaler: {
     defaults: defaultHpa,
     validation: { spec: validateHpaSpec },

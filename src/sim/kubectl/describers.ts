@@ -26,6 +26,7 @@ import {
 } from './print/describe';
 import { describeGeneric } from './print/describeGeneric';
 import { describeHpa } from './print/describeHpa';
+import { describeEndpointSlice } from './print/describeEndpoints';
 
 /** The text `kubectl describe` prints for `obj`, with its `events` (none with --show-events=false). */
 export type Describer<T> = (
@@ -66,6 +67,10 @@ export const serviceDescriber: Describer<Service> = (svc, events, store, nowMs) 
     .filter((s) => s.metadata?.labels?.['kubernetes.io/service-name'] === name);
   return describeService(svc, slices, events, nowMs);
 };
+
+/** EndpointSliceDescriber: kubectl's own layout (describeEndpoints.ts). */
+export const endpointSliceDescriber: Describer<EndpointSlice> = (eps, events, _store, nowMs) =>
+  describeEndpointSlice(eps, events, nowMs);
 
 /** HorizontalPodAutoscalerDescriber: kubectl's own layout (describeHpa.ts). */
 export const hpaDescriber: Describer<HorizontalPodAutoscaler> = (hpa, events, _store, nowMs) =>

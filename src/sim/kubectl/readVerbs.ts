@@ -11,6 +11,7 @@ import { matchesSelector } from '../api/labels';
 import { notFound } from './mutate';
 import { printGetList, type GetGroup } from './print/get';
 import { endpointsFromSlices } from './print/endpoints';
+import { describeEndpoints } from './print/describeEndpoints';
 import { asServed } from './print/served';
 import { goJson } from './print/goJson';
 import { goYaml } from './print/goYaml';
@@ -112,6 +113,27 @@ export function runDescribe(
   const outputs: string[] = [];
   const errors: string[] = [];
   for (const t of cmd.targets) {
+    if (t.kind === 'Endpoints') {
+      // Derived from the EndpointSlices, as `get endpoints` lists them; kubectl's own describer.
+      const eps = endpointsFromSlices(listKind(ctx, 'EndpointSlice') as EndpointSlice[]);
+      const exact = eps.filter((e) => e.metadata?.name === t.name);
+      const objs =
+        t.name === undefined
+          ? eps
+          : exact.length
+            ? exact
+            : eps.filter((e) => e.metadata?.name?.startsWith(t.name ?? ''));
+      if (t.name !== undefined && !objs.length)
+        errors.push(`Error from server (NotFound): endpoints "${t.name}" not found`);
+      for (const e of objs) {
+        const events =
+          (cmd.showEvents ?? true)
+            ? eventsFor(ctx.events, 'Endpoints' as Kind, e.metadata?.name ?? '')
+            : null;
+        outputs.push(describeEndpoints(e, events, now));
+      }
+      continue;
+    }
     const describer = isSimulated(t.kind) ? REGISTRY[t.kind].describe : null;
     if (!describer) {
       // Lower-cased kind + "s": the plural for Node and Event; "endpointss" for Endpoints, kept

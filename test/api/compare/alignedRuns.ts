@@ -28,7 +28,7 @@ async function timed(srv: ServeProcess, args: readonly string[]): Promise<TimedR
 export async function runAll(
   srv: ServeProcess,
   commands: readonly (readonly string[])[],
-  width = 3,
+  width = 4,
 ): Promise<TimedRun[]> {
   const out: TimedRun[] = [];
   for (let k = 0; k < commands.length; k += width) {

@@ -19,6 +19,11 @@ export const MOMENTS: Moment[] = [
   { file: 'public/scenarios/blue-green.yaml', at: 35 },
   { file: 'public/scenarios/argo-canary-demo.yaml', at: 25 },
   { file: 'public/scenarios/argo-blue-green.yaml', at: 30 },
+  { file: 'public/scenarios/ramped.yaml', at: 1 },
+  { file: 'public/scenarios/bad-version.yaml', at: 45 },
+  { file: 'public/scenarios/rollback.yaml', at: 80 },
+  { file: 'public/scenarios/recreate.yaml', at: 16 },
+  { file: 'public/scenarios/argo-canary-analysis-fail.yaml', at: 45 },
 ];
 
 export const SEED = 7;
@@ -36,40 +41,53 @@ function names(c: ConsoleAt, kind: string): string[] {
 const READY_COLUMNS =
   'NAME:.metadata.name,IMAGE:.spec.containers[*].image,READY:.status.conditions[?(@.type=="Ready")].status,NODE:.spec.nodeName,IP:.status.podIP';
 
-/** Every command (as kubectl's argv) to compare at this moment. */
-export function commandsAt(c: ConsoleAt): string[][] {
+/**
+ * Tables are drawn by the server (Table answers from the console's own column printers), so
+ * kubectl only lays them out: a few at every moment suffice. Usage errors depend on no moment.
+ */
+const EVERY_MOMENT = [
+  'get pods -o wide',
+  'get all',
+  'get events',
+  'get deployments --show-labels',
+  'get pods -o json',
+  'get rs -o yaml',
+  'get endpoints -o yaml',
+  'describe pods',
+  'describe endpoints',
+  'describe endpointslices',
+];
+const FIRST_MOMENT = [
+  'get deployments -o wide',
+  'get rs -o wide',
+  'get pods --show-labels',
+  'get services -o wide',
+  'get endpoints',
+  'get endpointslices',
+  'get events -o wide',
+  'get services -o yaml',
+  'get rs --show-labels',
+  'get hpa -o wide',
+  'get analysisruns',
+  'get pods -o name',
+  'get',
+  'rollout',
+  'set',
+  'get deploy nope',
+  'get pods -o foo',
+  'get pods -o custom-columns=NAME',
+  'describe deployment nope',
+];
+
+/** Every command (as kubectl's argv) to compare at this moment (`first`: the run's first). */
+export function commandsAt(c: ConsoleAt, first: boolean): string[][] {
   const deploys = names(c, 'deployments');
   const rss = names(c, 'replicasets');
   const pods = names(c, 'pods');
   const svcs = names(c, 'services').filter((s) => s !== 'kubernetes');
   const hpas = names(c, 'hpa');
   const rollouts = names(c, 'rollouts');
-  const cmds: string[] = [
-    'get deployments',
-    'get deployments -o wide',
-    'get rs -o wide',
-    'get pods',
-    'get pods -o wide',
-    'get pods --show-labels',
-    'get services -o wide',
-    'get endpoints',
-    'get endpointslices',
-    'get events',
-    'get events -o wide',
-    'get deployments --show-labels',
-    'get services -o yaml',
-    'get all',
-    'get pods -o name',
-    'get rs -o yaml',
-    'get endpoints -o yaml',
-    'get',
-    'rollout',
-    'set',
-    'get deploy nope',
-    'get pods -o foo',
-    'describe deployment nope',
-  ];
-  const argv = cmds.map((l) => l.split(' '));
+  const argv = [...EVERY_MOMENT, ...(first ? FIRST_MOMENT : [])].map((l) => l.split(' '));
   argv.push(['get', 'pods', '-o', `custom-columns=${READY_COLUMNS}`]);
   for (const d of deploys) {
     argv.push(
@@ -87,8 +105,8 @@ export function commandsAt(c: ConsoleAt): string[][] {
     );
   }
   for (const rs of rss.slice(0, 2)) argv.push(['describe', 'rs', rs]);
-  for (const p of pods.slice(0, 2))
-    argv.push(['describe', 'pod', p], ['get', 'pod', p, '-o', 'yaml']);
+  // Every pod is described by `describe pods`; one is read back alone.
+  for (const p of pods.slice(0, 1)) argv.push(['get', 'pod', p, '-o', 'yaml']);
   for (const s of svcs)
     argv.push(
       ['describe', 'service', s],
