@@ -72,6 +72,9 @@ export async function startServe(file: string, opts: ServeOptions = {}): Promise
   if (opts.seed !== undefined) args.push('--seed', String(opts.seed));
   if (opts.start !== undefined) args.push('--start', opts.start);
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // A test file that ends without stop() (a failed beforeAll) must not leave the server running.
+  const orphan = (): void => void child.kill('SIGTERM');
+  process.once('exit', orphan);
   let output = '';
   let errors = '';
   child.stderr.on('data', (d: Buffer) => (errors += d.toString()));
@@ -83,7 +86,13 @@ export async function startServe(file: string, opts: ServeOptions = {}): Promise
     });
     child.once('exit', (code) => fail(new Error(`sim serve exited (${code}): ${errors}`)));
   });
-  const env = { ...process.env, KUBECONFIG: kubeconfig, PATH: `${bin}:${process.env.PATH ?? ''}` };
+  // kubectl's discovery cache goes to the server's temp dir, not ~/.kube/cache (KUBECACHEDIR).
+  const env = {
+    ...process.env,
+    KUBECONFIG: kubeconfig,
+    KUBECACHEDIR: join(dir, 'cache'),
+    PATH: `${bin}:${process.env.PATH ?? ''}`,
+  };
   const spawnKubectl = (a: string | readonly string[]): ChildProcess =>
     spawn('kubectl', split(a), { env, stdio: ['ignore', 'pipe', 'pipe'] });
   return {
@@ -111,6 +120,7 @@ export async function startServe(file: string, opts: ServeOptions = {}): Promise
       return new Promise((ok) => {
         if (child.exitCode !== null) return ok(child.exitCode);
         child.once('exit', (code) => {
+          process.off('exit', orphan);
           rmSync(dir, { recursive: true, force: true });
           rmSync(bin, { recursive: true, force: true });
           ok(code);

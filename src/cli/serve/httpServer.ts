@@ -9,6 +9,7 @@ import type { ApiRequest } from '../../sim/apiserver/types';
 import type { ServeState } from '../../sim/apiserver/serveState';
 import type { WatchStream } from '../../sim/apiserver/watch';
 import { apiAnswer } from '../../sim/apiserver/handle';
+import { statusBody } from '../../sim/apiserver/status';
 
 interface OpenWatch {
   stream: WatchStream;
@@ -16,8 +17,11 @@ interface OpenWatch {
   timer: NodeJS.Timeout | undefined;
 }
 
-/** A request body larger than etcd's limit (1.5 MiB) is refused, as the API server does. */
+/** The API server's maxRequestBodyBytes (3 MiB): a larger body is refused with 413. */
 const MAX_BODY = 3 * 1024 * 1024;
+
+/** Bytes of watch events a client may leave unread before its watch is closed. */
+const MAX_UNREAD = 16 * 1024 * 1024;
 
 export class ApiHttpServer {
   readonly server: Server;
@@ -56,7 +60,9 @@ export class ApiHttpServer {
     for (const w of this.watches) {
       const frames = w.stream.next(ctx);
       if (frames.length) w.res.write(frames.join(''));
-      if (w.stream.done) this.close(w);
+      // A client that stops reading is dropped, as the watch cache terminates slow watchers,
+      // instead of its events piling up in memory; it relists and watches again.
+      if (w.stream.done || w.res.writableLength > MAX_UNREAD) this.close(w);
     }
   }
 
@@ -83,6 +89,16 @@ export class ApiHttpServer {
       if (size <= MAX_BODY) chunks.push(c);
     });
     req.on('end', () => {
+      if (size > MAX_BODY) {
+        const status = statusBody(
+          413,
+          'RequestEntityTooLarge',
+          `Request entity too large: limit is ${MAX_BODY}`,
+        );
+        res.writeHead(413, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify(status));
+        return;
+      }
       try {
         this.answer(toApiRequest(req, Buffer.concat(chunks).toString('utf8')), res);
       } catch (e) {

@@ -29,10 +29,13 @@ users:
 `;
 }
 
-/** Writes it; refuses the person's own ~/.kube/config. Returns the absolute path. */
-export function writeKubeconfig(path: string, port: number): string {
+/**
+ * Writes it; refuses the person's own ~/.kube/config (`home` is a parameter so tests never
+ * name the real one). Returns the absolute path.
+ */
+export function writeKubeconfig(path: string, port: number, home = homedir()): string {
   const abs = resolve(path);
-  if (abs === resolve(homedir(), '.kube', 'config'))
+  if (abs === resolve(home, '.kube', 'config'))
     throw new Error(`refusing to write over ${abs}: pass --kubeconfig with another path`);
   writeFileSync(abs, kubeconfigText(port));
   return abs;

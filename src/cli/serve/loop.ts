@@ -19,6 +19,7 @@ export function startLoop(state: ServeState, http: ApiHttpServer, clock: () => n
       if (target > state.session.now) {
         state.session.beginWork();
         state.session.advanceTo(target);
+        state.session.dropChartPoints();
       }
     } catch (e) {
       // A runaway (engine/runaway.ts) stops the simulation where it is; the server goes on.

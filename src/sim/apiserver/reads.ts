@@ -45,7 +45,7 @@ export function getOne(
   const name = path.name ?? '';
   const obj = objectsOf(ctx.state, r.kind, path.namespace).find((o) => metaOf(o).name === name);
   if (!obj) return statusAnswer(notFound(path.group, path.resource, name));
-  const served = ctx.servedAny(r.kind, obj);
+  const served = ctx.servedAny(r.kind, obj, path.version);
   if (wantsTable(req.headers.accept))
     return json(
       tableOf(r.kind, [served], {
@@ -135,7 +135,7 @@ export function listAll(
       start: `${last ? key(last) : ''}\u0000`,
     });
   }
-  const served = objs.map((o) => ctx.servedAny(r.kind, o));
+  const served = objs.map((o) => ctx.servedAny(r.kind, o, path.version));
   if (wantsTable(req.headers.accept))
     return json(
       tableOf(r.kind, served, {

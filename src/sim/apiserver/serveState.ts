@@ -3,13 +3,14 @@
  * clock, and the watch cache — the bounded change logs of the object store and of the events,
  * fed by the session's listeners. `context(nowWall)` is what each request's handlers get.
  */
-import type { Kind, KubeObject } from '../api/objects';
+import type { EndpointSlice, Kind, KubeObject } from '../api/objects';
 import type { Session } from '../session/session';
 import type { ApiView } from '../session/apiView';
 import type { ResourceKind } from '../api/kinds';
 import type { ApiContext } from './context';
 import { ChangeLog } from './changeLog';
 import { EventLog } from './eventLog';
+import { EndpointsChanges } from './endpointsChanges';
 import { servedObject } from './served';
 import type { ServedClock } from './servedClock';
 
@@ -35,6 +36,7 @@ export class ServeState {
     this.objects = new ChangeLog(capacity, this.view.store.resourceVersion);
     this.events = new EventLog(this.view, capacity);
     let last = this.view.store.resourceVersion;
+    const endpoints = new EndpointsChanges(this.view.store);
     this.view.onStoreChange((e) => {
       // Every write takes the next resourceVersion; a DELETED event's is the deletion's own.
       const rv =
@@ -45,6 +47,8 @@ export class ServeState {
           ? { ...e.obj, metadata: { ...e.obj.metadata, resourceVersion: String(rv) } }
           : e.obj;
       this.objects.push({ rv, type: e.type, kind: e.kind, obj, old: e.old });
+      if (e.kind === 'EndpointSlice')
+        this.objects.push(endpoints.after(e.obj as EndpointSlice, rv));
     });
   }
 
@@ -74,8 +78,11 @@ export class ServeContext implements ApiContext {
     return servedObject(kind, obj, this.state.clock, this.nowWall);
   }
 
-  /** The same for Endpoints, which are derived, not stored. */
-  servedAny(kind: ResourceKind, obj: object): Record<string, unknown> {
-    return servedObject(kind, obj, this.state.clock, this.nowWall);
+  /**
+   * The same for any served kind (Endpoints are derived, not stored), as `version` when the
+   * request names another version the kind serves (Istio's v1beta1: the same schema).
+   */
+  servedAny(kind: ResourceKind, obj: object, version?: string): Record<string, unknown> {
+    return servedObject(kind, obj, this.state.clock, this.nowWall, version);
   }
 }

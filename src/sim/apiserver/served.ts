@@ -4,7 +4,7 @@
  * seen, annotations kubectl stamps such as restartedAt) mapped to the wall-clock instant at
  * which it happened (servedClock.ts), in whole seconds as metav1.Time serializes.
  */
-import { apiVersionOf, type ResourceKind } from '../api/kinds';
+import { apiVersionOf, KINDS, type ResourceKind } from '../api/kinds';
 import { apiShape } from '../api/apiShape';
 import { servedTimestamp, type ServedClock } from './servedClock';
 
@@ -27,11 +27,19 @@ export function servedObject(
   obj: object,
   clock: ServedClock,
   nowWall: number,
+  version?: string,
 ): Record<string, unknown> {
   // The fields of the kind's Go struct (omitempty zero values out, struct zero values in).
   const mapped = mapTimes(apiShape(obj, kind), clock, nowWall) as Record<string, unknown>;
   const { apiVersion: _a, kind: _k, ...rest } = mapped;
   void _a;
   void _k;
-  return { apiVersion: apiVersionOf(kind), kind, ...rest };
+  const { group, versions } = KINDS[kind];
+  const apiVersion =
+    version !== undefined && versions.some((v) => v === version)
+      ? group
+        ? `${group}/${version}`
+        : version
+      : apiVersionOf(kind);
+  return { apiVersion, kind, ...rest };
 }

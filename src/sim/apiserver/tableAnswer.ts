@@ -36,6 +36,7 @@ const COLUMN_NAMES: Record<string, string> = {
 
 /** Columns printers.go declares `integer`; a cell that is not a whole number keeps `string`. */
 const INTEGER_COLUMNS = new Set([
+  'READY',
   'DESIRED',
   'CURRENT',
   'UP-TO-DATE',

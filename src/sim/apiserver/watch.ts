@@ -21,7 +21,7 @@ import { apiVersionOf } from '../api/kinds';
 import { objectsOf, listResourceVersion } from './objectsOf';
 import { predicateOf, type Predicate } from './selectors';
 import { includeObjectOf, tableOf, wantsTable, type IncludeObject } from './tableAnswer';
-import { badRequest, expired, type StatusBody } from './status';
+import { badRequest, expired, tooLargeResourceVersion, type StatusBody } from './status';
 
 /** Bookmarks go out this often (wall ms) when the client allows them. */
 export const BOOKMARK_EVERY_MS = 60_000;
@@ -56,6 +56,10 @@ export class WatchStream {
   /** Encoded events for the changes since the last call (and a bookmark when one is due). */
   next(ctx: ServeContext): string[] {
     if (this.done) return [];
+    // The session was rebuilt (a seek back): resourceVersions started over, so this watch
+    // cannot go on; the client relists, as after a 410 from a real API server.
+    if (ctx.state.rebuilt)
+      return this.fail(expired('too old resource version: the cluster was rebuilt'));
     const changes = this.log.since(this.rv);
     if ('expired' in changes) return this.fail(expired(changes.expired));
     const out: string[] = [];
@@ -78,7 +82,7 @@ export class WatchStream {
   }
 
   encode(ctx: ServeContext, type: WatchType, obj: object): string {
-    const served = ctx.servedAny(this.r.kind, obj);
+    const served = ctx.servedAny(this.r.kind, obj, this.path.version);
     let object: Record<string, unknown> = served;
     if (this.table) {
       object = tableOf(this.r.kind, [served], {
@@ -150,6 +154,8 @@ export function openWatch(
     if (!/^\d+$/.test(rvParam))
       return { error: badRequest(`invalid resource version: ${rvParam}`) };
     rv = Number(rvParam);
+    // Ahead of the store: the watch cache waits for it a while, then gives up (504).
+    if (rv > current) return { error: tooLargeResourceVersion(rv, current) };
   }
   const stream = new WatchStream(r, path, pred, table, log, rv, bookmarks, ctx.nowWall);
   const initial: string[] = [];

@@ -494,4 +494,13 @@ export class Session {
     this.api ??= new ApiView(this.engine);
     return this.api;
   }
+
+  /**
+   * Forgets the chart points taken so far: `sim serve` draws no charts, and a server running for
+   * hours must not keep two points per simulated second.
+   */
+  dropChartPoints(): void {
+    this.points = [];
+    this.pendingPoints = [];
+  }
 }

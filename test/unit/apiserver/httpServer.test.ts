@@ -50,6 +50,19 @@ describe('the HTTP server', () => {
     expect(http.openWatches).toBe(0);
   });
 
+  it('refuses a body over the API server 3 MiB limit with 413', async () => {
+    const res = await fetch(`${base}/api/v1/namespaces/default/pods`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: 'x'.repeat(3 * 1024 * 1024 + 1),
+    });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({
+      reason: 'RequestEntityTooLarge',
+      message: 'Request entity too large: limit is 3145728',
+    });
+  });
+
   it('serves the scale subresource as autoscaling/v1 Scale', async () => {
     const scale = await (
       await fetch(`${base}/apis/apps/v1/namespaces/default/deployments/web/scale`)

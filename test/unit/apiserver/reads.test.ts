@@ -82,6 +82,19 @@ describe('reads', () => {
     );
   });
 
+  it('serves a custom resource in each version its CRD serves, items with their apiVersion', () => {
+    const mesh = serveAt('canary-istio-weights', 5_000);
+    for (const version of ['v1', 'v1beta1']) {
+      const list = get(
+        mesh,
+        `/apis/networking.istio.io/${version}/namespaces/default/virtualservices`,
+      ).json as unknown as { apiVersion: string; items: { apiVersion: string; kind: string }[] };
+      expect(list.apiVersion).toBe(`networking.istio.io/${version}`);
+      expect(list.items.length).toBeGreaterThan(0);
+      expect(list.items.every((i) => i.apiVersion === `networking.istio.io/${version}`)).toBe(true);
+    }
+  });
+
   it('answers NotFound in the API server words', () => {
     const r = get(state, '/apis/apps/v1/namespaces/default/deployments/nope');
     expect(r.status).toBe(404);

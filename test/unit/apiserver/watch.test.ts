@@ -52,6 +52,20 @@ describe('watch', () => {
     ]);
   });
 
+  it('with sendInitialEvents (watch-list), ends the initial objects with a marked BOOKMARK', () => {
+    const state = serveAt('ramped', 10_000);
+    const w = open(
+      state,
+      '/api/v1/namespaces/default/pods?watch=true&sendInitialEvents=true&allowWatchBookmarks=true&resourceVersionMatch=NotOlderThan',
+    );
+    const events = parse(w.initial);
+    expect(events.map((e) => e.type)).toEqual(['ADDED', 'ADDED', 'ADDED', 'BOOKMARK']);
+    expect(events[3]?.object.metadata).toEqual({
+      resourceVersion: String(state.view.store.resourceVersion),
+      annotations: { 'k8s.io/initial-events-end': 'true' },
+    });
+  });
+
   it('says a resourceVersion older than its history is too old (410 in an ERROR event) and ends', () => {
     const state = serveAt('ramped', 10_000, 5);
     const rv = state.view.store.resourceVersion;
@@ -91,6 +105,17 @@ describe('watch', () => {
         },
       },
     ]);
+  });
+
+  it('derives Endpoints changes from EndpointSlice changes (kubectl get endpoints -w)', () => {
+    const state = serveAt('ramped', 10_000);
+    const rv = state.view.store.resourceVersion;
+    const w = open(state, `/api/v1/namespaces/default/endpoints?watch=true&resourceVersion=${rv}`);
+    state.session.advanceTo(30_000);
+    const events = parse(w.stream.next(state.context(WALL)));
+    expect(events.length).toBeGreaterThan(2);
+    expect(events.every((e) => e.type === 'MODIFIED' && e.object.kind === 'Endpoints')).toBe(true);
+    expect(events.every((e) => e.object.metadata.name === 'web')).toBe(true);
   });
 
   it('asked for a Table, sends one-row Tables with the column definitions in the first only', () => {
