@@ -100,7 +100,12 @@ export class ApiHttpServer {
         return;
       }
       try {
-        this.answer(toApiRequest(req, Buffer.concat(chunks).toString('utf8')), res);
+        // A protobuf body (kubectl's typed clients) is binary: one character per byte.
+        const binary = /protobuf/.test(req.headers['content-type'] ?? '');
+        this.answer(
+          toApiRequest(req, Buffer.concat(chunks).toString(binary ? 'latin1' : 'utf8')),
+          res,
+        );
       } catch (e) {
         process.stderr.write(`sim serve: ${req.method} ${req.url}: ${String(e)}\n`);
         if (!res.headersSent) {

@@ -19,7 +19,7 @@ export interface ApplyResult {
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 /** The API server's ClusterIP allocator, deterministic: 10.96.0.10, .11, … (10.96.0.1 is kubernetes). */
-function allocateClusterIP(ctx: Ctx, svc: Service): void {
+export function allocateClusterIP(ctx: Ctx, svc: Service): void {
   const spec = (svc.spec ??= {});
   if (spec.clusterIP || spec.type === 'ExternalName') return;
   const ip = `10.96.0.${10 + ctx.store.count('Service')}`;

@@ -1,11 +1,75 @@
 /**
- * `/openapi/v2` and `/openapi/v3` for the kinds the simulated API server serves. Scaffolding
- * until the openapi work lands: no document yet, so the server answers 404 for these paths.
+ * `/openapi/v2` and `/openapi/v3` for the kinds the simulated API server serves, as kube-openapi
+ * serves them (k8s.io/kube-openapi pkg/handler and pkg/handler3):
+ *
+ * - `/openapi/v3`: `{"paths": {"apis/apps/v1": {"serverRelativeURL": "/openapi/v3/apis/apps/v1?hash=…"}}}`
+ *   (handler3 HandleDiscovery; keys sorted as Go marshals a map).
+ * - `/openapi/v3/<group-version>`: that group-version's document (HandleGroupVersion). kubectl
+ *   reads it for `explain`, and for `apply`/`create`: a PATCH operation whose parameters include
+ *   `fieldValidation` is how it learns the server validates fields itself (cli-runtime
+ *   resource.queryParamVerifierV3), and a PATCH request body that accepts
+ *   `application/strategic-merge-patch+json` is how it chooses a strategic merge patch
+ *   (kubectl apply patcher.gvkSupportsPatchOpenAPIV3).
+ * - `/openapi/v2`: the Swagger 2.0 document, in JSON only. kubectl 1.32 asks for it only as
+ *   protobuf (client-go DiscoveryClient.OpenAPISchema sends just
+ *   `Accept: application/com.github.proto-openapi.spec.v2@v1.0+protobuf`), and only where v3 gave
+ *   no answer; this server answers such a request 406 Not Acceptable, as kube-openapi answers an
+ *   Accept it cannot serve, and kubectl goes on without v2 (its callers treat the error as "no
+ *   OpenAPI v2": apply falls back to its built-in patch metadata).
  */
+import { openapiGroupVersions, openapiHash, openapiV3Document } from './openapi/documents';
+import { swaggerDocument } from './openapi/swagger';
 import type { ApiRequest, ApiResponse } from './types';
+
+/** Whether `accept` admits JSON (an absent Accept admits anything, as goautoneg reads it). */
+function acceptsJson(accept: string | undefined): boolean {
+  if (accept === undefined || accept.trim() === '') return true;
+  return accept.split(',').some((clause) => {
+    const type = (clause.split(';')[0] ?? '').trim().toLowerCase();
+    return type === 'application/json' || type === 'application/*' || type === '*/*';
+  });
+}
+
+function json(body: unknown): ApiResponse {
+  return { status: 200, contentType: 'application/json', body: JSON.stringify(body) };
+}
+
+/** What kube-openapi writes for an Accept it cannot serve: status 406 and no body. */
+const NOT_ACCEPTABLE: ApiResponse = {
+  status: 406,
+  contentType: 'text/plain; charset=utf-8',
+  body: '',
+};
+
+/** Go's http.NotFound, which the API server's mux answers for a path nothing serves. */
+const NOT_FOUND: ApiResponse = {
+  status: 404,
+  contentType: 'text/plain; charset=utf-8',
+  body: '404 page not found\n',
+};
+
+/** The `/openapi/v3` index: every served group-version and the URL of its document. */
+function v3Index(): ApiResponse {
+  const paths: Record<string, { serverRelativeURL: string }> = {};
+  for (const gv of [...openapiGroupVersions()].sort()) {
+    paths[gv] = { serverRelativeURL: `/openapi/v3/${gv}?hash=${openapiHash(gv) ?? ''}` };
+  }
+  return json({ paths });
+}
 
 /** The answer for an OpenAPI path, or undefined when `req` is not one. */
 export function openapiAnswer(req: ApiRequest): ApiResponse | undefined {
-  void req;
-  return undefined;
+  const path = req.path.replace(/\/+$/, '');
+  if (path !== '/openapi/v2' && path !== '/openapi/v3' && !path.startsWith('/openapi/v3/'))
+    return undefined;
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    return { status: 405, contentType: 'text/plain; charset=utf-8', body: 'Method Not Allowed\n' };
+  }
+  if (path === '/openapi/v3') return v3Index();
+  if (!acceptsJson(req.headers['accept'])) return NOT_ACCEPTABLE;
+  if (path === '/openapi/v2') return json(swaggerDocument());
+  // A `hash` that is not the current one is redirected to the current URL by kube-openapi (301);
+  // this server's documents never change while it runs, so it serves the document either way.
+  const doc = openapiV3Document(path.slice('/openapi/v3/'.length));
+  return doc ? json(doc) : NOT_FOUND;
 }

@@ -9,7 +9,7 @@ import type { KubectlResult } from '../kubectl/host';
 import type { ChartPoint } from '../view/chartPoint';
 import type { ClusterReader } from '../engine/clusterReader';
 import type { FrameUpdate } from '../view/frame';
-import type { AppliedText, UserAction } from './userAction';
+import type { ApiWrite, AppliedText, UserAction } from './userAction';
 import { applyText } from '../kubectl/applyText';
 import { cancelledEdit, editView, saveEdit } from '../kubectl/edit';
 import { parseScenario } from '../scenario/parse';
@@ -23,6 +23,8 @@ import { copyCounters, type TrafficCounters } from '../traffic/metrics';
 import type { WatchEvent } from '../api/objectStore';
 import { describeChanges, describeEvents, type StepResult } from './stepNarration';
 import { POINT_COST, WorkBudget } from '../engine/runaway';
+import { performWrite, writeLine } from '../apiserver/performWrite';
+import { isDryRun, type ApiWriteRequest, type WriteOutcome } from '../apiserver/writeRequest';
 import { ApiView } from './apiView';
 
 export type { StepResult } from './stepNarration';
@@ -86,7 +88,7 @@ export class Session {
   /** Increases when the engine is rebuilt (seek backwards, reset): the UI starts over. */
   epoch = 0;
   /** Every action, in time order; those before `applied` have run in the current engine. */
-  private actions: UserAction[] = [];
+  private actions: (UserAction | ApiWrite)[] = [];
   private applied = 0;
   private cursor: FrameCursor;
   private chartBefore: TrafficCounters;
@@ -100,7 +102,7 @@ export class Session {
   /** While a step runs: the object changes it made (see watchChanges). */
   private changed: WatchEvent[] | null = null;
   /** The actions recorded since beginGesture() (one slider drag or key burst), if one is open. */
-  private gesture: UserAction[] | null = null;
+  private gesture: (UserAction | ApiWrite)[] | null = null;
   /** The work one call may do, across the engines a seek back rebuilds (engine/runaway.ts). */
   private readonly budget = new WorkBudget();
 
@@ -291,7 +293,8 @@ export class Session {
 
   /** The person's actions so far, with their simulated times. */
   history(): UserAction[] {
-    return [...this.actions];
+    // Writes through the served API (sim serve) stay out of links and exports (userAction.ts).
+    return this.actions.filter((a): a is UserAction => a.kind !== 'api');
   }
 
   exec(line: string): KubectlResult {
@@ -333,6 +336,16 @@ export class Session {
       file: '',
       edit: { line, original },
     });
+  }
+
+  /**
+   * A write through the served Kubernetes API (`sim serve`), now: recorded and replayed like a
+   * console command. A dry run (`dryRun=All`) changes nothing, so it is not recorded.
+   */
+  apiWrite(request: ApiWriteRequest): WriteOutcome {
+    if (isDryRun(request)) return this.engine.readKubectl((host) => performWrite(host, request));
+    // apply() returns what performWrite returned for this action.
+    return this.record({ t: this.wholeMs(), kind: 'api', request }) as WriteOutcome;
   }
 
   setTraffic(patch: Partial<TrafficSpec>): void {
@@ -389,7 +402,7 @@ export class Session {
   }
 
   /** Logs an action at the current time (before any later ones kept from a seek back) and runs it. */
-  private record(a: UserAction): KubectlResult {
+  private record(a: UserAction | ApiWrite): KubectlResult {
     // Checkpoints from this instant on no longer describe what happens.
     this.checkpoints = this.checkpoints.filter((c) => c.t < a.t);
     this.actions.splice(this.applied, 0, a);
@@ -398,7 +411,7 @@ export class Session {
     return this.apply(a);
   }
 
-  private apply(a: UserAction): KubectlResult {
+  private apply(a: UserAction | ApiWrite): KubectlResult {
     // The requests before this instant come first, as before a scenario step (exportScenario).
     this.engine.flushTraffic();
     if (a.kind === 'kubectl') {
@@ -406,6 +419,10 @@ export class Session {
       return { output: r.output, exitCode: r.exitCode };
     }
     if (a.kind === 'applyText') return this.applyTextAction(a);
+    if (a.kind === 'api') {
+      const request = a.request;
+      return this.engine.runRecorded(writeLine(request), (host) => performWrite(host, request));
+    }
     if (a.kind === 'traffic') this.engine.setTraffic(a.patch);
     else if (a.kind === 'interrupt') this.engine.interrupt();
     else this.engine.setStartTime(a.ms);

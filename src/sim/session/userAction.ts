@@ -3,6 +3,7 @@
  * a seek back, and a shared link carries them (src/store/url.ts).
  */
 import type { TrafficSpec } from '../scenario/scenario';
+import type { ApiWriteRequest } from '../apiserver/writeRequest';
 
 export type UserAction =
   | { t: number; kind: 'kubectl'; line: string }
@@ -10,6 +11,17 @@ export type UserAction =
   | { t: number; kind: 'startTime'; ms: number }
   | { t: number; kind: 'interrupt' }
   | AppliedText;
+
+/**
+ * A write a client sent to the served Kubernetes API (`sim serve`): replayed after a seek back
+ * as the same request. Not a UserAction: only `sim serve` makes them and it has no links or
+ * scenario export, so the session keeps them beside the person's actions (session.ts).
+ */
+export interface ApiWrite {
+  t: number;
+  kind: 'api';
+  request: ApiWriteRequest;
+}
 
 /**
  * A text of manifests applied from the editor (`kubectl apply -f file`), or, with `edit`, the
