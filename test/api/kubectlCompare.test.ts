@@ -8,9 +8,9 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServe, type ServeProcess } from '../support/serveProcess';
-import { consoleAt } from './compare/consoleAt';
+import { consoleAt, type ConsoleAt } from './compare/consoleAt';
 import { again, runAll, type TimedRun } from './compare/alignedRuns';
-import { MOMENTS, SEED, asLine, commandsAt, type Moment } from './compare/cases';
+import { MOMENTS, SEED, asLine, commandsAt, writesAt, type Moment } from './compare/cases';
 import { toSimTimes } from './compare/wallTimes';
 import { firstDifference } from './compare/difference';
 
@@ -32,31 +32,49 @@ function matches(run: TimedRun, mine: string, atMs: number): boolean {
   return run.wallSeconds.some((s) => theirs(run, s, atMs) === mine);
 }
 
-async function compareAt(m: Moment, first: boolean): Promise<void> {
+/** Compares one command's kubectl run with the console's answer; `run` may be redone. */
+async function compareOne(
+  srv: ServeProcess,
+  console_: ConsoleAt,
+  m: Moment,
+  argv: readonly string[],
+  first: TimedRun,
+  rerun: boolean,
+): Promise<void> {
   const atMs = m.at * 1000;
-  const console_ = consoleAt(m.file, SEED, atMs);
+  const line = asLine(argv);
+  const mine = console_.exec(line);
+  const b = `${mine.output}[exit ${mine.exitCode}]\n`;
+  let run = first;
+  // A read that straddled a wall second may carry ages one second older: run it again.
+  for (
+    let retry = 0;
+    rerun && retry < 3 && !matches(run, b, atMs) && run.wallSeconds.length > 1;
+    retry++
+  )
+    run = await again(srv, argv);
+  const same = matches(run, b, atMs);
+  const a = theirs(run, run.wallSeconds[0] ?? 0, atMs);
+  const label = `${m.file.replace(/^.*\//, '')}@${m.at}s: kubectl ${line}`;
+  outcomes.push({ label, same, detail: same ? '' : firstDifference(a, b) });
+}
+
+async function compareAt(m: Moment, first: boolean): Promise<void> {
+  const console_ = consoleAt(m.file, SEED, m.at * 1000);
   const commands = commandsAt(console_, first);
+  const writes = m.writes ? writesAt(console_) : [];
   let srv: ServeProcess | undefined;
   try {
     srv = await startServe(m.file, { speed: 0, start: `${m.at}s`, seed: SEED });
     const runs = await runAll(srv, commands);
     for (const [i, argv] of commands.entries()) {
-      let run = runs[i];
-      if (!run) continue;
-      const line = asLine(argv);
-      const mine = console_.exec(line);
-      const b = `${mine.output}[exit ${mine.exitCode}]\n`;
-      // A run that straddled a wall second may carry ages one second older: run it again.
-      for (
-        let retry = 0;
-        retry < 3 && !matches(run, b, atMs) && run.wallSeconds.length > 1;
-        retry++
-      )
-        run = await again(srv, argv);
-      const same = matches(run, b, atMs);
-      const a = theirs(run, run.wallSeconds[0] ?? 0, atMs);
-      const label = `${m.file.replace(/^.*\//, '')}@${m.at}s: kubectl ${line}`;
-      outcomes.push({ label, same, detail: same ? '' : firstDifference(a, b) });
+      const run = runs[i];
+      if (run) await compareOne(srv, console_, m, argv, run, true);
+    }
+    // Writes change the cluster: each runs once, on both sides, in order.
+    for (const argv of writes) {
+      const [run] = await runAll(srv, [argv], 1);
+      if (run) await compareOne(srv, console_, m, argv, run, false);
     }
   } finally {
     await srv?.stop();

@@ -48,8 +48,10 @@ function runMaybeDry(host: KubectlHost, cmd: KubectlCommand, line: string): Kube
   const printed = dryRunObjects(host, dry, cmd, r);
   if (printed) return printed;
   // A client-side undo prints the revision's pod template itself (rollback.go printTemplate).
-  const marked =
-    cmd.verb === 'rollout undo' && mode === 'client' ? r.output : markDryRun(r.output, mode);
+  // kubectl 1.32 patch.go replaces the printer's operation after PrintFlagsWithDryRunStrategy
+  // added the strategy to it, so `patch --dry-run=…` prints a plain "patched".
+  const unmarked = (cmd.verb === 'rollout undo' && mode === 'client') || cmd.verb === 'patch';
+  const marked = unmarked ? r.output : markDryRun(r.output, mode);
   return { output: marked, exitCode: r.exitCode };
 }
 

@@ -10,12 +10,14 @@ export interface Moment {
   file: string;
   /** Simulated seconds (whole). */
   at: number;
+  /** Also compare server dry runs and writes (run one by one, after the reads). */
+  writes?: boolean;
 }
 
 export const MOMENTS: Moment[] = [
   { file: 'public/scenarios/ramped.yaml', at: 17 },
-  { file: 'public/scenarios/ramped.yaml', at: 40 },
-  { file: 'public/scenarios/hpa-rolling-update.yaml', at: 60 },
+  { file: 'public/scenarios/ramped.yaml', at: 40, writes: true },
+  { file: 'public/scenarios/hpa-rolling-update.yaml', at: 60, writes: true },
   { file: 'public/scenarios/blue-green.yaml', at: 35 },
   { file: 'public/scenarios/argo-canary-demo.yaml', at: 25 },
   { file: 'public/scenarios/argo-blue-green.yaml', at: 30 },
@@ -117,6 +119,41 @@ export function commandsAt(c: ConsoleAt, first: boolean): string[][] {
     argv.push(['describe', 'hpa', h], ['get', 'hpa', h, '-o', 'yaml'], ['get', 'hpa']);
   for (const r of rollouts)
     argv.push(['describe', 'rollout', r], ['get', 'rollout', r, '-o', 'yaml'], ['get', 'rollouts']);
+  return argv;
+}
+
+/**
+ * Server dry runs, then writes, then a read of what they did: in this order on both sides, one
+ * at a time (each changes what the next sees).
+ */
+export function writesAt(c: ConsoleAt): string[][] {
+  const d = names(c, 'deployments')[0];
+  const p = names(c, 'pods')[0];
+  if (!d || !p) return [];
+  const lines = [
+    `scale deployment/${d} --replicas=5 --dry-run=server`,
+    `set image deployment/${d} *=nginx:9.9 --dry-run=server`,
+    `label deployment ${d} tier=web --dry-run=server`,
+    `delete pod ${p} --dry-run=server`,
+    `rollout undo deployment/${d} --dry-run=server`,
+    `label deployment ${d} tier=web`,
+    `annotate deployment ${d} note=x`,
+    `scale deployment/${d} --replicas=4`,
+    `rollout pause deployment/${d}`,
+    `rollout resume deployment/${d}`,
+    `get deployment ${d} -o yaml`,
+    `rollout history deployment/${d}`,
+  ];
+  const argv = lines.map((l) => l.split(' '));
+  argv.splice(4, 0, [
+    'patch',
+    'deployment',
+    d,
+    '--type=merge',
+    '-p',
+    '{"spec":{"minReadySeconds":1}}',
+    '--dry-run=server',
+  ]);
   return argv;
 }
 
