@@ -31,7 +31,7 @@ import { describeEndpointSlice } from './print/describeEndpoints';
 /** The text `kubectl describe` prints for `obj`, with its `events` (none with --show-events=false). */
 export type Describer<T> = (
   obj: T,
-  events: readonly Event[],
+  events: readonly Event[] | null,
   store: ObjectStore,
   nowMs: number,
 ) => string;

@@ -151,7 +151,7 @@ export function runDescribe(
       objs = objs.filter((o) => matchesSelector(cmd.selector, o.metadata?.labels));
     const showEvents = cmd.showEvents ?? true;
     for (const o of objs) {
-      const events = showEvents ? eventsFor(ctx.events, kind, nameOf(o)) : [];
+      const events = showEvents ? eventsFor(ctx.events, kind, nameOf(o)) : null;
       outputs.push(describer(o as never, events, ctx.store, now));
     }
   }

@@ -79,6 +79,11 @@ const FIRST_MOMENT = [
   'get pods -o foo',
   'get pods -o custom-columns=NAME',
   'describe deployment nope',
+  'describe',
+  'rollout status',
+  'get pods -l app=web -o name',
+  'get pods --sort-by=.metadata.creationTimestamp',
+  'get pods -o custom-columns=NAME:.metadata.name,CREATED:.metadata.creationTimestamp,OWNER:.metadata.ownerReferences[0].name',
 ];
 
 /** Every command (as kubectl's argv) to compare at this moment (`first`: the run's first). */
@@ -95,6 +100,7 @@ export function commandsAt(c: ConsoleAt, first: boolean): string[][] {
     argv.push(
       ...[
         `describe deployment ${d}`,
+        `describe deployment ${d} --show-events=false`,
         `rollout status deployment/${d} --watch=false`,
         `rollout history deployment/${d}`,
         `rollout history deployment/${d} --revision=1`,

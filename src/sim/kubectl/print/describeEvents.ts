@@ -10,7 +10,9 @@ import { servedMs, since } from './humanDuration';
 import { LEVEL_0, LEVEL_1, PrefixWriter } from './describeText';
 
 /** Appends the Events section to a describer's writer. */
-export function writeEvents(w: PrefixWriter, events: readonly Event[], nowMs: number): void {
+export function writeEvents(w: PrefixWriter, events: readonly Event[] | null, nowMs: number): void {
+  // describe.go: `if events != nil { DescribeEvents(events, w) }` — nil with --show-events=false.
+  if (events === null) return;
   if (events.length === 0) {
     w.write(LEVEL_0, 'Events:\t<none>\n');
     return;

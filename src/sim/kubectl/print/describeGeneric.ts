@@ -90,7 +90,11 @@ function printContent(
   }
 }
 
-export function describeGeneric(obj: KubeObject, events: readonly Event[], nowMs: number): string {
+export function describeGeneric(
+  obj: KubeObject,
+  events: readonly Event[] | null,
+  nowMs: number,
+): string {
   const w = new PrefixWriter();
   w.write(LEVEL_0, `Name:\t${obj.metadata?.name ?? ''}\n`);
   // obj.GetNamespace(): empty for a cluster-scoped kind (GatewayClass).
