@@ -177,7 +177,7 @@ describe('kubectl apply reads /openapi/v3 for server-side field validation', () 
     ]);
   });
 
-  test('a custom resource is updated with a merge patch: v2 asked for as protobuf gets 406, and kubectl goes on', async () => {
+  test('a custom resource is updated with a merge patch, after v2 (protobuf) says it takes no strategic merge', async () => {
     const rollout = (image: string): string =>
       [
         'apiVersion: argoproj.io/v1alpha1',
@@ -199,14 +199,84 @@ describe('kubectl apply reads /openapi/v3 for server-side field validation', () 
     writeFileSync(file, rollout('nginx:1.28'));
     const r = await kubectl('apply', '-f', file, '-v=8');
     expect(r.stdout).toBe('rollout.argoproj.io/openapi-ro configured\n');
-    // v3 says the PATCH takes no strategic merge patch (a CRD), so kubectl asks v2 — protobuf
-    // only (client-go DiscoveryClient.OpenAPISchema) — and, refused, sends a JSON merge patch,
-    // as it does against a real cluster, where v2's `consumes` says the same.
+    // v3 says the PATCH takes no strategic merge patch (a CRD), so kubectl asks v2 — as protobuf
+    // only (client-go DiscoveryClient.OpenAPISchema) — whose `consumes` says the same, and sends
+    // a JSON merge patch.
     expect(r.stderr).toMatch(
-      /GET http:\/\/[^/]+\/openapi\/v2\?timeout=32s\n.*Request Headers:\n.*Accept: application\/com\.github\.proto-openapi\.spec\.v2@v1\.0\+protobuf\n(.*\n)*?.*Response Status: 406 Not Acceptable/,
+      /GET http:\/\/[^/]+\/openapi\/v2\?timeout=32s\n.*Request Headers:\n(.*\n)*?.*Accept: application\/com\.github\.proto-openapi\.spec\.v2@v1\.0\+protobuf\n(.*\n)*?.*Response Status: 200 OK.*\n.*Response Headers:\n(.*\n)*?.*Content-Type: application\/com\.github\.proto-openapi\.spec\.v2\.v1\.0\+protobuf\n/,
     );
     expect(r.stderr).toMatch(
       /PATCH http:\/\/[^/]+\/apis\/argoproj\.io\/v1alpha1\/namespaces\/default\/rollouts\/openapi-ro\?fieldManager=kubectl-client-side-apply&fieldValidation=Strict\n(.*\n)*?.*Content-Type: application\/merge-patch\+json\n/,
+    );
+  });
+});
+
+describe('/openapi/v2 as protobuf, where kubectl still needs it', () => {
+  test('a kind: List file is validated on the client, in kubectl’s own words', async () => {
+    const list = (field: string): string =>
+      [
+        'apiVersion: v1',
+        'kind: List',
+        'items:',
+        '- apiVersion: apps/v1',
+        '  kind: Deployment',
+        '  metadata: {name: list-probe}',
+        '  spec:',
+        `    ${field}: {matchLabels: {app: lp}}`,
+        '    template:',
+        '      metadata: {labels: {app: lp}}',
+        '      spec: {containers: [{name: lp, image: "nginx:1.27"}]}',
+        '- apiVersion: argoproj.io/v1alpha1',
+        '  kind: Rollout',
+        '  metadata: {name: list-ro}',
+        '  spec:',
+        '    selector: {matchLabels: {app: lr}}',
+        '    template:',
+        '      metadata: {labels: {app: lr}}',
+        '      spec: {containers: [{name: lr, image: "nginx:1.27"}]}',
+        '    strategy: {canary: {maxSurge: "25%", steps: [{setWeight: 20}, {pause: {duration: 10s}}]}}',
+        '',
+      ].join('\n');
+    const good = join(dir, 'list.yaml');
+    const bad = join(dir, 'badlist.yaml');
+    writeFileSync(good, list('selector'));
+    writeFileSync(bad, list('selectr'));
+    const [ok, refused, explained] = await Promise.all([
+      kubectl('apply', '-f', good, '--dry-run=server'),
+      kubectl('apply', '-f', bad, '--dry-run=server'),
+      kubectl('explain', 'deployment.spec.strategy', '--output=plaintext-openapiv2'),
+    ]);
+    expect(ok.stderr).toBe('');
+    expect(ok.stdout).toBe(
+      'deployment.apps/list-probe created (server dry run)\nrollout.argoproj.io/list-ro created (server dry run)\n',
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(
+      `error: error validating "${bad}": error validating data: [ValidationError(Deployment.spec): unknown field "selectr" in io.k8s.api.apps.v1.DeploymentSpec, ValidationError(Deployment.spec): missing required field "selector" in io.k8s.api.apps.v1.DeploymentSpec]; if you choose to ignore these errors, turn validation off with --validate=false\n`,
+    );
+    expect(explained.stdout).toBe(
+      [
+        'KIND:     Deployment',
+        'VERSION:  apps/v1',
+        '',
+        'RESOURCE: strategy <Object>',
+        '',
+        'DESCRIPTION:',
+        '     The deployment strategy to use to replace existing pods with new ones.',
+        '',
+        '     DeploymentStrategy describes how to replace existing pods with new ones.',
+        '',
+        'FIELDS:',
+        '   rollingUpdate\t<Object>',
+        '     Rolling update config params. Present only if DeploymentStrategyType =',
+        '     RollingUpdate.',
+        '',
+        '   type\t<string>',
+        '     Type of deployment. Can be "Recreate" or "RollingUpdate". Default is',
+        '     RollingUpdate.',
+        '',
+        '',
+      ].join('\n'),
     );
   });
 });

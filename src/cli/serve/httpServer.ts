@@ -133,7 +133,7 @@ export class ApiHttpServer {
         'Content-Type': answer.contentType,
         'Cache-Control': 'no-cache, private',
       });
-      res.end(answer.body);
+      res.end(answer.bytes ?? answer.body);
       return;
     }
     const { initial, stream, timeoutMs } = answer.watch;

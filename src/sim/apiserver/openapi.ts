@@ -10,24 +10,41 @@
  *   resource.queryParamVerifierV3), and a PATCH request body that accepts
  *   `application/strategic-merge-patch+json` is how it chooses a strategic merge patch
  *   (kubectl apply patcher.gvkSupportsPatchOpenAPIV3).
- * - `/openapi/v2`: the Swagger 2.0 document, in JSON only. kubectl 1.32 asks for it only as
- *   protobuf (client-go DiscoveryClient.OpenAPISchema sends just
- *   `Accept: application/com.github.proto-openapi.spec.v2@v1.0+protobuf`), and only where v3 gave
- *   no answer; this server answers such a request 406 Not Acceptable, as kube-openapi answers an
- *   Accept it cannot serve, and kubectl goes on without v2 (its callers treat the error as "no
- *   OpenAPI v2": apply falls back to its built-in patch metadata).
+ * - `/openapi/v2`: the Swagger 2.0 document, as JSON or as gnostic's protobuf (kube-openapi
+ *   handler.go: `application/json`, or `application/com.github.proto-openapi.spec.v2@v1.0+protobuf`,
+ *   answered as `…spec.v2.v1.0+protobuf`; anything else 406). kubectl 1.32 asks for it only as
+ *   protobuf (client-go DiscoveryClient.OpenAPISchema), where v3 cannot answer: client-side
+ *   validation of a `kind: List` file, `explain --output=plaintext-openapiv2`, apply's patch type
+ *   for a custom resource.
  */
 import { openapiGroupVersions, openapiHash, openapiV3Document } from './openapi/documents';
 import { swaggerDocument } from './openapi/swagger';
+import { swaggerProtobuf } from './openapi/swaggerProto';
 import type { ApiRequest, ApiResponse } from './types';
 
-/** Whether `accept` admits JSON (an absent Accept admits anything, as goautoneg reads it). */
-function acceptsJson(accept: string | undefined): boolean {
-  if (accept === undefined || accept.trim() === '') return true;
-  return accept.split(',').some((clause) => {
-    const type = (clause.split(';')[0] ?? '').trim().toLowerCase();
-    return type === 'application/json' || type === 'application/*' || type === '*/*';
-  });
+/** kube-openapi's protobuf media types: the one kubectl sends, and the one it answers with. */
+const PROTOBUF_ASKED = 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf';
+const PROTOBUF = 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf';
+
+/**
+ * What to answer for `accept` (goautoneg order: by q, then as written; an absent Accept admits
+ * anything): 'json', 'protobuf' where `protobuf` is offered (v2 only), or undefined (406).
+ */
+function negotiate(accept: string | undefined, protobuf: boolean): 'json' | 'protobuf' | undefined {
+  const clauses = (accept?.trim() ? accept : '*/*')
+    .split(',')
+    .map((c, i) => {
+      const [type = '', ...params] = c.split(';').map((x) => x.trim());
+      const q = params.find((p) => p.startsWith('q='));
+      return { type: type.toLowerCase(), q: q ? Number(q.slice(2)) : 1, i };
+    })
+    .filter((c) => c.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  for (const { type } of clauses) {
+    if (type === 'application/json' || type === 'application/*' || type === '*/*') return 'json';
+    if (protobuf && (type === PROTOBUF_ASKED || type === PROTOBUF)) return 'protobuf';
+  }
+  return undefined;
 }
 
 function json(body: unknown): ApiResponse {
@@ -66,8 +83,13 @@ export function openapiAnswer(req: ApiRequest): ApiResponse | undefined {
     return { status: 405, contentType: 'text/plain; charset=utf-8', body: 'Method Not Allowed\n' };
   }
   if (path === '/openapi/v3') return v3Index();
-  if (!acceptsJson(req.headers['accept'])) return NOT_ACCEPTABLE;
-  if (path === '/openapi/v2') return json(swaggerDocument());
+  const form = negotiate(req.headers['accept'], path === '/openapi/v2');
+  if (form === undefined) return NOT_ACCEPTABLE;
+  if (path === '/openapi/v2') {
+    const doc = swaggerDocument();
+    if (form === 'json') return json(doc);
+    return { status: 200, contentType: PROTOBUF, body: '', bytes: swaggerProtobuf(doc) };
+  }
   // A `hash` that is not the current one is redirected to the current URL by kube-openapi (301);
   // this server's documents never change while it runs, so it serves the document either way.
   const doc = openapiV3Document(path.slice('/openapi/v3/'.length));

@@ -15,6 +15,7 @@ import { replaceObject } from './replace';
 import { patchObject } from './patchObject';
 import { deleteObject } from './deleteObject';
 import { writeScale } from './scale';
+import { writeStatus } from './statusWrite';
 import { decodeJson } from './decodeBody';
 import { strictRefusal } from './unknownFields';
 import { isDryRun, type ApiWriteRequest, type WriteOutcome } from './writeRequest';
@@ -35,6 +36,7 @@ export function performWrite(host: KubectlHost, req: ApiWriteRequest): WriteOutc
   const dryRun = isDryRun(req);
   const name = path.name;
   if (path.subresource === 'scale' && name) return writeScale(ctx, kind, name, req, dryRun);
+  if (path.subresource === 'status' && name) return writeStatus(ctx, kind, name, req, dryRun);
   if (path.subresource) return refused(methodNotAllowed(kind, name));
   if (req.method === 'POST' && !name) {
     const d = decodeJson(req.body, "couldn't get version/kind; json parse error");

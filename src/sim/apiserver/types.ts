@@ -24,6 +24,8 @@ export interface ApiResponse {
   /** `application/json` for nearly everything; discovery and Table answers say what they are. */
   contentType: string;
   body: string;
+  /** A binary answer's bytes, sent instead of `body` (the protobuf `/openapi/v2`). */
+  bytes?: Uint8Array;
 }
 
 /**

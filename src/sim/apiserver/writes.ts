@@ -6,7 +6,9 @@
  */
 import type { ApiContext } from './context';
 import type { ApiRequest, ApiResponse, ResourcePath } from './types';
-import type { ApiWriteRequest, WriteOutcome } from './writeRequest';
+import { isDryRun, type ApiWriteRequest, type WriteOutcome } from './writeRequest';
+import type { WritePerformer } from '../session/servedWrites';
+import { performWrite, writeLine } from './performWrite';
 import { scaleOf } from './scale';
 import { decodeYaml } from './decodeBody';
 import { refused } from './outcome';
@@ -64,8 +66,15 @@ export function writeAnswer(ctx: ApiContext, req: ApiRequest, path: ResourcePath
     body,
     ...(command ? { command } : {}),
   };
-  return render(ctx, ctx.session.apiWrite(request));
+  return render(ctx, ctx.session.apiWrite(request, WRITES));
 }
+
+/** How the session performs, logs and replays these writes (session/servedWrites.ts). */
+const WRITES: WritePerformer<ApiWriteRequest, WriteOutcome> = {
+  perform: performWrite,
+  line: writeLine,
+  dryRun: isDryRun,
+};
 
 function readScale(ctx: ApiContext, path: ResourcePath): ApiResponse {
   const kind = kindOfPath(path);

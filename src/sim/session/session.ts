@@ -23,8 +23,7 @@ import { copyCounters, type TrafficCounters } from '../traffic/metrics';
 import type { WatchEvent } from '../api/objectStore';
 import { describeChanges, describeEvents, type StepResult } from './stepNarration';
 import { POINT_COST, WorkBudget } from '../engine/runaway';
-import { performWrite, writeLine } from '../apiserver/performWrite';
-import { isDryRun, type ApiWriteRequest, type WriteOutcome } from '../apiserver/writeRequest';
+import type { WritePerformer } from './servedWrites';
 import { ApiView } from './apiView';
 
 export type { StepResult } from './stepNarration';
@@ -103,6 +102,8 @@ export class Session {
   private changed: WatchEvent[] | null = null;
   /** The actions recorded since beginGesture() (one slider drag or key burst), if one is open. */
   private gesture: (UserAction | ApiWrite)[] | null = null;
+  /** Performs the recorded writes through the served API (apiWrite), also when replaying. */
+  private writer: WritePerformer<unknown, KubectlResult> | null = null;
   /** The work one call may do, across the engines a seek back rebuilds (engine/runaway.ts). */
   private readonly budget = new WorkBudget();
 
@@ -340,12 +341,15 @@ export class Session {
 
   /**
    * A write through the served Kubernetes API (`sim serve`), now: recorded and replayed like a
-   * console command. A dry run (`dryRun=All`) changes nothing, so it is not recorded.
+   * console command, by `performer` (servedWrites.ts). A dry run changes nothing, so it is not
+   * recorded.
    */
-  apiWrite(request: ApiWriteRequest): WriteOutcome {
-    if (isDryRun(request)) return this.engine.readKubectl((host) => performWrite(host, request));
-    // apply() returns what performWrite returned for this action.
-    return this.record({ t: this.wholeMs(), kind: 'api', request }) as WriteOutcome;
+  apiWrite<Req, Out extends KubectlResult>(request: Req, performer: WritePerformer<Req, Out>): Out {
+    if (performer.dryRun(request))
+      return this.engine.readKubectl((host) => performer.perform(host, request));
+    this.writer = performer as WritePerformer<unknown, KubectlResult>;
+    // apply() returns what the performer returned for this action.
+    return this.record({ t: this.wholeMs(), kind: 'api', request }) as Out;
   }
 
   setTraffic(patch: Partial<TrafficSpec>): void {
@@ -420,8 +424,11 @@ export class Session {
     }
     if (a.kind === 'applyText') return this.applyTextAction(a);
     if (a.kind === 'api') {
-      const request = a.request;
-      return this.engine.runRecorded(writeLine(request), (host) => performWrite(host, request));
+      const { request } = a;
+      const w = this.writer;
+      // Only apiWrite records these, after setting the writer.
+      if (!w) throw new Error('a served write without its performer');
+      return this.engine.runRecorded(w.line(request), (host) => w.perform(host, request));
     }
     if (a.kind === 'traffic') this.engine.setTraffic(a.patch);
     else if (a.kind === 'interrupt') this.engine.interrupt();

@@ -3,7 +3,6 @@
  * a seek back, and a shared link carries them (src/store/url.ts).
  */
 import type { TrafficSpec } from '../scenario/scenario';
-import type { ApiWriteRequest } from '../apiserver/writeRequest';
 
 export type UserAction =
   | { t: number; kind: 'kubectl'; line: string }
@@ -20,7 +19,8 @@ export type UserAction =
 export interface ApiWrite {
   t: number;
   kind: 'api';
-  request: ApiWriteRequest;
+  /** The request as the server recorded it (plain data; servedWrites.ts performs it). */
+  request: unknown;
 }
 
 /**

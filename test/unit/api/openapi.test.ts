@@ -11,6 +11,41 @@ function get(path: string, accept?: string, method = 'GET'): ReturnType<typeof o
   return openapiAnswer(req);
 }
 
+/** A protobuf message's length-delimited and varint fields by number (enough to read a Document). */
+function fields(b: Uint8Array): Map<number, (Uint8Array | number)[]> {
+  const out = new Map<number, (Uint8Array | number)[]>();
+  let i = 0;
+  const varint = (): number => {
+    let n = 0;
+    let mul = 1;
+    for (;;) {
+      const byte = b[i++] ?? 0;
+      n += (byte & 0x7f) * mul;
+      mul *= 128;
+      if (byte < 0x80) return n;
+    }
+  };
+  while (i < b.length) {
+    const tag = varint();
+    const wire = tag % 8;
+    let value: Uint8Array | number;
+    if (wire === 0) value = varint();
+    else if (wire === 2) {
+      const len = varint();
+      value = b.subarray(i, i + len);
+      i += len;
+    } else if (wire === 1) {
+      value = b.subarray(i, i + 8);
+      i += 8;
+    } else throw new Error(`wire type ${wire}`);
+    out.set(Math.floor(tag / 8), [...(out.get(Math.floor(tag / 8)) ?? []), value]);
+  }
+  return out;
+}
+
+const text = (v: Uint8Array | number | undefined): string =>
+  v instanceof Uint8Array ? Buffer.from(v).toString('utf8') : String(v);
+
 function getJson(path: string): Json {
   const a = get(path, 'application/json');
   expect(a?.status).toBe(200);
@@ -144,10 +179,34 @@ describe('/openapi/v2', () => {
     expect(patch.parameters[0]).toMatchObject({ in: 'body', name: 'body', required: true });
   });
 
-  test('protobuf only, as kubectl asks for it, is not acceptable', () => {
+  test('protobuf, as kubectl asks for it: a gnostic openapi.v2.Document', () => {
     const pb = 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf';
-    expect(get('/openapi/v2', pb)).toMatchObject({ status: 406, body: '' });
-    expect(get('/openapi/v2', `${pb}, application/json;q=0.9`)?.status).toBe(200);
-    expect(get('/openapi/v2')?.status).toBe(200);
+    const a = get('/openapi/v2', pb);
+    expect(a).toMatchObject({
+      status: 200,
+      contentType: 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf',
+    });
+    const doc = fields(a?.bytes ?? new Uint8Array());
+    expect(text(doc.get(1)?.[0])).toBe('2.0');
+    // definitions (9) → NamedSchema (1) → name (1), value (2) → Schema.description (4)
+    const defs = fields(doc.get(9)?.[0] as Uint8Array).get(1) ?? [];
+    const byName = new Map(
+      defs.map((d) => [text(fields(d as Uint8Array).get(1)?.[0]), d as Uint8Array]),
+    );
+    expect(byName.size).toBe(Object.keys(getJson('/openapi/v2').definitions).length);
+    const spec = fields(
+      fields(byName.get('io.k8s.api.apps.v1.DeploymentStrategy') as Uint8Array).get(
+        2,
+      )?.[0] as Uint8Array,
+    );
+    expect(text(spec.get(4)?.[0])).toBe(
+      'DeploymentStrategy describes how to replace existing pods with new ones.',
+    );
+    expect(get('/openapi/v2', `text/html, ${pb};q=0.5`)?.contentType).toMatch(/protobuf/);
+    expect(get('/openapi/v2', `${pb};q=0.5, application/json`)?.contentType).toBe(
+      'application/json',
+    );
+    expect(get('/openapi/v2', 'text/html')).toMatchObject({ status: 406, body: '' });
+    expect(get('/openapi/v3/apis/apps/v1', pb)?.status).toBe(406);
   });
 });

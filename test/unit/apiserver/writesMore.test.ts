@@ -138,6 +138,31 @@ spec:
     expect(session.cluster.get('Pod', name)).toBeTruthy();
   });
 
+  it('argo rollouts promote: a merge patch on the status subresource lets the canary go on', () => {
+    const { session, ctx } = started(catalogText('argo-canary-demo'));
+    const rollouts = {
+      group: 'argoproj.io',
+      version: 'v1alpha1',
+      namespace: 'default',
+      resource: 'rollouts',
+    };
+    // The scenario's image change reaches the first canary step's pause.
+    const status = () => session.cluster.get<Rollout>('Rollout', 'rollouts-demo')?.status;
+    session.advanceTo(60_000);
+    expect(status()?.pauseConditions?.length).toBe(1);
+    const step = status()?.currentStepIndex;
+    const r = send(
+      ctx,
+      'PATCH',
+      at(rollouts, 'rollouts-demo', 'status'),
+      { status: { pauseConditions: null } },
+      MERGE,
+    );
+    expect(r.status).toBe(200);
+    session.advanceTo(session.now + 2_000);
+    expect(status()?.currentStepIndex).toBeGreaterThan(step ?? 0);
+  });
+
   it('a custom resource takes the merge patch kubectl falls back to', () => {
     const { session, ctx } = started(catalogText('argo-canary-demo'));
     const rollouts = {

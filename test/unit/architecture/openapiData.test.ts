@@ -25,6 +25,7 @@ function reachable(entry: string): Set<string> {
 }
 
 describe('the OpenAPI data stays out of the browser bundle', () => {
+  // Other API server modules (the writes the console shares) may be reached; these may not.
   it('the serve-side module does import it (so the check below looks at the right module)', () => {
     expect(graph.get('src/sim/apiserver/openapi.ts')).toContain(
       'src/sim/apiserver/openapi/documents.ts',
@@ -32,11 +33,14 @@ describe('the OpenAPI data stays out of the browser bundle', () => {
   });
 
   it.each(['src/main.tsx', 'src/worker/sim.worker.ts'])(
-    '%s never reaches src/sim/apiserver',
+    '%s never reaches the OpenAPI modules',
     (entry) => {
       const reached = [...reachable(entry)];
       expect(reached.length).toBeGreaterThan(10);
-      expect(reached.filter((m) => m.startsWith('src/sim/apiserver/'))).toEqual([]);
+      const openapi = reached.filter(
+        (m) => m === 'src/sim/apiserver/openapi.ts' || m.startsWith('src/sim/apiserver/openapi/'),
+      );
+      expect(openapi).toEqual([]);
     },
   );
 });
