@@ -93,7 +93,8 @@ describe('argo-gateway-canary: the plugin moves the HTTPRoute weights step by st
     const c = TestCluster.load(catalogText('argo-gateway-canary'));
     const route = () => c.kubectl('get httproute web -o yaml');
     const weightsOf = (yaml: string) =>
-      [...yaml.matchAll(/- name: (web-\w+)\n(?: {10}\S.*\n)*? {10}weight: (\d+)/g)].map(
+      // kubectl -o yaml: keys sorted, list items at their key's column (sigs.k8s.io/yaml).
+      [...yaml.matchAll(/ {6}name: (web-\w+)\n(?: {6}\S.*\n)*? {6}weight: (\d+)/g)].map(
         (m) => `${m[1]}=${m[2]}`,
       );
     c.advance('9s');

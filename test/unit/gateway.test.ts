@@ -92,7 +92,7 @@ describe('HTTPRoute weights', () => {
     expectShare(b['app:v2'] ?? 0, (b['app:v1'] ?? 0) + (b['app:v2'] ?? 0), 0.5);
     // The API server stores the default it applied.
     const stored = c.kubectl('get httproute web -o yaml');
-    expect(stored.match(/^ {10}weight: 1$/gm)).toHaveLength(2);
+    expect(stored.match(/^ {6}weight: 1$/gm)).toHaveLength(2);
   });
 
   it('of 0 send nothing to that backend', () => {

@@ -10,6 +10,7 @@ import { validateObject, validateUpdate } from '../scenario/validate';
 import { clone, deepEqual } from '../core/clone';
 import { kubectlInvalid, resourceRef } from './resourceRef';
 import { threeWayMerge } from './threeWayMerge';
+import { lastAppliedConfiguration } from './lastApplied';
 
 export interface ApplyResult {
   output: string;
@@ -32,7 +33,7 @@ export function applyManifest(ctx: Ctx, manifest: KubeObject): ApplyResult {
   const name = manifest.metadata?.name ?? '';
   const obj = applyDefaults(clone(manifest));
   const meta = (obj.metadata ??= {});
-  meta.annotations = { ...meta.annotations, [LAST_APPLIED]: `${JSON.stringify(manifest)}\n` };
+  meta.annotations = { ...meta.annotations, [LAST_APPLIED]: lastAppliedConfiguration(manifest) };
   delete (obj as { status?: unknown }).status;
   const errors = validateObject(obj);
   const webhook = errors.find((e) => e.startsWith('admission webhook'));

@@ -71,7 +71,9 @@ import {
 } from '../kubectl/print/crdColumns';
 import {
   deploymentDescriber,
+  endpointSliceDescriber,
   genericDescriber,
+  hpaDescriber,
   podDescriber,
   replicaSetDescriber,
   serviceDescriber,
@@ -149,12 +151,12 @@ export const REGISTRY: { readonly [K in SimulatedKind]: KindBehaviour<K> } = {
     columns: replicaSetColumns,
     describe: replicaSetDescriber,
   },
-  EndpointSlice: { columns: endpointSliceColumns, describe: genericDescriber },
+  EndpointSlice: { columns: endpointSliceColumns, describe: endpointSliceDescriber },
   HorizontalPodAutoscaler: {
     defaults: defaultHpa,
     validation: { spec: validateHpaSpec },
     columns: hpaColumns,
-    describe: genericDescriber,
+    describe: hpaDescriber,
   },
   Rollout: { columns: rolloutColumns, describe: genericDescriber },
   AnalysisRun: { columns: analysisRunColumns, describe: genericDescriber },

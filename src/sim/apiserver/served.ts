@@ -5,6 +5,7 @@
  * which it happened (servedClock.ts), in whole seconds as metav1.Time serializes.
  */
 import { apiVersionOf, KINDS, type ResourceKind } from '../api/kinds';
+import { apiShape } from '../api/apiShape';
 import { servedTimestamp, type ServedClock } from './servedClock';
 
 const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
@@ -28,7 +29,8 @@ export function servedObject(
   nowWall: number,
   version?: string,
 ): Record<string, unknown> {
-  const mapped = mapTimes(obj, clock, nowWall) as Record<string, unknown>;
+  // The fields of the kind's Go struct (omitempty zero values out, struct zero values in).
+  const mapped = mapTimes(apiShape(obj, kind), clock, nowWall) as Record<string, unknown>;
   const { apiVersion: _a, kind: _k, ...rest } = mapped;
   void _a;
   void _k;

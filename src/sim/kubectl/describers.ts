@@ -8,6 +8,7 @@ import type {
   Deployment,
   EndpointSlice,
   Event,
+  HorizontalPodAutoscaler,
   Kind,
   KubeObject,
   Pod,
@@ -24,11 +25,13 @@ import {
   describeService,
 } from './print/describe';
 import { describeGeneric } from './print/describeGeneric';
+import { describeHpa } from './print/describeHpa';
+import { describeEndpointSlice } from './print/describeEndpoints';
 
 /** The text `kubectl describe` prints for `obj`, with its `events` (none with --show-events=false). */
 export type Describer<T> = (
   obj: T,
-  events: readonly Event[],
+  events: readonly Event[] | null,
   store: ObjectStore,
   nowMs: number,
 ) => string;
@@ -64,6 +67,14 @@ export const serviceDescriber: Describer<Service> = (svc, events, store, nowMs) 
     .filter((s) => s.metadata?.labels?.['kubernetes.io/service-name'] === name);
   return describeService(svc, slices, events, nowMs);
 };
+
+/** EndpointSliceDescriber: kubectl's own layout (describeEndpoints.ts). */
+export const endpointSliceDescriber: Describer<EndpointSlice> = (eps, events, _store, nowMs) =>
+  describeEndpointSlice(eps, events, nowMs);
+
+/** HorizontalPodAutoscalerDescriber: kubectl's own layout (describeHpa.ts). */
+export const hpaDescriber: Describer<HorizontalPodAutoscaler> = (hpa, events, _store, nowMs) =>
+  describeHpa(hpa, events, nowMs);
 
 /** genericDescriber: every field of the object (describeGeneric.ts). */
 export const genericDescriber: Describer<KubeObject> = (obj, events, _store, nowMs) =>

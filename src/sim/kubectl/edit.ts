@@ -10,7 +10,7 @@
  * as kubectl does where no editor can be launched (editor.go Launch: exec.ErrNotFound →
  * `unable to launch the editor "vi"`, vi being the default without $KUBE_EDITOR or $EDITOR).
  */
-import { parse, stringify } from 'yaml';
+import { parse } from 'yaml';
 import { inputLimitErrors } from '../scenario/inputLimits';
 import type { Kind, KubeObject } from '../api/objects';
 import type { KubectlCommand } from './parse/command';
@@ -19,6 +19,8 @@ import { validateObject, validateUpdate } from '../scenario/validate';
 import { clone, deepEqual } from '../core/clone';
 import { mergePatch } from './patch';
 import { asServed } from './print/served';
+import { goJson } from './print/goJson';
+import { goYaml } from './print/goYaml';
 import { notFound } from './mutate';
 import { fail, resolve } from './targets';
 import type { KubectlHost, KubectlResult } from './host';
@@ -53,7 +55,7 @@ export function editView(host: KubectlHost, cmd: EditCmd): { text: string } | Ku
       ? t.objects[0]
       : { apiVersion: 'v1', items: t.objects, kind: 'List', metadata: { resourceVersion: '' } };
   const wire = asServed(doc);
-  const body = cmd.output === 'json' ? `${JSON.stringify(wire, null, 4)}\n` : stringify(wire);
+  const body = cmd.output === 'json' ? goJson(wire) : goYaml(wire);
   return { text: EDIT_HEADER + body };
 }
 

@@ -28,6 +28,8 @@ import { startRollingUpdate } from './rollingUpdate';
 import { runArgoRollouts } from './argo/index';
 import { dryRunHost, markDryRun } from './dryRun';
 import { runEdit } from './edit';
+import { SUBCOMMAND_HELP } from './helpTexts';
+import { dryRunObjects } from './dryRunObjects';
 
 export function executeKubectl(host: KubectlHost, line: string): KubectlResult {
   const parsed = parseKubectl(line);
@@ -41,17 +43,22 @@ export function executeKubectl(host: KubectlHost, line: string): KubectlResult {
 function runMaybeDry(host: KubectlHost, cmd: KubectlCommand, line: string): KubectlResult {
   const mode = 'dryRun' in cmd && typeof cmd.dryRun === 'string' ? cmd.dryRun : 'none';
   if (mode === 'none') return run(host, cmd, line);
-  const r = run(dryRunHost(host), cmd, line);
+  const dry = dryRunHost(host);
+  const r = run(dry, cmd, line);
+  const printed = dryRunObjects(host, dry, cmd, r);
+  if (printed) return printed;
   // A client-side undo prints the revision's pod template itself (rollback.go printTemplate).
-  const marked =
-    cmd.verb === 'rollout undo' && mode === 'client' ? r.output : markDryRun(r.output, mode);
+  // kubectl 1.32 patch.go replaces the printer's operation after PrintFlagsWithDryRunStrategy
+  // added the strategy to it, so `patch --dry-run=…` prints a plain "patched".
+  const unmarked = (cmd.verb === 'rollout undo' && mode === 'client') || cmd.verb === 'patch';
+  const marked = unmarked ? r.output : markDryRun(r.output, mode);
   return { output: marked, exitCode: r.exitCode };
 }
 
 function run(host: KubectlHost, cmd: KubectlCommand, line: string): KubectlResult {
   switch (cmd.verb) {
     case 'help':
-      return { output: HELP, exitCode: cmd.exitCode };
+      return { output: SUBCOMMAND_HELP[cmd.command] ?? HELP, exitCode: cmd.exitCode };
     case 'argo rollouts':
       return runArgoRollouts(host, cmd.args);
     case 'apply':

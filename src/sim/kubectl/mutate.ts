@@ -148,7 +148,8 @@ export function deleteObject(ctx: Ctx, kind: Kind, name: string, gracePeriod?: n
   if (kind === 'Pod') deletePod(ctx, name, gracePeriod);
   else ctx.store.delete(kind, name);
   const op = gracePeriod === 0 ? 'force deleted' : 'deleted';
-  return ok(`${resource} "${name}" ${op} from default namespace\n`);
+  // kubectl 1.32 delete.go PrintObj: `pod "x" deleted` (the namespace came in later releases).
+  return ok(`${resource} "${name}" ${op}\n`);
 }
 
 /** `kubectl rollout pause|resume` (objectpauser.go / objectresumer.go). */

@@ -3,8 +3,7 @@
  * serialized objects (`-o yaml|json`) or the describer's text, with the API server's errors
  * after them. Each kind's columns and describer are its entry in api/registry.ts.
  */
-import { stringify } from 'yaml';
-import type { EndpointSlice, Kind, KubeObject } from '../api/objects';
+import type { EndpointSlice, Kind } from '../api/objects';
 import type { KubectlCommand } from './parse/command';
 import { isSimulated } from '../api/kinds';
 import { REGISTRY } from '../api/registry';
@@ -12,7 +11,11 @@ import { matchesSelector } from '../api/labels';
 import { notFound } from './mutate';
 import { printGetList, type GetGroup } from './print/get';
 import { endpointsFromSlices } from './print/endpoints';
+import { describeEndpoints } from './print/describeEndpoints';
 import { asServed } from './print/served';
+import { goJson } from './print/goJson';
+import { goYaml } from './print/goYaml';
+import { printCustomColumns } from './print/customColumns';
 import { eventsFor } from './eventObjects';
 import { listKind } from './listed';
 import { sortObjects } from './sortBy';
@@ -29,7 +32,8 @@ export function runGet(
   const now = ctx.now();
   const groups: GetGroup[] = [];
   const errors: string[] = [];
-  const found: KubeObject[] = [];
+  // What -o yaml|json|custom-columns print: the objects, Endpoints included (derived, not stored).
+  const found: object[] = [];
   for (const t of cmd.targets) {
     if (!isSimulated(t.kind)) {
       errors.push(notServed(t.kind));
@@ -45,6 +49,7 @@ export function runGet(
       );
       if (t.name !== undefined && !eps.length)
         errors.push(`Error from server (NotFound): endpoints "${t.name}" not found`);
+      found.push(...eps);
       groups.push({ kind: 'Endpoints', objects: eps });
       continue;
     }
@@ -80,7 +85,10 @@ export function runGet(
         ? found[0]
         : { apiVersion: 'v1', items: found, kind: 'List', metadata: { resourceVersion: '' } };
     const wire = asServed(doc);
-    output = cmd.output === 'json' ? `${JSON.stringify(wire, null, 4)}\n` : stringify(wire);
+    output = cmd.output === 'json' ? goJson(wire) : goYaml(wire);
+  } else if (cmd.customColumns) {
+    // get.go printGeneric: every object in one list, so one header line.
+    output = printCustomColumns(cmd.customColumns, asServed(found), cmd.noHeaders);
   } else {
     output = printGetList(groups, now, {
       wide: cmd.output === 'wide',
@@ -105,6 +113,27 @@ export function runDescribe(
   const outputs: string[] = [];
   const errors: string[] = [];
   for (const t of cmd.targets) {
+    if (t.kind === 'Endpoints') {
+      // Derived from the EndpointSlices, as `get endpoints` lists them; kubectl's own describer.
+      const eps = endpointsFromSlices(listKind(ctx, 'EndpointSlice') as EndpointSlice[]);
+      const exact = eps.filter((e) => e.metadata?.name === t.name);
+      const objs =
+        t.name === undefined
+          ? eps
+          : exact.length
+            ? exact
+            : eps.filter((e) => e.metadata?.name?.startsWith(t.name ?? ''));
+      if (t.name !== undefined && !objs.length)
+        errors.push(`Error from server (NotFound): endpoints "${t.name}" not found`);
+      for (const e of objs) {
+        const events =
+          (cmd.showEvents ?? true)
+            ? eventsFor(ctx.events, 'Endpoints' as Kind, e.metadata?.name ?? '')
+            : null;
+        outputs.push(describeEndpoints(e, events, now));
+      }
+      continue;
+    }
     const describer = isSimulated(t.kind) ? REGISTRY[t.kind].describe : null;
     if (!describer) {
       // Lower-cased kind + "s": the plural for Node and Event; "endpointss" for Endpoints, kept
@@ -122,7 +151,7 @@ export function runDescribe(
       objs = objs.filter((o) => matchesSelector(cmd.selector, o.metadata?.labels));
     const showEvents = cmd.showEvents ?? true;
     for (const o of objs) {
-      const events = showEvents ? eventsFor(ctx.events, kind, nameOf(o)) : [];
+      const events = showEvents ? eventsFor(ctx.events, kind, nameOf(o)) : null;
       outputs.push(describer(o as never, events, ctx.store, now));
     }
   }

@@ -9,8 +9,9 @@ describe('smartLabelFor', () => {
     ['creationTimestamp', 'Creation Timestamp'],
     ['apiVersion', 'API Version'],
     ['uid', 'UID'],
-    ['HPAReplicas', 'Hpa Replicas'],
-    ['stableRS', 'Stable Rs'],
+    // strings.Title leaves the rest of a word as it is: real kubectl 1.32 prints "HPA Replicas".
+    ['HPAReplicas', 'HPA Replicas'],
+    ['stableRS', 'Stable RS'],
     ['matchLabels', 'Match Labels'],
     ['app', 'App'],
     ['rollout.argoproj.io/revision', 'rollout.argoproj.io/revision'],

@@ -73,9 +73,7 @@ describe('kubectl against a settled Deployment', () => {
   it('replaces a deleted pod and shows it Terminating meanwhile', () => {
     const c = settled();
     const victim = c.pods()[0]?.metadata?.name ?? '';
-    expect(c.kubectl(`delete pod ${victim}`)).toBe(
-      `pod "${victim}" deleted from default namespace\n`,
-    );
+    expect(c.kubectl(`delete pod ${victim}`)).toBe(`pod "${victim}" deleted\n`);
     c.advance('10ms');
     expect(c.kubectl('get pods')).toMatch(new RegExp(`${victim}\\s+1/1\\s+Terminating`));
     c.advance('10s');

@@ -19,7 +19,14 @@ export function template(image: string, hash?: string): PodTemplateSpec {
           name: 'web',
           image,
           ports: [{ containerPort: 8080, protocol: 'TCP' }],
-          readinessProbe: { httpGet: { path: '/', port: 8080 } },
+          // As served: the API server has defaulted the probe (kubectl prints what it reads).
+          readinessProbe: {
+            httpGet: { path: '/', port: 8080, scheme: 'HTTP' },
+            timeoutSeconds: 1,
+            periodSeconds: 10,
+            successThreshold: 1,
+            failureThreshold: 3,
+          },
         },
       ],
     },

@@ -253,7 +253,7 @@ describe('When kubectl get and describe are parsed', () => {
     expect(error('get pods -o foo')).toBe(
       'error: unable to match a printer suitable for the output format "foo", allowed formats are: ' +
         'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,' +
-        'jsonpath-file,kyaml,name,template,templatefile,wide,yaml\n',
+        'jsonpath-file,name,template,templatefile,wide,yaml\n',
     );
     expect(error('get pods -o name --show-labels')).toBe(
       'error: --show-labels option cannot be used with name printer\n',

@@ -308,9 +308,7 @@ describe('kubectl on a Rollout', () => {
     expect(out('scale rollout web --replicas=10')).toBe('rollout.argoproj.io/web scaled\n');
     // 20% of 10: 2 canary pods, 8 stable.
     expect(rsSizes(at(r, 35))).toEqual({ 1: 8, 2: 2 });
-    expect(out('delete rollout web')).toBe(
-      'rollout.argoproj.io "web" deleted from default namespace\n',
-    );
+    expect(out('delete rollout web')).toBe('rollout.argoproj.io "web" deleted\n');
     const last = r.samples.at(-1) as Sample;
     expect(last.rollouts).toEqual([]);
     expect(last.replicaSets).toEqual([]);

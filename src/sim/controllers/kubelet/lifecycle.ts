@@ -127,10 +127,16 @@ export class Kubelet {
     this.runtimes.set(uid, rt);
     this.named.set(rt.name, rt);
     const now = this.ctx.now();
+    const hostIP = nodeIP(node);
+    const podIP = this.allocateIP(node);
+    // The kubelet reports the plural fields beside the singular ones (PodStatus podIPs/hostIPs,
+    // kubelet_pods.go generateAPIPodStatus); kubectl describe prints IPs from podIPs.
     writeStatus(this.ctx, pod, rt, {
       startTime: toTimestamp(now),
-      hostIP: nodeIP(node),
-      podIP: this.allocateIP(node),
+      hostIP,
+      hostIPs: [{ ip: hostIP }],
+      podIP,
+      podIPs: [{ ip: podIP }],
     });
     this.beginPull(pod, rt);
   }

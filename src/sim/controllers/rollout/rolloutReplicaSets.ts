@@ -3,6 +3,7 @@
  * scaling with Argo's events (argo-rollouts rollout/sync.go createDesiredReplicaSet,
  * scaleReplicaSet). Argo labels them `rollouts-pod-template-hash`, not `pod-template-hash`.
  */
+import { defaultReplicaSet } from '../../api/defaultSpecs';
 import type { ReplicaSet, Rollout } from '../../api/objects';
 import type { Ctx } from '../context';
 import { controllerRef } from '../../api/podIndex';
@@ -128,6 +129,10 @@ export function ensureNewReplicaSet(
     },
     spec: { replicas: 0, minReadySeconds: ro.spec.minReadySeconds ?? 0, selector, template },
   };
+  // The API server defaults a created ReplicaSet (SetObjectDefaults_ReplicaSet: the pod
+  // template's protocol, probe and policy defaults), whatever its author: a Rollout's template,
+  // a CRD's, was stored as written.
+  defaultReplicaSet(rs.spec as unknown as Record<string, unknown>);
   const created = ctx.store.create(rs);
   recordRollout(
     ctx,

@@ -7,8 +7,8 @@
  * ansiFormat adds escape codes otherwise, which the simulated console does not render).
  */
 import type { Rollout } from '../../api/objects';
-import { fromTimestamp, toTimestamp } from '../../core/time';
-import { humanDuration, since } from '../print/humanDuration';
+import { toTimestamp } from '../../core/time';
+import { humanDuration, servedMs, since } from '../print/humanDuration';
 import { tabwrite } from '../print/table';
 import { currentSetWeight } from '../../controllers/rollout/phase';
 import {
@@ -54,7 +54,8 @@ function scaleDownDelay(rs: ReplicaSetInfo, nowMs: number): string {
   // time.Parse(time.RFC3339, ...): an RFC 3339 date-time, fractional seconds allowed.
   if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(rs.scaleDownDeadline))
     return '';
-  const deadline = fromTimestamp(rs.scaleDownDeadline);
+  // Argo writes the deadline with time.RFC3339 (whole seconds).
+  const deadline = servedMs(rs.scaleDownDeadline);
   if (deadline === undefined) return '';
   if (deadline < nowMs) return 'passed';
   return humanDuration(deadline - nowMs);

@@ -5,6 +5,7 @@
  */
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { ResourceKind } from '../../api/kinds';
+import type { CustomColumn } from '../print/customColumns';
 
 /** Kinds a resource argument can name (aliases such as `deploy`, `po`, `rs` resolve to these). */
 export type { ResourceKind };
@@ -129,6 +130,8 @@ export type KubectlCommand = CommonOptions &
     | (Targeting & {
         verb: 'get';
         output?: OutputFormat;
+        /** `-o custom-columns=HEADER:PATH,…`, parsed. */
+        customColumns?: CustomColumn[];
         showLabels: boolean;
         /** `--show-kind`: kind-prefixed names even for one kind. */
         showKind: boolean;

@@ -250,7 +250,10 @@ export const SUBCOMMANDS: Record<string, readonly string[]> = {
   set: ['env', 'image', 'resources', 'selector', 'serviceaccount', 'subject'],
 };
 
-/** Output formats kubectl accepts (cli-runtime PrintFlags.AllowedFormats), sorted as it prints them. */
+/**
+ * Output formats kubectl 1.32 accepts (cli-runtime PrintFlags.AllowedFormats), sorted as it
+ * prints them. `kyaml` came later (cli-runtime 1.34), so 1.32 does not list it.
+ */
 export const GENERIC_FORMATS = [
   'go-template',
   'go-template-file',
@@ -258,7 +261,6 @@ export const GENERIC_FORMATS = [
   'jsonpath',
   'jsonpath-as-json',
   'jsonpath-file',
-  'kyaml',
   'name',
   'template',
   'templatefile',

@@ -3,6 +3,7 @@
  * UsageErrorf adds a "See 'kubectl … -h'" line), and readers for the common flags
  * (-o, --dry-run, -l, resource arguments).
  */
+import { parseCustomColumns, type CustomColumn } from '../print/customColumns';
 import type { DryRun, KubectlCommand, OutputFormat, Targeting } from './command';
 import { flagBool, flagList, flagString, type ParsedFlags } from './flags';
 import { buildTargets } from './resources';
@@ -46,7 +47,10 @@ export function flagError(
 type Err = { error: string };
 
 /** `-o`: a simulated format, none, or kubectl's (or the simulator's) refusal. */
-export function readOutput(ctx: VerbContext, forGet = false): { output?: OutputFormat } | Err {
+export function readOutput(
+  ctx: VerbContext,
+  forGet = false,
+): { output?: OutputFormat; customColumns?: CustomColumn[] } | Err {
   const raw = flagString(ctx.flags, 'output');
   if (raw === '') return {};
   const name = raw.split('=')[0] ?? '';
@@ -58,6 +62,11 @@ export function readOutput(ctx: VerbContext, forGet = false): { output?: OutputF
   }
   if (name === 'wide' || name === 'yaml' || name === 'json' || name === 'name')
     return { output: name };
+  if (forGet && name === 'custom-columns') {
+    // PrintFlags: the text after the first '=' is the spec (`-o custom-columns=NAME:.metadata.name`).
+    const columns = parseCustomColumns(raw.slice(name.length + 1));
+    return 'error' in columns ? columns : { customColumns: columns };
+  }
   return {
     error: `-o ${name} is not supported by this simulator (use -o yaml, -o json or -o name)`,
   };

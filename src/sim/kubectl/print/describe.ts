@@ -53,7 +53,7 @@ function replicaSetList(rss: readonly ReplicaSet[]): string {
 export function describeDeployment(
   d: Deployment,
   ownedReplicaSets: readonly ReplicaSet[],
-  events: readonly Event[],
+  events: readonly Event[] | null,
   nowMs: number,
 ): string {
   const w = new PrefixWriter();
@@ -105,7 +105,7 @@ function podPhaseCounts(pods: readonly Pod[]): string {
 export function describeReplicaSet(
   rs: ReplicaSet,
   pods: readonly Pod[],
-  events: readonly Event[],
+  events: readonly Event[] | null,
   nowMs: number,
 ): string {
   const w = new PrefixWriter();
@@ -162,7 +162,7 @@ function endpointsFor(slices: readonly EndpointSlice[], portName: string): strin
 export function describeService(
   svc: Service,
   endpointSlices: readonly EndpointSlice[],
-  events: readonly Event[],
+  events: readonly Event[] | null,
   nowMs: number,
 ): string {
   const w = new PrefixWriter();

@@ -27,8 +27,9 @@ import {
 function ports(c: Container, host: boolean): string {
   return (c.ports ?? [])
     .map((p) => {
-      const s = `${host ? (p.hostPort ?? 0) : p.containerPort}/${p.protocol ?? 'TCP'}`;
-      return p.name ? `${s} (${p.name})` : s;
+      // kubectl 1.32 describeContainerPorts: "%d/%s" of the port and its protocol as served
+      // (the API server defaults the protocol to TCP); the port's name is not printed.
+      return `${host ? (p.hostPort ?? 0) : p.containerPort}/${p.protocol ?? ''}`;
     })
     .join(', ');
 }
@@ -40,15 +41,16 @@ function joinHostPort(host: string, port: string): string {
 /** DescribeProbe: `http-get http://:8080/ delay=0s timeout=1s period=10s #success=1 #failure=3`. */
 export function describeProbe(p: Probe): string {
   // kubectl ≤ 1.36 wording; 1.37 renames #success/#failure to successThreshold/failureThreshold.
+  // The fields as served (the API server has defaulted them; Go's zero where absent).
   const attrs =
-    `delay=${p.initialDelaySeconds ?? 0}s timeout=${p.timeoutSeconds ?? 1}s ` +
-    `period=${p.periodSeconds ?? 10}s #success=${p.successThreshold ?? 1} #failure=${p.failureThreshold ?? 3}`;
+    `delay=${p.initialDelaySeconds ?? 0}s timeout=${p.timeoutSeconds ?? 0}s ` +
+    `period=${p.periodSeconds ?? 0}s #success=${p.successThreshold ?? 0} #failure=${p.failureThreshold ?? 0}`;
   if (p.exec) return `exec [${(p.exec.command ?? []).join(' ')}] ${attrs}`;
   if (p.httpGet) {
     const h = p.httpGet;
     const port = String(h.port);
     const host = port.length > 0 ? joinHostPort(h.host ?? '', port) : (h.host ?? '');
-    return `http-get ${(h.scheme ?? 'HTTP').toLowerCase()}://${host}${h.path ?? ''} ${attrs}`;
+    return `http-get ${(h.scheme ?? '').toLowerCase()}://${host}${h.path ?? ''} ${attrs}`;
   }
   if (p.tcpSocket)
     return `tcp-socket ${p.tcpSocket.host ?? ''}:${String(p.tcpSocket.port)} ${attrs}`;

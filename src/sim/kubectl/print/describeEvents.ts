@@ -5,12 +5,14 @@
  */
 import type { Event } from 'kubernetes-types/core/v1';
 import type { RecordedEvent } from '../../api/eventRecorder';
-import { fromTimestamp, toTimestamp } from '../../core/time';
-import { since } from './humanDuration';
+import { toTimestamp } from '../../core/time';
+import { servedMs, since } from './humanDuration';
 import { LEVEL_0, LEVEL_1, PrefixWriter } from './describeText';
 
 /** Appends the Events section to a describer's writer. */
-export function writeEvents(w: PrefixWriter, events: readonly Event[], nowMs: number): void {
+export function writeEvents(w: PrefixWriter, events: readonly Event[] | null, nowMs: number): void {
+  // describe.go: `if events != nil { DescribeEvents(events, w) }` — nil with --show-events=false.
+  if (events === null) return;
   if (events.length === 0) {
     w.write(LEVEL_0, 'Events:\t<none>\n');
     return;
@@ -24,10 +26,10 @@ export function writeEvents(w: PrefixWriter, events: readonly Event[], nowMs: nu
   w.write(LEVEL_0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
   w.write(LEVEL_1, '----\t------\t----\t----\t-------\n');
   for (const e of sorted) {
-    const first = e.eventTime ? since(e.eventTime, nowMs) : since(e.firstTimestamp, nowMs);
+    const first = e.eventTime ? since(e.eventTime, nowMs, true) : since(e.firstTimestamp, nowMs);
     let interval = first;
     if (e.series) {
-      interval = `${since(e.series.lastObservedTime, nowMs)} (x${e.series.count ?? 0} over ${first})`;
+      interval = `${since(e.series.lastObservedTime, nowMs, true)} (x${e.series.count ?? 0} over ${first})`;
     } else if ((e.count ?? 0) > 1) {
       interval = `${since(e.lastTimestamp, nowMs)} (x${e.count ?? 0} over ${first})`;
     }
@@ -38,9 +40,12 @@ export function writeEvents(w: PrefixWriter, events: readonly Event[], nowMs: nu
   }
 }
 
-/** SortableEvents compares lastTimestamp; events without one sort first (Go's zero time). */
+/**
+ * SortableEvents compares lastTimestamp as served (whole seconds); events without one sort
+ * first (Go's zero time).
+ */
 function lastSeen(e: Event): number {
-  return fromTimestamp(e.lastTimestamp) ?? -Infinity;
+  return servedMs(e.lastTimestamp) ?? -Infinity;
 }
 
 /**

@@ -54,9 +54,8 @@ export function smartLabelFor(field: string): string {
   return camelSplit(field)
     .filter((p) => p !== '_')
     .map((p) =>
-      ACRONYMS.has(p.toUpperCase())
-        ? p.toUpperCase()
-        : p.charAt(0).toUpperCase() + p.slice(1).toLowerCase(),
+      // strings.Title upper-cases each word's first letter and leaves the rest: "HPA" stays.
+      ACRONYMS.has(p.toUpperCase()) ? p.toUpperCase() : p.charAt(0).toUpperCase() + p.slice(1),
     )
     .join(' ');
 }
@@ -91,7 +90,11 @@ function printContent(
   }
 }
 
-export function describeGeneric(obj: KubeObject, events: readonly Event[], nowMs: number): string {
+export function describeGeneric(
+  obj: KubeObject,
+  events: readonly Event[] | null,
+  nowMs: number,
+): string {
   const w = new PrefixWriter();
   w.write(LEVEL_0, `Name:\t${obj.metadata?.name ?? ''}\n`);
   // obj.GetNamespace(): empty for a cluster-scoped kind (GatewayClass).

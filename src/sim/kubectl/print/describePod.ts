@@ -43,7 +43,7 @@ function qosClass(pod: Pod): string {
   return guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
-export function describePod(pod: Pod, events: readonly Event[], nowMs: number): string {
+export function describePod(pod: Pod, events: readonly Event[] | null, nowMs: number): string {
   const w = new PrefixWriter();
   const spec = pod.spec;
   const status = pod.status;

@@ -40,7 +40,15 @@ export function endpointsFromSlices(slices: readonly EndpointSlice[]): Endpoints
     return {
       apiVersion: 'v1',
       kind: 'Endpoints',
-      metadata: { name, namespace: 'default', ...(first ? { creationTimestamp: first } : {}) },
+      metadata: {
+        name,
+        namespace: 'default',
+        ...(first ? { creationTimestamp: first } : {}),
+        // The newest of its slices' versions: it changes exactly when they do.
+        resourceVersion: String(
+          Math.max(0, ...group.map((g) => Number(g.metadata?.resourceVersion ?? 0))),
+        ),
+      },
       subsets: ready.length || notReady.length ? [subset] : [],
     };
   });

@@ -41,10 +41,22 @@ export function humanDuration(ms: number): string {
 }
 
 /**
- * translateTimestampSince (printers.go, describe.go): the age of an RFC 3339 timestamp at
- * `nowMs`, or `<unknown>` for a missing (Go zero) time.
+ * A stored timestamp as a client reads it back from the API server: metav1.Time is serialized
+ * as RFC 3339 to the whole second (apimachinery meta/v1/time.go MarshalJSON), so the
+ * milliseconds the simulation keeps for its own ordering are cut off. Undefined when absent.
  */
-export function since(timestamp: string | undefined | null, nowMs: number): string {
+export function servedMs(timestamp: string | undefined | null): number | undefined {
   const t = fromTimestamp(timestamp);
+  return t === undefined ? undefined : Math.floor(t / 1000) * 1000;
+}
+
+/**
+ * translateTimestampSince (printers.go, describe.go): the age of an RFC 3339 timestamp at
+ * `nowMs`, or `<unknown>` for a missing (Go zero) time. A metav1.Time has whole seconds as
+ * served; `micro` keeps the fraction of a metav1.MicroTime (an Event's eventTime, which
+ * translateMicroTimestampSince reads).
+ */
+export function since(timestamp: string | undefined | null, nowMs: number, micro = false): string {
+  const t = micro ? fromTimestamp(timestamp) : servedMs(timestamp);
   return t === undefined ? '<unknown>' : humanDuration(nowMs - t);
 }

@@ -3,7 +3,7 @@
  * kubernetes pkg/printers/internalversion/printers.go (v1.35/1.36); k8s-semantics.md §13.2.
  */
 import type { Container, ContainerStatus, Pod, PodCondition } from 'kubernetes-types/core/v1';
-import { fromTimestamp } from '../../core/time';
+import { servedMs } from './humanDuration';
 import { humanDuration } from './humanDuration';
 
 export interface PodSummary {
@@ -46,7 +46,7 @@ function hasCondition(conditions: readonly PodCondition[], type: string): boolea
 
 function finishedAt(cs: ContainerStatus): number | undefined {
   const t = cs.lastState?.terminated;
-  return t ? (fromTimestamp(t.finishedAt) ?? undefined) : undefined;
+  return t ? (servedMs(t.finishedAt) ?? undefined) : undefined;
 }
 
 function later(a: number | undefined, b: number | undefined): number | undefined {
