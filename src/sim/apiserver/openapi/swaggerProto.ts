@@ -11,6 +11,7 @@
  * Values gnostic keeps as YAML (`Any`: defaults, enums, examples, vendor extensions) are written
  * as JSON text, which is YAML; kube-openapi reads them with yaml.Unmarshal.
  */
+import { utf8 as utf8Bytes } from '../../core/utf8';
 type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json =>
@@ -106,23 +107,10 @@ function utf8(s: string): Uint8Array {
   const ascii = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0x80) return utf8Slow(s);
+    if (c >= 0x80) return Uint8Array.from(utf8Bytes(s));
     ascii[i] = c;
   }
   return ascii;
-}
-
-function utf8Slow(s: string): Uint8Array {
-  const out: number[] = [];
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else
-      out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return Uint8Array.from(out);
 }
 
 /** `Any { string yaml = 2; }` */
