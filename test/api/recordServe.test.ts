@@ -17,6 +17,7 @@ import type { Observation, ObservedObject } from '../../src/sim/live/observation
 import type { KubeObject } from '../../src/sim/api/objects';
 import { podState } from '../unit/live/replayCompare';
 import { served } from '../unit/live/observeSession';
+import { apiShape } from '../../src/sim/api/apiShape';
 
 const SPEED = 10;
 /** ramped.yaml plays 60 s; its own step sets the new image at 15 s. */
@@ -160,7 +161,10 @@ describe('When live mode records sim serve and the recording is replayed', () =>
       [...mirror.values()].filter((o) => o.kind === kind) as unknown as KubeObject[];
     expect(replicaSetsOf((k) => s.cluster.list(k as never))).toEqual(replicaSetsOf(servedList));
     for (const kind of ['Deployment', 'Service'] as const) {
-      const replayed = s.cluster.list(kind).map((o) => cleanManifest(served(kind, o)));
+      // As the server serves them: without the zero values a Go struct omits.
+      const replayed = s.cluster
+        .list(kind)
+        .map((o) => cleanManifest(apiShape(served(kind, o), kind)));
       expect(replayed).toEqual(
         servedList(kind).map((o) => cleanManifest(o as unknown as ObservedObject)),
       );
