@@ -73,7 +73,7 @@ const BUILTIN = [
   {
     gv: 'api/v1',
     src: ['clientGo', 'openapi/openapitest/testdata/api__v1_openapi.json'],
-    resources: ['pods', 'replicationcontrollers', 'services', 'endpoints', 'events'],
+    resources: ['pods', 'replicationcontrollers', 'services', 'endpoints', 'events', 'nodes'],
   },
   {
     gv: 'apis/apps/v1',

@@ -43,6 +43,11 @@ export interface KindFacts {
   generation: boolean;
   /** Has the status subresource (`/status`, listed in discovery; a CRD's `subresources.status`). */
   statusSubresource?: boolean;
+  /**
+   * Served for reading only (get, list, watch): the simulator models no lifecycle for it, so a
+   * write is refused with the API server's MethodNotAllowed rather than half-performed.
+   */
+  readOnly?: boolean;
 }
 
 const NONE = [] as const;
@@ -112,10 +117,11 @@ export const KINDS = {
     shortNames: ['no'],
     namespaced: false,
     categories: NONE,
-    simulated: false,
+    simulated: true,
     fromManifests: false,
     scalable: false,
     generation: false,
+    readOnly: true,
   },
   Event: {
     group: '',
@@ -365,4 +371,10 @@ export function acceptsManifest(apiVersion: string, kind: string): boolean {
 /** The kinds of a discovery category (`all`), in discovery order. */
 export function kindsInCategory(category: string): ResourceKind[] {
   return RESOURCE_KINDS.filter((k) => KINDS[k].categories.some((c) => c === category));
+}
+
+/** Served for reading only: writes get MethodNotAllowed (KindFacts.readOnly). */
+export function isReadOnly(kind: string): boolean {
+  const f = kindFacts(kind);
+  return f !== undefined && 'readOnly' in f && f.readOnly === true;
 }

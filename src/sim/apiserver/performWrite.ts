@@ -6,7 +6,7 @@
  */
 import type { KubectlHost } from '../kubectl/host';
 import { NAMESPACE } from '../api/objects';
-import { kindFacts } from '../api/kinds';
+import { isReadOnly, kindFacts } from '../api/kinds';
 import { methodNotAllowed, notFound, badRequest, noSuchResource } from './writeStatus';
 import { refused } from './outcome';
 import { kindOfPath } from './resourceKind';
@@ -25,6 +25,8 @@ export function performWrite(host: KubectlHost, req: ApiWriteRequest): WriteOutc
   const { path } = req;
   const kind = kindOfPath(path);
   if (!kind) return refused(noSuchResource());
+  // Nodes are the engine's fixed machines: no write on them is modelled (KindFacts.readOnly).
+  if (isReadOnly(kind)) return refused(methodNotAllowed(kind, path.name));
   if (req.query.dryRun !== undefined && req.query.dryRun !== 'All') {
     return refused(
       badRequest(`Invalid dry run value: ${req.query.dryRun}; valid values are: "All"`),
