@@ -16,9 +16,26 @@ const FILE = 'public/scenarios/ramped.yaml';
 const SEED = 7;
 const AT_S = 40;
 
-const READS = ['get nodes', 'get nodes -o wide', 'get no node-2', 'get node node-1 -o yaml'];
+const READS = [
+  'get nodes',
+  'get nodes -o wide',
+  'get no node-2',
+  'get node node-1 -o yaml',
+  'get ns',
+  'get namespaces -o wide',
+  'get ns kube-system -o yaml',
+  'describe ns default',
+  'get ns nope',
+];
 // Writes on a kind served read-only: refused by the server, on both sides, nothing changed.
-const WRITES = ['delete node node-2', 'label node node-1 role=edge', 'get nodes'];
+const WRITES = [
+  'delete node node-2',
+  'label node node-1 role=edge',
+  'get nodes',
+  'delete ns kube-public',
+  'label ns default team=a',
+  'get ns',
+];
 
 let srv: ServeProcess;
 let mine: ConsoleAt;
@@ -61,6 +78,7 @@ describe('nodes and namespaces: the console prints what real kubectl prints', ()
     }
     // Not just two equal errors: the table is there.
     expect(mine.exec('get nodes').output).toContain('node-1   Ready    <none>');
+    expect(mine.exec('get ns').output).toContain('\nkube-system       Active   40s\n');
   }, 60_000);
 
   // The console describes a node with the generic describer (kubectl's NodeDescriber is not

@@ -8,6 +8,7 @@ import type { ResourceTarget } from './parse/command';
 import { isReadOnly, isSimulated, KINDS } from '../api/kinds';
 import { matchesSelector } from '../api/labels';
 import { notFound } from './mutate';
+import { listKind } from './listed';
 import type { KubectlHost, KubectlResult } from './host';
 
 export type Targets = { targets: ResourceTarget[]; selector?: unknown; all?: boolean };
@@ -38,7 +39,10 @@ export function resolve(
       continue;
     }
     if (t.name !== undefined) {
-      const o = host.ctx.store.get(kind, t.name);
+      const o =
+        t.kind === 'Namespace'
+          ? listKind(host.ctx, 'Namespace').find((n) => n.metadata?.name === t.name)
+          : host.ctx.store.get(kind, t.name);
       if (o) objects.push(o);
       else if (t.kind === 'Endpoints')
         // Endpoints are derived, never stored: the API server's NotFound names the resource.
@@ -47,9 +51,10 @@ export function resolve(
     } else {
       const sel = cmd.selector as Parameters<typeof matchesSelector>[0] | undefined;
       objects.push(
-        ...host.ctx.store
-          .list(kind)
-          .filter((o) => !sel || matchesSelector(sel, o.metadata?.labels)),
+        ...(t.kind === 'Namespace'
+          ? listKind(host.ctx, 'Namespace')
+          : host.ctx.store.list(kind)
+        ).filter((o) => !sel || matchesSelector(sel, o.metadata?.labels)),
       );
     }
   }
