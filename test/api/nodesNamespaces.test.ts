@@ -26,6 +26,9 @@ const READS = [
   'get ns kube-system -o yaml',
   'describe ns default',
   'get ns nope',
+  'get pods -n kube-system',
+  'get all -n kube-node-lease',
+  'get deploy web -n kube-public',
 ];
 // Writes on a kind served read-only: refused by the server, on both sides, nothing changed.
 const WRITES = [

@@ -28,6 +28,17 @@ describe('kubectl get namespaces', () => {
     );
   });
 
+  it('finds none of the simulated objects outside default', () => {
+    const c = cluster();
+    expect(c.kubectl('get pods -n kube-system')).toBe(
+      'No resources found in kube-system namespace.\n',
+    );
+    expect(c.kubectl('get deploy web -n kube-public')).toBe(
+      'Error from server (NotFound): deployments.apps "web" not found\n',
+    );
+    expect(c.kubectl('get deploy -n default -o name')).toBe('deployment.apps/web\n');
+  });
+
   it('describes a namespace as the NamespaceDescriber does', () => {
     expect(cluster().kubectl('describe ns kube-public')).toBe(
       [
