@@ -73,7 +73,15 @@ const BUILTIN = [
   {
     gv: 'api/v1',
     src: ['clientGo', 'openapi/openapitest/testdata/api__v1_openapi.json'],
-    resources: ['pods', 'replicationcontrollers', 'services', 'endpoints', 'events'],
+    resources: [
+      'pods',
+      'replicationcontrollers',
+      'services',
+      'endpoints',
+      'events',
+      'nodes',
+      'namespaces',
+    ],
   },
   {
     gv: 'apis/apps/v1',

@@ -70,8 +70,9 @@ describe('When real kubectl reads the simulated cluster', () => {
       'true',
       'HTTPRoute',
     ]);
-    // Kinds the simulator does not model are not served.
-    expect(row('nodes')).toBeUndefined();
+    // The engine's nodes and the fixed namespaces are served, cluster-scoped.
+    expect(row('nodes')).toEqual(['nodes', 'no', 'v1', 'false', 'Node']);
+    expect(row('namespaces')).toEqual(['namespaces', 'ns', 'v1', 'false', 'Namespace']);
   });
 
   it('describes a deployment with its ReplicaSet and events', async () => {

@@ -9,14 +9,15 @@
  * Adding a kind: its object type to KubeObject (objects.ts), one entry here, one in registry.ts,
  * and its controller.
  */
-import type { Endpoints } from 'kubernetes-types/core/v1';
+import type { Endpoints, Namespace } from 'kubernetes-types/core/v1';
 import type { Kind, KubeObject } from './objects';
 
 /**
- * Every type a kubectl resource argument can name: the stored kinds, and Endpoints, which the
- * simulator derives from EndpointSlices instead of storing.
+ * Every type a kubectl resource argument can name: the stored kinds, Endpoints, which the
+ * simulator derives from EndpointSlices instead of storing, and Namespace, whose four objects
+ * are fixed (api/namespaces.ts).
  */
-export type ResourceKind = Kind | 'Endpoints';
+export type ResourceKind = Kind | 'Endpoints' | 'Namespace';
 
 export interface KindFacts {
   /** API group; '' is the core group. */
@@ -43,6 +44,11 @@ export interface KindFacts {
   generation: boolean;
   /** Has the status subresource (`/status`, listed in discovery; a CRD's `subresources.status`). */
   statusSubresource?: boolean;
+  /**
+   * Served for reading only (get, list, watch): the simulator models no lifecycle for it, so a
+   * write is refused with the API server's MethodNotAllowed rather than half-performed.
+   */
+  readOnly?: boolean;
 }
 
 const NONE = [] as const;
@@ -112,10 +118,27 @@ export const KINDS = {
     shortNames: ['no'],
     namespaced: false,
     categories: NONE,
-    simulated: false,
+    simulated: true,
     fromManifests: false,
     scalable: false,
     generation: false,
+    readOnly: true,
+  },
+  // The cluster's four namespaces, fixed (api/namespaces.ts): everything lives in default.
+  Namespace: {
+    group: '',
+    versions: ['v1'],
+    plural: 'namespaces',
+    singular: 'namespace',
+    shortNames: ['ns'],
+    namespaced: false,
+    categories: NONE,
+    simulated: true,
+    fromManifests: false,
+    scalable: false,
+    generation: false,
+    statusSubresource: true,
+    readOnly: true,
   },
   Event: {
     group: '',
@@ -310,10 +333,12 @@ export type SimulatedKind = {
   [K in ResourceKind]: Table[K]['simulated'] extends true ? K : never;
 }[ResourceKind];
 
-/** The object type of each kind: its KubeObject member, or core/v1 Endpoints. */
+/** The object type of each kind: its KubeObject member, or core/v1 Endpoints or Namespace. */
 export type ObjectOf<K extends ResourceKind> = K extends Kind
   ? Extract<KubeObject, { kind?: K }>
-  : Endpoints;
+  : K extends 'Namespace'
+    ? Namespace
+    : Endpoints;
 
 /** Every resource kind, in discovery order. */
 export const RESOURCE_KINDS = Object.keys(KINDS) as ResourceKind[];
@@ -365,4 +390,10 @@ export function acceptsManifest(apiVersion: string, kind: string): boolean {
 /** The kinds of a discovery category (`all`), in discovery order. */
 export function kindsInCategory(category: string): ResourceKind[] {
   return RESOURCE_KINDS.filter((k) => KINDS[k].categories.some((c) => c === category));
+}
+
+/** Served for reading only: writes get MethodNotAllowed (KindFacts.readOnly). */
+export function isReadOnly(kind: string): boolean {
+  const f = kindFacts(kind);
+  return f !== undefined && 'readOnly' in f && f.readOnly === true;
 }

@@ -69,6 +69,9 @@ import {
   rolloutColumns,
   virtualServiceColumns,
 } from '../kubectl/print/crdColumns';
+import { nodeColumns } from '../kubectl/print/nodeColumns';
+import { namespaceColumns } from '../kubectl/print/namespaceColumns';
+import { describeNamespace } from '../kubectl/print/describeNamespace';
 import {
   deploymentDescriber,
   endpointSliceDescriber,
@@ -129,6 +132,11 @@ export const REGISTRY: { readonly [K in SimulatedKind]: KindBehaviour<K> } = {
   },
   // Derived from EndpointSlices on every `get`; kubectl's EndpointsDescriber is not simulated.
   Endpoints: { columns: endpointsColumns, describe: null },
+  // Created once by the engine (engine/nodes.ts); read-only: kubectl's NodeDescriber is not
+  // simulated, so `describe node` prints every field (the generic describer).
+  Node: { columns: nodeColumns, describe: genericDescriber },
+  // Fixed (api/namespaces.ts).
+  Namespace: { columns: namespaceColumns, describe: (ns) => describeNamespace(ns) },
   // Listed from the event recorder on every `get` (kubectl/served.ts); never written by kubectl.
   Event: { columns: eventColumns, describe: genericDescriber },
   Deployment: {

@@ -7,7 +7,7 @@
  */
 import type { ApiResponse } from './types';
 import {
-  RESOURCE_VERBS,
+  verbsOf,
   SUBRESOURCE_VERBS,
   resourcesOf,
   servedGroups,
@@ -50,7 +50,7 @@ function resourceDiscovery(r: ServedResource, group: string, version: string) {
     responseKind: { group, version, kind: r.kind },
     scope: f.namespaced ? 'Namespaced' : 'Cluster',
     singularResource: f.singular,
-    verbs: [...RESOURCE_VERBS],
+    verbs: verbsOf(f),
     ...(f.shortNames.length ? { shortNames: [...f.shortNames] } : {}),
     ...(f.categories.length ? { categories: [...f.categories] } : {}),
     ...(subresources.length ? { subresources } : {}),

@@ -7,7 +7,7 @@
  */
 import type { ApiResponse } from './types';
 import {
-  RESOURCE_VERBS,
+  verbsOf,
   SUBRESOURCE_VERBS,
   groupVersion,
   resourcesOf,
@@ -61,7 +61,7 @@ function apiResources(r: ServedResource): Record<string, unknown>[] {
       singularName: f.singular,
       namespaced: f.namespaced,
       kind: r.kind,
-      verbs: [...RESOURCE_VERBS],
+      verbs: verbsOf(f),
       ...(f.shortNames.length ? { shortNames: [...f.shortNames] } : {}),
       ...(f.categories.length ? { categories: [...f.categories] } : {}),
     },

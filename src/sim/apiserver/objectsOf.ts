@@ -1,17 +1,20 @@
 /**
  * The objects of a served kind as the API server holds them: the object store's, the event
- * log's Events, or the Endpoints derived from EndpointSlices (the simulator keeps no Endpoints);
+ * log's Events, the Endpoints derived from EndpointSlices (the simulator keeps no Endpoints), or
+ * the fixed Namespaces;
  * in a namespace (or all of them), in etcd's key order (namespace, then name).
  */
 import type { EndpointSlice, Kind, KubeObject } from '../api/objects';
 import type { ResourceKind } from '../api/kinds';
 import { endpointsFromSlices } from '../kubectl/print/endpoints';
 import type { ServeState } from './serveState';
+import { namespaceObjects } from '../api/namespaces';
 
 export function objectsOf(state: ServeState, kind: ResourceKind, namespace?: string): object[] {
   let objs: object[];
   if (kind === 'Event') objs = state.events.list();
   else if (kind === 'Endpoints') objs = endpointsOf(state);
+  else if (kind === 'Namespace') objs = namespaceObjects();
   else objs = state.view.store.list<KubeObject>(kind as Kind);
   const meta = (o: object) => (o as KubeObject).metadata ?? {};
   if (namespace !== undefined) objs = objs.filter((o) => meta(o).namespace === namespace);

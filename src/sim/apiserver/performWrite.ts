@@ -6,10 +6,10 @@
  */
 import type { KubectlHost } from '../kubectl/host';
 import { NAMESPACE } from '../api/objects';
-import { kindFacts } from '../api/kinds';
+import { isReadOnly, kindFacts } from '../api/kinds';
 import { methodNotAllowed, notFound, badRequest, noSuchResource } from './writeStatus';
 import { refused } from './outcome';
-import { kindOfPath } from './resourceKind';
+import { isReadOnlyPath, kindOfPath } from './resourceKind';
 import { createObject } from './create';
 import { replaceObject } from './replace';
 import { patchObject } from './patchObject';
@@ -23,8 +23,13 @@ import { isDryRun, type ApiWriteRequest, type WriteOutcome } from './writeReques
 export function performWrite(host: KubectlHost, req: ApiWriteRequest): WriteOutcome {
   const ctx = host.ctx;
   const { path } = req;
+  // The fixed namespaces (api/namespaces.ts) take no write, as the nodes below.
+  if (path.namespace === undefined && isReadOnlyPath(path))
+    return refused(methodNotAllowed(undefined, path.name));
   const kind = kindOfPath(path);
   if (!kind) return refused(noSuchResource());
+  // Nodes are the engine's fixed machines: no write on them is modelled (KindFacts.readOnly).
+  if (isReadOnly(kind)) return refused(methodNotAllowed(kind, path.name));
   if (req.query.dryRun !== undefined && req.query.dryRun !== 'All') {
     return refused(
       badRequest(`Invalid dry run value: ${req.query.dryRun}; valid values are: "All"`),

@@ -1,8 +1,8 @@
 /**
  * The resources the simulated API server serves, read from the one table of facts
  * (api/kinds.ts): every kind marked `simulated`, under its group, each version it serves and its
- * plural. Kinds kubectl knows that the simulator does not model (Node) are not served, so
- * kubectl says the server has no such resource type, as it would for a missing CRD.
+ * plural. Kinds kubectl knows that the simulator does not serve are left out, so kubectl says
+ * the server has no such resource type, as it would for a missing CRD.
  */
 import { KINDS, RESOURCE_KINDS, type KindFacts, type ResourceKind } from '../api/kinds';
 
@@ -57,6 +57,14 @@ export const RESOURCE_VERBS = [
   'update',
   'watch',
 ] as const;
+
+/** The verbs of a kind served for reading only (KindFacts.readOnly). */
+export const READ_VERBS = ['get', 'list', 'watch'] as const;
+
+/** A served resource's verbs. */
+export function verbsOf(f: KindFacts): string[] {
+  return f.readOnly ? [...READ_VERBS] : [...RESOURCE_VERBS];
+}
 
 /** The verbs of the status and scale subresources. */
 export const SUBRESOURCE_VERBS = ['get', 'patch', 'update'] as const;

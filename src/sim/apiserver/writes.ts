@@ -12,8 +12,14 @@ import { performWrite, writeLine } from './performWrite';
 import { scaleOf } from './scale';
 import { decodeYaml } from './decodeBody';
 import { refused } from './outcome';
-import { kindOfPath } from './resourceKind';
-import { badRequest, noSuchResource, notFound, unsupportedMediaType } from './writeStatus';
+import { isReadOnlyPath, kindOfPath } from './resourceKind';
+import {
+  badRequest,
+  methodNotAllowed,
+  noSuchResource,
+  notFound,
+  unsupportedMediaType,
+} from './writeStatus';
 import { decodeProtobuf } from './protobufBody';
 import { kindFacts } from '../api/kinds';
 import { NAMESPACE } from '../api/objects';
@@ -37,6 +43,9 @@ const json = (status: number, body: unknown): ApiResponse => ({
  */
 export function writeAnswer(ctx: ApiContext, req: ApiRequest, path: ResourcePath): ApiResponse {
   if (req.method.toUpperCase() === 'GET') return readScale(ctx, path);
+  // A kind served read-only is refused before its body is read (a typed client's protobuf too).
+  if (path.namespace === undefined && isReadOnlyPath(path))
+    return render(ctx, refused(methodNotAllowed(undefined, path.name)));
   let contentType = mediaType(req.headers['content-type']);
   let body = req.body;
   // A create or update may come as YAML (the API server's yaml serializer); store it as JSON.

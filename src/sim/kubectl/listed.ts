@@ -7,9 +7,12 @@
 import type { Kind, KubeObject } from '../api/objects';
 import type { Ctx } from '../controllers/context';
 import { allEvents } from './eventObjects';
+import { namespaceObjects } from '../api/namespaces';
 
-export function listKind(ctx: Ctx, kind: Kind): KubeObject[] {
+export function listKind(ctx: Ctx, kind: Kind | 'Namespace'): KubeObject[] {
   if (kind === 'Event') return allEvents(ctx.events);
+  // Fixed, never stored (api/namespaces.ts); typed as the objects kubectl lists.
+  if (kind === 'Namespace') return namespaceObjects() as unknown as KubeObject[];
   // The API server lists in etcd's key order: by name within a namespace (byte order).
   return ctx.store.list(kind).sort((a, b) => {
     const x = a.metadata?.name ?? '';

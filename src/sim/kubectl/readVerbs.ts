@@ -3,13 +3,13 @@
  * serialized objects (`-o yaml|json`) or the describer's text, with the API server's errors
  * after them. Each kind's columns and describer are its entry in api/registry.ts.
  */
-import type { EndpointSlice, Kind } from '../api/objects';
+import { NAMESPACE, type EndpointSlice, type Kind } from '../api/objects';
 import type { KubectlCommand } from './parse/command';
-import { isSimulated } from '../api/kinds';
+import { isSimulated, KINDS } from '../api/kinds';
 import { REGISTRY } from '../api/registry';
 import { matchesSelector } from '../api/labels';
 import { notFound } from './mutate';
-import { printGetList, type GetGroup } from './print/get';
+import { noResources, printGetList, type GetGroup } from './print/get';
 import { endpointsFromSlices } from './print/endpoints';
 import { describeEndpoints } from './print/describeEndpoints';
 import { asServed } from './print/served';
@@ -42,6 +42,9 @@ export function runGet(
     // Endpoints are not stored: they are derived from the EndpointSlices the selector matches.
     const kind = t.kind === 'Endpoints' ? 'EndpointSlice' : (t.kind as Kind);
     let objs = listKind(ctx, kind);
+    // Every object lives in default: another namespace (-n kube-system) holds none of a
+    // namespaced kind. -A is left as it was.
+    if (KINDS[t.kind].namespaced && !cmd.allNamespaces && cmd.namespace !== NAMESPACE) objs = [];
     if (cmd.selector) objs = objs.filter((o) => matchesSelector(cmd.selector, o.metadata?.labels));
     if (t.kind === 'Endpoints') {
       const eps = endpointsFromSlices(objs as EndpointSlice[]).filter(
@@ -96,8 +99,9 @@ export function runGet(
       withKindPrefix: cmd.showKind,
       noHeaders: cmd.noHeaders,
       name: cmd.output === 'name',
+      namespace: cmd.namespace,
     });
-    if (errors.length && output === 'No resources found in default namespace.\n') output = '';
+    if (errors.length && output === noResources({ namespace: cmd.namespace })) output = '';
   }
   for (const e of errors) output += `${e}\n`;
   return { output, exitCode: errors.length ? 1 : 0 };
@@ -143,6 +147,9 @@ export function runDescribe(
     }
     const kind = t.kind as Kind;
     let objs = listKind(ctx, kind);
+    // Every object lives in default: another namespace (-n kube-system) holds none of a
+    // namespaced kind. -A is left as it was.
+    if (KINDS[t.kind].namespaced && !cmd.allNamespaces && cmd.namespace !== NAMESPACE) objs = [];
     if (t.name !== undefined) {
       const exact = objs.filter((o) => o.metadata?.name === t.name);
       objs = exact.length ? exact : objs.filter((o) => o.metadata?.name?.startsWith(t.name ?? ''));

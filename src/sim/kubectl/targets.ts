@@ -5,9 +5,10 @@
  */
 import type { Kind, KubeObject } from '../api/objects';
 import type { ResourceTarget } from './parse/command';
-import { isSimulated, KINDS } from '../api/kinds';
+import { isReadOnly, isSimulated, KINDS } from '../api/kinds';
 import { matchesSelector } from '../api/labels';
 import { notFound } from './mutate';
+import { listKind } from './listed';
 import type { KubectlHost, KubectlResult } from './host';
 
 export type Targets = { targets: ResourceTarget[]; selector?: unknown; all?: boolean };
@@ -38,7 +39,10 @@ export function resolve(
       continue;
     }
     if (t.name !== undefined) {
-      const o = host.ctx.store.get(kind, t.name);
+      const o =
+        t.kind === 'Namespace'
+          ? listKind(host.ctx, 'Namespace').find((n) => n.metadata?.name === t.name)
+          : host.ctx.store.get(kind, t.name);
       if (o) objects.push(o);
       else if (t.kind === 'Endpoints')
         // Endpoints are derived, never stored: the API server's NotFound names the resource.
@@ -47,26 +51,36 @@ export function resolve(
     } else {
       const sel = cmd.selector as Parameters<typeof matchesSelector>[0] | undefined;
       objects.push(
-        ...host.ctx.store
-          .list(kind)
-          .filter((o) => !sel || matchesSelector(sel, o.metadata?.labels)),
+        ...(t.kind === 'Namespace'
+          ? listKind(host.ctx, 'Namespace')
+          : host.ctx.store.list(kind)
+        ).filter((o) => !sel || matchesSelector(sel, o.metadata?.labels)),
       );
     }
   }
   return { objects, errors };
 }
 
-/** Runs `fn` on each named object and joins the outputs; exit 1 if any failed. */
+/**
+ * The API server's answer to a write on a kind served read-only (Node): the 405 of
+ * apiserver/writeStatus.ts methodNotAllowed, as kubectl prints a Status.
+ */
+export const READ_ONLY_REFUSAL =
+  'Error from server (MethodNotAllowed): the server does not allow this method on the requested resource';
+
+/** Runs `fn` on each named object and joins the outputs; exit 1 if any failed. `fn` writes
+ * unless `reads` is set: a kind served read-only then gets the server's refusal instead. */
 export function each(
   host: KubectlHost,
   cmd: Targets,
   fn: (o: KubeObject) => KubectlResult,
+  reads = false,
 ): KubectlResult {
   const { objects, errors } = resolve(host, cmd);
   let output = '';
   let exitCode = errors.length ? 1 : 0;
   for (const o of objects) {
-    const r = fn(o);
+    const r = !reads && isReadOnly(kindOf(o)) ? fail(READ_ONLY_REFUSAL) : fn(o);
     output += r.output;
     if (r.exitCode) exitCode = r.exitCode;
   }

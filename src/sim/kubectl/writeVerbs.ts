@@ -11,7 +11,8 @@ import { mergePatch, jsonPatch } from './patch';
 import { validateObject, validateUpdate } from '../scenario/validate';
 import { kubectlInvalid, resourceRef } from '../api/resourceRef';
 import { clone, deepEqual } from '../core/clone';
-import { each, fail, kindOf, nameOf, resolve } from './targets';
+import { each, fail, kindOf, nameOf, READ_ONLY_REFUSAL, resolve } from './targets';
+import { isReadOnly } from '../api/kinds';
 import type { KubectlHost, KubectlResult } from './host';
 
 type Cmd<V extends KubectlCommand['verb']> = Extract<KubectlCommand, { verb: V }>;
@@ -85,12 +86,17 @@ export function runScale(host: KubectlHost, cmd: Cmd<'scale'>): KubectlResult {
 export function runLabel(host: KubectlHost, cmd: Cmd<'label' | 'annotate'>): KubectlResult {
   const field = cmd.verb === 'label' ? 'labels' : 'annotations';
   if (cmd.list) {
-    return each(host, cmd, (o) => ({
-      output: Object.entries(o.metadata?.[field] ?? {})
-        .map(([k, v]) => `${k}=${v}\n`)
-        .join(''),
-      exitCode: 0,
-    }));
+    return each(
+      host,
+      cmd,
+      (o) => ({
+        output: Object.entries(o.metadata?.[field] ?? {})
+          .map(([k, v]) => `${k}=${v}\n`)
+          .join(''),
+        exitCode: 0,
+      }),
+      true,
+    );
   }
   const set: Record<string, string> = {};
   for (const { key, value } of cmd.set) set[key] = value;
@@ -103,12 +109,19 @@ export function runLabel(host: KubectlHost, cmd: Cmd<'label' | 'annotate'>): Kub
 export function runDelete(host: KubectlHost, cmd: Cmd<'delete'>): KubectlResult {
   const { objects, errors } = resolve(host, cmd);
   let output = '';
-  for (const o of objects)
+  let refused = false;
+  for (const o of objects) {
+    if (isReadOnly(kindOf(o))) {
+      output += `${READ_ONLY_REFUSAL}\n`;
+      refused = true;
+      continue;
+    }
     output += mutate.deleteObject(host.ctx, kindOf(o), nameOf(o), cmd.gracePeriodSeconds).output;
+  }
   const shown = cmd.ignoreNotFound ? [] : errors;
   for (const e of shown) output += `${e}\n`;
   if (!objects.length && !errors.length) output += 'No resources found\n';
-  return { output, exitCode: shown.length ? 1 : 0 };
+  return { output, exitCode: shown.length || refused ? 1 : 0 };
 }
 
 /** `patch` with a strategic-merge, merge or JSON patch; validated as an update. */

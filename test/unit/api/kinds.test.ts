@@ -81,10 +81,13 @@ describe('the kind registry', () => {
     ]);
   });
 
+  const NODE_HEADERS = ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'];
   it.each(RESOURCE_KINDS.filter(isSimulated))('prints and describes %s', (kind) => {
     const { columns, describe } = REGISTRY[kind];
     // Events print as printers.go's printEvent: LAST SEEN … MESSAGE, no NAME or AGE.
     if (kind === 'Event') expect(columns.headers).toEqual(EVENT_HEADERS);
+    // printNode: AGE before the kubelet's VERSION.
+    else if (kind === 'Node') expect(columns.headers).toEqual(NODE_HEADERS);
     else {
       expect(columns.headers[0]).toBe('NAME');
       expect(columns.headers.at(-1)).toBe('AGE');

@@ -32,14 +32,16 @@ describe('discovery', () => {
         { subresource: 'status' },
       ],
     });
-    // Istio serves v1 and v1beta1; Node is not modelled, so not served.
+    // Istio serves v1 and v1beta1; Node is served cluster-scoped (the engine's node-1…N).
     expect(
       items.find((g) => g.metadata.name === 'networking.istio.io')?.versions.map((v) => v.version),
     ).toEqual(['v1', 'v1beta1']);
     const core = get(state, '/api', { accept: AGGREGATED }).json.items as {
-      versions: { resources: { resource: string }[] }[];
+      versions: { resources: { resource: string; scope: string }[] }[];
     }[];
-    expect(core[0]?.versions[0]?.resources.map((x) => x.resource)).not.toContain('nodes');
+    expect(core[0]?.versions[0]?.resources.find((x) => x.resource === 'nodes')?.scope).toBe(
+      'Cluster',
+    );
   });
 
   it('serves legacy discovery to clients that ask for plain JSON', () => {

@@ -7,6 +7,7 @@
  */
 import type { Pod, Probe } from '../../api/podShapes';
 import { toTimestamp } from '../../core/time';
+import { nodeInternalIP } from '../../api/nodeAddress';
 import type { ImageBehaviour } from '../../scenario/scenario';
 import type { Ctx, KubeletTimer } from '../context';
 import { goDuration, nextBackoff } from './backoff';
@@ -307,6 +308,5 @@ function currentWaiting(pod: Pod): string | undefined {
 }
 
 function nodeIP(node: string): string {
-  const idx = Number(/(\d+)$/.exec(node)?.[1] ?? 1);
-  return `172.18.0.${idx + 1}`;
+  return nodeInternalIP(node);
 }
