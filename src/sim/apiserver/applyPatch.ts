@@ -50,3 +50,18 @@ export function patchDocument(
     throw e;
   }
 }
+
+/**
+ * The new document a write on a subresource (`/scale`, `/status`) asks for: a PUT's whole body,
+ * or a PATCH's patch (its type already checked) applied to `current`.
+ */
+export function subresourceBody(
+  schemaKind: string,
+  method: string,
+  contentType: string,
+  current: unknown,
+  body: string,
+): { value: unknown } | { error: StatusAnswer } {
+  if (method === 'PUT') return decodeJson(body, "couldn't get version/kind; json parse error");
+  return patchDocument(schemaKind, contentType, current, body);
+}

@@ -13,7 +13,7 @@ import { clone } from '../core/clone';
 import { toTimestamp } from '../core/time';
 import { SAFE_ALPHABET } from '../controllers/context';
 import { validateObject } from '../scenario/validate';
-import { alreadyExists, badRequest } from './writeStatus';
+import { alreadyExists, badRequest, type StatusAnswer } from './writeStatus';
 import { invalidOutcome } from './commit';
 import { refused, written } from './outcome';
 import { isRec, withoutNulls } from './decodeBody';
@@ -37,6 +37,13 @@ function generatedName(ctx: Ctx, kind: Kind, prefix: string): string {
     const name = `${prefix}${suffix}`;
     if (!ctx.store.get(kind, name)) return name;
   }
+}
+
+/** A body naming another object than the URL (replace, server-side apply). */
+export function nameMismatch(bodyName: unknown, urlName: string): StatusAnswer {
+  return badRequest(
+    `the name of the object (${String(bodyName ?? '')}) does not match the name on the URL (${urlName})`,
+  );
 }
 
 /** The body checked against the URL: kind and apiVersion, namespace. */

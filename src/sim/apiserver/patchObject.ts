@@ -10,7 +10,7 @@ import type { Ctx } from '../controllers/context';
 import { mergePatch } from '../kubectl/patch';
 import { badRequest, conflict, notFound } from './writeStatus';
 import { commitUpdate } from './commit';
-import { createObject, urlMismatch } from './create';
+import { createObject, nameMismatch, urlMismatch } from './create';
 import { refused } from './outcome';
 import { decodeYaml, isRec } from './decodeBody';
 import { APPLY_PATCH, patchDocument, patchTypeRefusal } from './applyPatch';
@@ -63,13 +63,7 @@ function serverSideApply(
   const mismatch = urlMismatch(kind, applied, req.path.namespace);
   if (mismatch) return refused(badRequest(mismatch));
   const meta = isRec(applied.metadata) ? applied.metadata : {};
-  if (meta.name !== undefined && meta.name !== name) {
-    return refused(
-      badRequest(
-        `the name of the object (${String(meta.name)}) does not match the name on the URL (${name})`,
-      ),
-    );
-  }
+  if (meta.name !== undefined && meta.name !== name) return refused(nameMismatch(meta.name, name));
   const unknown = req.query.fieldValidation === 'Strict' ? unknownFields(kind, applied) : [];
   if (unknown.length) {
     // Server-side apply types the patch with structured-merge-diff, which words it so.

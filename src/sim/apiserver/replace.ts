@@ -8,7 +8,7 @@ import type { Kind, KubeObject } from '../api/objects';
 import type { Ctx } from '../controllers/context';
 import { badRequest, conflict, notFound } from './writeStatus';
 import { commitUpdate } from './commit';
-import { urlMismatch } from './create';
+import { nameMismatch, urlMismatch } from './create';
 import { refused } from './outcome';
 import { decodeJson, isRec } from './decodeBody';
 import { staleVersion } from './patchObject';
@@ -29,13 +29,7 @@ export function replaceObject(
   const mismatch = urlMismatch(kind, body, req.path.namespace);
   if (mismatch) return refused(badRequest(mismatch));
   const meta = isRec(body.metadata) ? body.metadata : {};
-  if (meta.name !== name) {
-    return refused(
-      badRequest(
-        `the name of the object (${String(meta.name ?? '')}) does not match the name on the URL (${name})`,
-      ),
-    );
-  }
+  if (meta.name !== name) return refused(nameMismatch(meta.name, name));
   const strict = strictRefusal(kind, req, body, true);
   if (strict) return refused(strict);
   const live = ctx.store.get(kind, name);

@@ -11,8 +11,8 @@ import { clone } from '../core/clone';
 import { badRequest, conflict, methodNotAllowed, notFound } from './writeStatus';
 import { commitUpdate } from './commit';
 import { refused } from './outcome';
-import { decodeJson, isRec } from './decodeBody';
-import { patchDocument, patchTypeRefusal } from './applyPatch';
+import { isRec } from './decodeBody';
+import { patchTypeRefusal, subresourceBody } from './applyPatch';
 import { staleVersion } from './patchObject';
 import { invalid } from './writeStatus';
 import type { ApiWriteRequest, WriteOutcome } from './writeRequest';
@@ -83,16 +83,9 @@ export function writeScale(
   const live = ctx.store.get(kind, name);
   if (!live) return refused(notFound(kind, name));
   const current = scaleOf(kind, live as unknown as Rec);
-  let next: unknown;
-  if (req.method === 'PUT') {
-    const d = decodeJson(req.body, "couldn't get version/kind; json parse error");
-    if ('error' in d) return refused(d.error);
-    next = d.value;
-  } else {
-    const p = patchDocument('Scale', req.contentType, current, req.body);
-    if ('error' in p) return refused(p.error);
-    next = p.value;
-  }
+  const body = subresourceBody('Scale', req.method, req.contentType, current, req.body);
+  if ('error' in body) return refused(body.error);
+  const next = body.value;
   if (!isRec(next)) return refused(badRequest('the body of the request is not a Scale'));
   if (staleVersion(live, next)) return refused(conflict(kind, name));
   const replicas = isRec(next.spec) ? next.spec.replicas : undefined;

@@ -11,8 +11,8 @@ import { kindFacts } from '../api/kinds';
 import { clone, deepEqual } from '../core/clone';
 import { badRequest, conflict, methodNotAllowed, notFound } from './writeStatus';
 import { refused, written } from './outcome';
-import { decodeJson, isRec, withoutNulls } from './decodeBody';
-import { patchDocument, patchTypeRefusal } from './applyPatch';
+import { isRec, withoutNulls } from './decodeBody';
+import { patchTypeRefusal, subresourceBody } from './applyPatch';
 import { staleVersion } from './patchObject';
 import type { ApiWriteRequest, WriteOutcome } from './writeRequest';
 
@@ -31,16 +31,9 @@ export function writeStatus(
   }
   const live = ctx.store.get(kind, name);
   if (!live) return refused(notFound(kind, name));
-  let next: unknown;
-  if (req.method === 'PUT') {
-    const d = decodeJson(req.body, "couldn't get version/kind; json parse error");
-    if ('error' in d) return refused(d.error);
-    next = d.value;
-  } else {
-    const p = patchDocument(kind, req.contentType, live, req.body);
-    if ('error' in p) return refused(p.error);
-    next = p.value;
-  }
+  const body = subresourceBody(kind, req.method, req.contentType, live, req.body);
+  if ('error' in body) return refused(body.error);
+  const next = body.value;
   if (!isRec(next)) return refused(badRequest('the body of the request is not an object'));
   if (staleVersion(live, next)) return refused(conflict(kind, name));
   const updated = clone(live) as KubeObject & { status?: unknown };
