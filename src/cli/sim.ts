@@ -3,12 +3,12 @@
  * The headless runner (scenario-format.md §2): JSON or text on stdout; exit 2 with the errors on
  * stderr and nothing on stdout for an invalid file or arguments.
  */
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseDuration, runScenario } from '../sim';
 import { convertRetiredVersions } from '../sim';
 import { formatText } from './formatText';
 import { importReport } from './importReport';
+import { oneFile, readScenarioFile, splitArgs } from './cliArgs';
 import { serveMain } from './serve/serve';
 
 interface Args {
@@ -26,23 +26,14 @@ const USAGE =
   '       npm run --silent sim -- serve FILE [--port 8001] [--speed 1] [--seed N] [--start 30s] [--kubeconfig PATH]';
 
 function parseArgs(argv: string[]): Args | string {
-  const files: string[] = [];
+  const line = splitArgs(argv, ['--convert']);
   const out: Partial<Args> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    if (!a.startsWith('--')) {
-      files.push(a);
-      continue;
-    }
-    if (a === '--convert') {
-      out.convert = true;
-      continue;
-    }
-    const eq = a.indexOf('=');
-    const flag = eq >= 0 ? a.slice(0, eq) : a;
-    const value = eq >= 0 ? a.slice(eq + 1) : argv[++i];
-    if (value === undefined) return `error: flag needs an argument: ${flag}`;
+  for (const { flag, value } of line.flags) {
     switch (flag) {
+      case '--convert':
+        if (value !== '') return `error: unknown flag: ${flag}`;
+        out.convert = true;
+        break;
       case '--seed': {
         if (!/^-?\d+$/.test(value))
           return `error: invalid argument "${value}" for "--seed" flag: must be an integer`;
@@ -72,12 +63,11 @@ function parseArgs(argv: string[]): Args | string {
         return `error: unknown flag: ${flag}`;
     }
   }
-  if (files.length !== 1)
-    return files.length === 0
-      ? 'error: a scenario FILE is required'
-      : 'error: exactly one scenario FILE is expected';
+  if (line.missing) return line.missing;
+  const one = oneFile(line.files);
+  if (typeof one === 'string') return one;
   return {
-    file: files[0] ?? '',
+    file: one.file,
     format: out.format ?? (process.stdout.isTTY ? 'text' : 'json'),
     ...out,
   } as Args;
@@ -89,13 +79,8 @@ function main(): number {
     process.stderr.write(`${args}\n${USAGE}\n`);
     return 2;
   }
-  let text: string;
-  try {
-    text = readFileSync(args.file, 'utf8');
-  } catch {
-    process.stderr.write(`error: the path "${args.file}" does not exist\n`);
-    return 2;
-  }
+  let text = readScenarioFile(args.file);
+  if (text === undefined) return 2;
   if (args.convert) text = convertFirst(text);
   const outcome = runScenario(text, basename(args.file), {
     ...(args.seed !== undefined ? { seed: args.seed } : {}),

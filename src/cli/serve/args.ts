@@ -3,6 +3,7 @@
  * [--kubeconfig PATH]`: the arguments, checked with messages in kubectl's flag wording.
  */
 import { parseDuration } from '../../sim';
+import { oneFile, splitArgs } from '../cliArgs';
 
 export interface ServeArgs {
   file: string;
@@ -19,18 +20,9 @@ export const SERVE_USAGE =
   'usage: npm run --silent sim -- serve FILE [--port 8001] [--speed 1] [--seed N] [--start 30s] [--kubeconfig ./rollout-lab.kubeconfig]';
 
 export function parseServeArgs(argv: readonly string[]): ServeArgs | string {
-  const files: string[] = [];
+  const line = splitArgs(argv, []);
   const out: Partial<ServeArgs> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    if (!a.startsWith('--')) {
-      files.push(a);
-      continue;
-    }
-    const eq = a.indexOf('=');
-    const flag = eq >= 0 ? a.slice(0, eq) : a;
-    const value = eq >= 0 ? a.slice(eq + 1) : argv[++i];
-    if (value === undefined) return `error: flag needs an argument: ${flag}`;
+  for (const { flag, value } of line.flags) {
     switch (flag) {
       case '--port':
         if (!/^\d+$/.test(value) || Number(value) > 65535)
@@ -65,12 +57,11 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs | string {
         return `error: unknown flag: ${flag}`;
     }
   }
-  if (files.length !== 1)
-    return files.length === 0
-      ? 'error: a scenario FILE is required'
-      : 'error: exactly one scenario FILE is expected';
+  if (line.missing) return line.missing;
+  const one = oneFile(line.files);
+  if (typeof one === 'string') return one;
   return {
-    file: files[0] ?? '',
+    file: one.file,
     port: out.port ?? 8001,
     speed: out.speed ?? 1,
     startMs: out.startMs ?? 0,

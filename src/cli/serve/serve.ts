@@ -3,7 +3,7 @@
  * Kubernetes API on 127.0.0.1 for real kubectl, with a kubeconfig of its own. Exit 2 for bad
  * arguments, an invalid file or a port in use; Ctrl-C or SIGTERM stops it cleanly (exit 0).
  */
-import { readFileSync } from 'node:fs';
+import { readScenarioFile } from '../cliArgs';
 import { basename } from 'node:path';
 import { Session } from '../../sim';
 import { ServeState } from '../../sim/apiserver/serveState';
@@ -19,13 +19,8 @@ export async function serveMain(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${args}\n${SERVE_USAGE}\n`);
     return 2;
   }
-  let text: string;
-  try {
-    text = readFileSync(args.file, 'utf8');
-  } catch {
-    process.stderr.write(`error: the path "${args.file}" does not exist\n`);
-    return 2;
-  }
+  const text = readScenarioFile(args.file);
+  if (text === undefined) return 2;
   const session = Session.load(text, basename(args.file), args.seed);
   if (!(session instanceof Session)) {
     process.stderr.write(`${session.errors.join('\n')}\n`);
