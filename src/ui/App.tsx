@@ -3,20 +3,16 @@
  * controls and charts in a column beside it, then events / console / steps / text under it. The store, and the loop
  * that feeds it, come from the provider.
  */
-import { Stage } from './stage/Stage';
-import { TextView } from './stage/TextView';
 import { Charts } from './charts/Charts';
+import { Workspace } from './Workspace';
 import { useSim } from '../store/SimStoreProvider';
 import { PlaybackBar } from './controls/PlaybackBar';
 import { ScenarioPicker } from './controls/ScenarioPicker';
 import { ScenarioHeading, StepCaption } from './controls/ScenarioHeading';
 import { DeploymentPanel } from './controls/DeploymentPanel';
-import { Tabs } from './controls/Tabs';
 import { useScenario } from './controls/useScenario';
-import { EventLog } from './log/EventLog';
 import { RolloutStatusLine } from './log/RolloutStatusLine';
 import { StepsList } from './log/StepsList';
-import { KubectlConsole } from './console/KubectlConsole';
 import { Notices } from './log/Notices';
 import { useSimNotices } from './log/useSimNotices';
 import { LoadingSkeleton, ScenarioErrors } from './log/LoadState';
@@ -88,35 +84,7 @@ export function App() {
             <StepCaption />
             <RolloutStatusLine />
           </div>
-          <main className="workspace">
-            <section className="stage-area">
-              <Stage />
-            </section>
-            {/* One column beside the stage that scrolls on its own: the controls, the
-                controller's reasoning and the charts stay reachable while the stage stays put. */}
-            <div className="sidebar">
-              <DeploymentPanel />
-              <div className="charts-area">
-                <Charts />
-              </div>
-            </div>
-            <div className="bottom">
-              <Tabs
-                label="Details"
-                tabs={[
-                  { id: 'events', label: 'Events', content: <EventLog /> },
-                  {
-                    id: 'console',
-                    label: 'Console',
-                    content: <KubectlConsole />,
-                    keepMounted: true,
-                  },
-                  { id: 'steps', label: 'Steps', content: <StepsList /> },
-                  { id: 'text', label: 'Text view', content: <TextView /> },
-                ]}
-              />
-            </div>
-          </main>
+          <Workspace panel={<DeploymentPanel />} charts={<Charts />} steps={<StepsList />} />
         </>
       )}
     </div>

@@ -3,15 +3,11 @@
  * and charts drawing an API server. The scenario picker, playback, seeking and speed are left
  * out — a real cluster plays once, in real time — and the page says so.
  */
-import { Stage } from '../stage/Stage';
-import { TextView } from '../stage/TextView';
 import { LiveCharts } from './LiveCharts';
+import { Workspace } from '../Workspace';
 import { useSim } from '../../store/SimStoreProvider';
 import { useLive } from '../../store/live/LiveProvider';
-import { Tabs } from '../controls/Tabs';
-import { EventLog } from '../log/EventLog';
 import { RolloutStatusLine } from '../log/RolloutStatusLine';
-import { KubectlConsole } from '../console/KubectlConsole';
 import { LoadingSkeleton } from '../log/LoadState';
 import { LiveBanner } from './LiveBanner';
 import { LivePanel } from './LivePanel';
@@ -45,32 +41,7 @@ export function LiveApp() {
           <div className="contextbar">
             <RolloutStatusLine />
           </div>
-          <main className="workspace">
-            <section className="stage-area">
-              <Stage />
-            </section>
-            <div className="sidebar">
-              <LivePanel />
-              <div className="charts-area">
-                <LiveCharts />
-              </div>
-            </div>
-            <div className="bottom">
-              <Tabs
-                label="Details"
-                tabs={[
-                  { id: 'events', label: 'Events', content: <EventLog /> },
-                  {
-                    id: 'console',
-                    label: 'Console',
-                    content: <KubectlConsole />,
-                    keepMounted: true,
-                  },
-                  { id: 'text', label: 'Text view', content: <TextView /> },
-                ]}
-              />
-            </div>
-          </main>
+          <Workspace panel={<LivePanel />} charts={<LiveCharts />} />
         </>
       )}
     </div>
