@@ -30,6 +30,15 @@ async function playUntil(page: Page, seconds: number): Promise<void> {
   // It may have stopped at the scenario's end already.
   const pause = page.getByRole('button', { name: 'Pause' });
   if (await pause.count()) await pause.click();
+  // A frame already on its way when Pause was pressed still moves the clock once: wait until
+  // it stands still before anyone reads it.
+  await expect
+    .poll(async () => {
+      const a = await clockSeconds(page);
+      await page.waitForTimeout(250);
+      return (await clockSeconds(page)) === a;
+    })
+    .toBe(true);
 }
 
 async function preview(page: Page, text: string) {
